@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "youjiao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "youjiao", targets: ["youjiao"]),
+        .executable(name: "youjiao-bench", targets: ["YoujiaoBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Domain values and rules: Foundation and Crypto only, never Vapor or Fluent.
+        .target(
+            name: "YoujiaoCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "YoujiaoStore",
+            dependencies: [
+                "YoujiaoCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "YoujiaoWeb",
+            dependencies: [
+                "YoujiaoCore", "YoujiaoStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            resources: [.copy("Public")]
+        ),
+        .target(
+            name: "YoujiaoCLI",
+            dependencies: [
+                "YoujiaoCore", "YoujiaoStore", "YoujiaoWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "youjiao", dependencies: ["YoujiaoCLI"]),
+        // Benchmarks of Core against peers; Core only, so a release build takes about a minute.
+        .executableTarget(name: "YoujiaoBench", dependencies: ["YoujiaoCore"]),
+        .testTarget(name: "YoujiaoCoreTests", dependencies: ["YoujiaoCore"]),
+        .testTarget(
+            name: "YoujiaoStoreTests",
+            dependencies: ["YoujiaoStore", "YoujiaoCore"]
+        ),
+        .testTarget(
+            name: "YoujiaoWebTests",
+            dependencies: [
+                "YoujiaoWeb", "YoujiaoStore", "YoujiaoCore", "YoujiaoCLI",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

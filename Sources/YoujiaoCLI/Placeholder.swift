@@ -1,0 +1,5 @@
+import ArgumentParser
+public struct YoujiaoCommand: AsyncParsableCommand {
+    public init() {}
+    public func run() async throws {}
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A citizen identity number checked to GB 11643-1999: 6-digit area code, 8-digit birth date,
+/// 3-digit sequence (odd for men, even for women) and a check character.
+public struct NationalID: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// 18 characters, upper-case X.
+    public let value: String
+
+    public enum Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        case wrongLength(Int)
+        case notDigits
+        case invalidBirthDate(String)
+        case futureBirthDate(String)
+        case wrongCheckCharacter(expected: Character, found: Character)
+
+        public var description: String {
+            switch self {
+            case .wrongLength(let n): return "an ID number has 18 characters, this one has \(n)"
+            case .notDigits: return "the first 17 characters must be digits and the last a digit or X"
+            case .invalidBirthDate(let d): return "characters 7–14 (\(d)) are not a real date"
+            case .futureBirthDate(let d): return "the birth date \(d) is in the future"
+            case .wrongCheckCharacter(let expected, let found):
+                return "wrong check character \(found) (GB 11643 gives \(expected)); the number was mistyped"
+            }
+        }
+    }
+
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// Validates and normalises (a lower-case x becomes X).
+    public init(_ text: String, today: Date = Date()) throws(Problem) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let chars = Array(trimmed)
+        guard chars.count == 18 else { throw .wrongLength(chars.count) }
+        guard chars[0..<17].allSatisfy(\.isASCIIDigitCharacter),
+              chars[17].isASCIIDigitCharacter || chars[17] == "X" else { throw .notDigits }
+        let digits = String(chars[6..<14])
+        guard let birth = NationalID.birthDate(fromDigits: digits) else { throw .invalidBirthDate(digits) }
+        if birth > NationalID.dayString(today) { throw .futureBirthDate(birth) }
+        let expected = NationalID.checkCharacter(forFirst17: String(chars[0..<17]))
+        guard expected == chars[17] else { throw .wrongCheckCharacter(expected: expected, found: chars[17]) }
+        value = trimmed
+    }
+
+    private init(unchecked value: String) { self.value = value }
+
+    public var description: String { masked }
+
+    /// First 6 and last 4 kept: 310104********123X (DESIGN.md §4).
+    public var masked: String { NationalID.mask(value) }
+
+    /// ISO birth date yyyy-MM-dd.
+    public var birthDate: String { NationalID.birthDate(fromDigits: String(Array(value)[6..<14]))! }
+
+    /// The 17th character: odd for male, even for female.
+    public var gender: Gender { Int(String(Array(value)[16]))! % 2 == 1 ? .male : .female }
+
+    public var areaCode: String { String(value.prefix(6)) }
+
+    /// Masks any string the way IDs are shown; short or malformed values are masked whole.
+    public static func mask(_ value: String) -> String {
+        let chars = Array(value)
+        guard chars.count > 10 else { return String(repeating: "*", count: chars.count) }
+        return String(chars[0..<6]) + String(repeating: "*", count: chars.count - 10) + String(chars[(chars.count - 4)...])
+    }
+
+    public static func checkCharacter(forFirst17 digits: String) -> Character {
+        var sum = 0
+        for (digit, weight) in zip(digits.utf8, weights) { sum += Int(digit - UInt8(ascii: "0")) * weight }
+        return checkCharacters[sum % 11]
+    }
+
+    /// Builds a valid number, for synthetic data (the demo city) and tests.
+    /// - Parameters: birthDate as yyyyMMdd; sequence 0…999 (parity must match the gender wanted).
+    public static func make(areaCode: String, birthDate: String, sequence: Int) -> NationalID {
+        let first17 = areaCode + birthDate + String(format: "%03d", sequence)
+        return NationalID(unchecked: first17 + String(checkCharacter(forFirst17: first17)))
+    }
+
+    static func birthDate(fromDigits digits: String) -> String? {
+        guard digits.count == 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
+              let day = Int(digits.suffix(2)), year >= 1900, (1...12).contains(month) else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...monthDays[month - 1]).contains(day) else { return nil }
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    static func dayString(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

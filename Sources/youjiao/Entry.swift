@@ -1,0 +1,8 @@
+import YoujiaoCLI
+
+@main
+struct Entry {
+    static func main() async {
+        await YoujiaoCommand.main()
+    }
+}
