@@ -42,8 +42,9 @@ public struct CSVTable: Sendable {
     }
 
     public static func parse(text: String, fileName: String, limits: CSVLimits = .standard) throws -> CSVTable {
-        var records = try CSVTokenizer.records(in: text, fileName: fileName, maxRecords: limits.maxRows + 1)
-        while let last = records.last, last.fields.allSatisfy(\.isEmpty) { records.removeLast() }
+        // One record more than the row cap (the header); `.unlimited` must not overflow.
+        let maxRecords = limits.maxRows == .max ? .max : limits.maxRows + 1
+        let records = try CSVTokenizer.records(in: text, fileName: fileName, maxRecords: maxRecords)
         guard let headerRecord = records.first else {
             throw FieldError(file: fileName, reason: "the file is empty: a header row is required")
         }
@@ -59,19 +60,21 @@ public struct CSVTable: Sendable {
             columns[name] = index
         }
         let dataRecords = records.dropFirst()
-        if dataRecords.count > limits.maxRows {
-            throw FieldError(file: fileName, reason: "more than \(limits.maxRows) data rows; split the file")
-        }
         let index = CSVColumnIndex(fileName: fileName, columns: columns)
         var rows: [CSVRow] = []
         rows.reserveCapacity(dataRecords.count)
-        for record in dataRecords where !record.fields.allSatisfy(\.isEmpty) {
+        var raggedRows: [FieldError] = []
+        for record in dataRecords {
             if record.fields.count != header.count {
-                throw FieldError(file: fileName, row: record.line,
-                                 reason: "\(record.fields.count) cells where the header has \(header.count)")
+                // Named after the first column without a cell, or the first cell without a column.
+                let field = record.fields.count < header.count ? header[record.fields.count] : "column \(header.count + 1)"
+                raggedRows.append(FieldError(file: fileName, row: record.line, field: field,
+                                             reason: "\(record.fields.count) cells where the header has \(header.count)"))
+                continue
             }
             rows.append(CSVRow(number: record.line, values: record.fields, index: index))
         }
+        if !raggedRows.isEmpty { throw InputErrors(errors: raggedRows) }
         return CSVTable(fileName: fileName, header: header, rows: rows)
     }
 
@@ -111,7 +114,15 @@ public struct CSVRow: Sendable {
     /// The trimmed cell, with the spreadsheet-safety quote our exports add taken off again.
     public func raw(_ column: String) throws -> String {
         guard let position = index.columns[column] else { throw error(column, "missing column") }
-        return CSVWriter.unescapeFormula(values[position].trimmingCharacters(in: .whitespaces))
+        let cell = values[position]
+        // Foundation's trimming costs about a microsecond a cell, and most cells have nothing to trim.
+        let padded = cell.unicodeScalars.first.map(CSVRow.isSpace) == true || cell.unicodeScalars.last.map(CSVRow.isSpace) == true
+        return CSVWriter.unescapeFormula(padded ? cell.trimmingCharacters(in: .whitespaces) : cell)
+    }
+
+    /// The members of `CharacterSet.whitespaces`: space separators and tab.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     public func hasColumn(_ column: String) -> Bool { index.columns[column] != nil }
@@ -200,10 +211,11 @@ enum CSVTokenizer {
         }
         func endRecord() throws {
             endField()
-            records.append(Record(line: recordLine, fields: fields))
+            // Blank lines (also `,,,`) are no records, so they neither count towards the cap nor fail it.
+            if !fields.allSatisfy(\.isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
             fields = []
             if records.count > maxRecords {
-                throw FieldError(file: fileName, reason: "more than \(maxRecords - 1) data rows; split the file")
+                throw FieldError(file: fileName, row: recordLine, reason: "more than \(maxRecords - 1) data rows; split the file")
             }
         }
         while i < bytes.count {
@@ -253,15 +265,17 @@ public enum CSVWriter {
     /// Cells starting with these run as formulas in Excel/WPS (CSV injection).
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
-    /// Prefixes a quote so a spreadsheet shows the text instead of running it.
+    /// Prefixes a quote so a spreadsheet shows the text instead of running it. A cell that already
+    /// starts with quotes before a formula character gets one more, so `unescapeFormula` restores
+    /// every cell exactly (`'=x` → `''=x` → `'=x`).
     public static func escapeFormula(_ cell: String) -> String {
-        guard let first = cell.first, formulaStarts.contains(first) else { return cell }
+        guard let first = cell.first(where: { $0 != "'" }), formulaStarts.contains(first) else { return cell }
         return "'" + cell
     }
 
     /// Reverses `escapeFormula`, so an export imports back unchanged.
     public static func unescapeFormula(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, formulaStarts.contains(second) else { return cell }
+        guard cell.hasPrefix("'"), let first = cell.first(where: { $0 != "'" }), formulaStarts.contains(first) else { return cell }
         return String(cell.dropFirst())
     }
 

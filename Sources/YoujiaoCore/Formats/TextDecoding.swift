@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 public enum TextEncodingChoice: String, Sendable, CaseIterable {
-    /// UTF-8 (with or without BOM) when the bytes are UTF-8; GBK when they contain no UTF-8 at all.
+    /// UTF-8 (with or without BOM) when the bytes are mostly UTF-8, GBK otherwise (see `decode`).
     case auto
     case utf8
     case gbk
@@ -22,22 +22,46 @@ public enum TextDecoding {
         case .gbk:
             return try decodeGBK(bytes, fileName: fileName)
         case .auto:
-            if let text = String(validating: bytes, as: UTF8.self) { return text }
-            // A BOM or any valid multi-byte UTF-8 sequence says the file is UTF-8 with bad bytes
-            // inside (typically GBK text pasted in): report where, rather than guess.
-            if hadBOM || containsMultibyteUTF8(bytes) {
-                return try decodeUTF8(bytes, fileName: fileName)
+            if hadBOM { return try decodeUTF8(bytes, fileName: fileName) }
+            if let text = String(validating: bytes, as: UTF8.self) {
+                // Short GBK text can happen to be valid UTF-8 ("学校" = D1 A7 D0 A3 reads as "ѧУ"):
+                // UTF-8 Chinese always has 3-byte sequences, so two-byte-only non-Latin text is GBK.
+                if looksLikeGBKMisreadAsUTF8(text), let gbk = iconvDecode(bytes, from: "GB18030") { return gbk }
+                return text
             }
+            // GBK text contains accidental valid UTF-8 pairs, but UTF-8 Chinese is made of 3-byte
+            // sequences: when those outweigh the bad bytes, the file is UTF-8 with some GBK pasted in,
+            // and the official is told where, rather than shown a guess.
+            let (wideBytes, invalidBytes) = utf8Evidence(bytes)
+            if wideBytes > invalidBytes { return try decodeUTF8(bytes, fileName: fileName) }
             return try decodeGBK(bytes, fileName: fileName)
         }
     }
 
     static func decodeUTF8(_ bytes: [UInt8], fileName: String) throws -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
+        throw undecodableCell(bytes, fileName: fileName)
+    }
+
+    /// Names the row and column of the first cell holding bytes that are not UTF-8.
+    static func undecodableCell(_ bytes: [UInt8], fileName: String) -> FieldError {
+        let reason = "bytes that are not UTF-8 (GBK text inside a UTF-8 file?); save the whole file as UTF-8 or as GBK"
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        // Undecodable bytes become U+FFFD; the CSV structure (all ASCII) survives, so the cell is found.
+        // A file already holding U+FFFD would mislead the search: fall back to the line.
+        if !bytes.contains(replacement),
+           let records = try? CSVTokenizer.records(in: String(decoding: bytes, as: UTF8.self), fileName: fileName,
+                                                   maxRecords: .max) {
+            for (number, record) in records.enumerated() {
+                guard let column = record.fields.firstIndex(where: { $0.contains("\u{FFFD}") }) else { continue }
+                let header = records[0].fields
+                let field = number > 0 && column < header.count ? header[column] : "column \(column + 1)"
+                return FieldError(file: fileName, row: record.line, field: field, reason: reason)
+            }
+        }
         let offset = firstInvalidUTF8Offset(bytes) ?? 0
         let row = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-        throw FieldError(file: fileName, row: row,
-                         reason: "bytes that are not UTF-8 (GBK text inside a UTF-8 file?); save the whole file as UTF-8 or as GBK")
+        return FieldError(file: fileName, row: row, reason: reason)
     }
 
     static func decodeGBK(_ bytes: [UInt8], fileName: String) throws -> String {
@@ -47,19 +71,42 @@ public enum TextDecoding {
         return text
     }
 
-    private static func containsMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            let length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0
-            if length > 0, i + length <= bytes.count,
-               bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
-               String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil {
-                return true
-            }
-            i += 1
+    /// Valid UTF-8 with no 3- or 4-byte sequence and a letter beyond Latin (Greek, Cyrillic…):
+    /// in a Chinese registry that is GBK bytes, while "José" or "Müller" stay UTF-8.
+    private static func looksLikeGBKMisreadAsUTF8(_ text: String) -> Bool {
+        var beyondLatin = false
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x800 { return false }
+            if scalar.value >= 0x250 { beyondLatin = true }
         }
-        return false
+        return beyondLatin
+    }
+
+    /// Bytes in valid 3- and 4-byte UTF-8 sequences, and bytes that are no part of any valid sequence.
+    private static func utf8Evidence(_ bytes: [UInt8]) -> (wide: Int, invalid: Int) {
+        var wide = 0, invalid = 0, i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            // Allowed range of the second byte per lead byte (RFC 3629 table), then plain continuations.
+            let length: Int, second: ClosedRange<UInt8>
+            switch lead {
+            case 0xC2...0xDF: length = 2; second = 0x80...0xBF
+            case 0xE0: length = 3; second = 0xA0...0xBF
+            case 0xED: length = 3; second = 0x80...0x9F
+            case 0xE1...0xEF: length = 3; second = 0x80...0xBF
+            case 0xF0: length = 4; second = 0x90...0xBF
+            case 0xF1...0xF3: length = 4; second = 0x80...0xBF
+            case 0xF4: length = 4; second = 0x80...0x8F
+            default: invalid += 1; i += 1; continue
+            }
+            let valid = i + length <= bytes.count && second.contains(bytes[i + 1])
+                && bytes[(i + 2)..<(i + length)].allSatisfy { $0 & 0xC0 == 0x80 }
+            if !valid { invalid += 1; i += 1; continue }
+            if length >= 3 { wide += length }
+            i += length
+        }
+        return (wide, invalid)
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {

@@ -1,0 +1,1 @@
+enum EnrollmentBenchmark { static func run(arguments: [String]) throws {} }

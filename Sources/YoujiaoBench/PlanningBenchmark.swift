@@ -1,0 +1,6 @@
+import Foundation
+import YoujiaoCore
+
+enum PlanningBenchmark {
+    static func run(arguments: [String]) throws {}
+}

@@ -1,0 +1,47 @@
+import Foundation
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoWeb
+
+/// Seeds the demo city and creates one account per role with a random password, printed once.
+enum DemoSeeder {
+    /// Small enough to load in well under a minute here, large enough that every district has
+    /// every stage (DemoCity guarantees one school of each stage per district at any scale).
+    static let defaultScale = 0.02
+
+    static func seed(_ runtime: YoujiaoRuntime, scale: Double, randomSeed: UInt64) async throws {
+        let started = Date()
+        print("Building the demo city (scale \(scale), random seed \(randomSeed)) …")
+        let city = try DemoCity(scale: scale, randomSeed: randomSeed)
+        let summary = try await DemoLoader.load(city, into: runtime.registry) { fraction, summary in
+            print(String(format: "  %3.0f%%  %d pupils, %d guardians, %d teachers", fraction * 100, summary.students, summary.guardians, summary.teachers))
+        }
+        print(String(format: "Loaded %d districts, %d schools, %d zones, %d pupils, %d guardians, %d teachers in %.1f s.",
+                     summary.districts, summary.schools, summary.zones, summary.students, summary.guardians, summary.teachers,
+                     Date().timeIntervalSince(started)))
+        try await createAccounts(runtime, city: city)
+    }
+
+    private static func createAccounts(_ runtime: YoujiaoRuntime, city: DemoCity) async throws {
+        let district = city.districts[0]
+        guard let school = city.schools.first(where: { $0.districtCode == district.code && $0.stages.contains(.primary) && $0.ownership == .public }),
+              let pupil = try await runtime.registry.students(schoolID: school.id, page: 1, perPage: 1).items.first,
+              let guardian = try await runtime.registry.guardians(ofStudent: pupil.id).first else {
+            printError("the demo city has no public primary school with pupils in \(district.name); no demo accounts created")
+            return
+        }
+        let accounts: [(Role, String, String, String?, String?, String?)] = [
+            (.cityAdmin, "city", "市教委管理员", nil, nil, nil),
+            (.districtAdmin, "district", "\(district.name)教育局管理员", district.code, nil, nil),
+            (.schoolAdmin, "school", "\(school.name)管理员", district.code, school.id, nil),
+            (.guardian, "parent", "\(guardian.name)（家长）", nil, nil, guardian.id),
+        ]
+        print("Demo accounts (random passwords, shown only now):")
+        for (role, username, name, districtCode, schoolID, guardianID) in accounts {
+            let password = Passwords.random()
+            try await runtime.accounts.create(UserRecord(username: username, passwordHash: try Passwords.hash(password), role: role,
+                                                         displayName: name, districtCode: districtCode, schoolId: schoolID, guardianId: guardianID))
+            print("  DEMO ACCOUNT role=\(role.rawValue) username=\(username) password=\(password)")
+        }
+    }
+}

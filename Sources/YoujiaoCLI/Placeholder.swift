@@ -1,5 +1,0 @@
-import ArgumentParser
-public struct YoujiaoCommand: AsyncParsableCommand {
-    public init() {}
-    public func run() async throws {}
-}

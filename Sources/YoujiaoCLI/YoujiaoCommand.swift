@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import Logging
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoWeb
+
+/// `youjiao`: serve the platform and operate its database.
+public struct YoujiaoCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "youjiao",
+        abstract: "优教 Youjiao: registry, enrollment, planning and supervision for basic education.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self,
+                      UserCommand.self, TokenCommand.self] + YoujiaoCommand.engineCommands)
+    public init() {}
+
+    /// Log to standard error, so `export` can write data to standard output.
+    static let bootstrapLogging: Void = {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+            return handler
+        }
+    }()
+}
+
+/// `--database PATH`, shared by every command that opens the database.
+struct DatabaseOptions: ParsableArguments {
+    @ArgumentParser.Option(name: .long, help: "SQLite file (ignored when DATABASE_URL is set).")
+    var database: String = "./youjiao.sqlite"
+
+    var target: DatabaseTarget { DatabaseTarget.resolve(sqlitePath: database) }
+
+    func open(hostname: String = "127.0.0.1") async throws -> YoujiaoRuntime {
+        _ = YoujiaoCommand.bootstrapLogging
+        return try await YoujiaoRuntime.open(target, hostname: hostname)
+    }
+}
+
+/// Runs `body` with an open runtime and always shuts it down.
+func withRuntime<T>(_ options: DatabaseOptions, hostname: String = "127.0.0.1",
+                    _ body: (YoujiaoRuntime) async throws -> T) async throws -> T {
+    let runtime = try await options.open(hostname: hostname)
+    do {
+        let result = try await body(runtime)
+        await runtime.shutdown()
+        return result
+    } catch {
+        await runtime.shutdown()
+        throw error
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the web UI and the JSON API.")
+    @ArgumentParser.Option(name: .long) var hostname = "127.0.0.1"
+    @ArgumentParser.Option(name: .long) var port = 8080
+    @ArgumentParser.Flag(name: .long, help: "Load the demo city when the database is empty and print the demo accounts.")
+    var demo = false
+    @ArgumentParser.Option(name: .long, help: "Demo city scale (1 = the full city).")
+    var scale: Double = DemoSeeder.defaultScale
+    @OptionGroup var options: DatabaseOptions
+
+    func run() async throws {
+        try await withRuntime(options, hostname: hostname) { runtime in
+            print("优教 Youjiao: \(runtime.target)")
+            if demo {
+                if try await runtime.registry.count(.districts) == 0 {
+                    try await DemoSeeder.seed(runtime, scale: scale, randomSeed: 1)
+                } else {
+                    print("The database already holds data; demo accounts were printed when it was seeded.")
+                    print("Reset one with: youjiao user reset-password USERNAME")
+                }
+            }
+            print("Listening on http://\(hostname):\(port)")
+            try await runtime.serve(hostname: hostname, port: port)
+        }
+    }
+}
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or update the database schema.")
+    @OptionGroup var options: DatabaseOptions
+    func run() async throws {
+        // Opening the runtime runs every pending migration.
+        try await withRuntime(options) { runtime in print("Database schema is up to date (\(runtime.target)).") }
+    }
+}
+
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "seed", abstract: "Load the synthetic demo city into an empty database.")
+    @ArgumentParser.Flag(name: .long, help: "The synthetic Shanghai demo city (required).") var demo = false
+    @ArgumentParser.Option(name: .long, help: "1 = the full city (~2.3 million children).") var scale: Double = DemoSeeder.defaultScale
+    @ArgumentParser.Option(name: .customLong("random-seed")) var randomSeed: UInt64 = 1
+    @OptionGroup var options: DatabaseOptions
+
+    func validate() throws {
+        guard demo else { throw ValidationError("only --demo seeding exists; import real data with `youjiao import`") }
+        guard DemoCity.allowedScales.contains(scale) else { throw ValidationError("--scale must be within \(DemoCity.allowedScales)") }
+    }
+
+    func run() async throws {
+        try await withRuntime(options) { runtime in
+            guard try await runtime.registry.count(.districts) == 0 else {
+                printError("the database already holds a registry; seed an empty database")
+                throw ExitCode(1)
+            }
+            try await DemoSeeder.seed(runtime, scale: scale, randomSeed: randomSeed)
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.",
+                                                    subcommands: [Create.self, ResetPassword.self, List.self])
+
+    struct Create: AsyncParsableCommand {
+        @ArgumentParser.Argument var username: String
+        @ArgumentParser.Option(name: .long, help: "city-admin, district-admin, school-admin or guardian") var role: String
+        @ArgumentParser.Option(name: .long) var name: String?
+        @ArgumentParser.Option(name: .long) var district: String?
+        @ArgumentParser.Option(name: .long) var school: String?
+        @ArgumentParser.Option(name: .long, help: "the guardian's ID number (a guardian account)") var guardian: String?
+        @OptionGroup var options: DatabaseOptions
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else { throw ValidationError("unknown role \(role)") }
+            try await withRuntime(options) { runtime in
+                var guardianRowID: String?
+                if role == .guardian {
+                    guard let guardian, let row = try await runtime.registry.guardian(nationalID: guardian) else {
+                        throw ValidationError("--guardian must name a guardian in the registry")
+                    }
+                    guardianRowID = row.id
+                }
+                if role == .districtAdmin, try await district.asyncMap({ try await runtime.registry.district(code: $0) }) == nil {
+                    throw ValidationError("--district must name a district in the registry")
+                }
+                if role == .schoolAdmin, try await school.asyncMap({ try await runtime.registry.school(id: $0) }) == nil {
+                    throw ValidationError("--school must name a school in the registry")
+                }
+                let password = Passwords.random()
+                try await runtime.accounts.create(UserRecord(username: username.lowercased(), passwordHash: try Passwords.hash(password), role: role,
+                                                             displayName: name ?? username, districtCode: district, schoolId: school, guardianId: guardianRowID))
+                print("created \(username.lowercased()) (\(role.rawValue)); password, shown once: \(password)")
+            }
+        }
+    }
+
+    struct ResetPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "reset-password")
+        @ArgumentParser.Argument var username: String
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws {
+            try await withRuntime(options) { runtime in
+                let password = Passwords.random()
+                guard try await runtime.accounts.setPasswordHash(username: username.lowercased(), hash: try Passwords.hash(password)) else {
+                    printError("no account \(username)")
+                    throw ExitCode(1)
+                }
+                try await runtime.accounts.clearThrottle(username: username.lowercased())
+                print("new password for \(username.lowercased()), shown once: \(password)")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws {
+            try await withRuntime(options) { runtime in
+                for user in try await runtime.accounts.users() {
+                    print([user.username, user.role, user.districtCode ?? "", user.schoolId ?? "", user.displayName].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "API tokens for system clients.", subcommands: [Create.self])
+    struct Create: AsyncParsableCommand {
+        @ArgumentParser.Option(name: .long) var username: String
+        @ArgumentParser.Option(name: .long) var name = "api"
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws {
+            try await withRuntime(options) { runtime in
+                guard let user = try await runtime.accounts.user(username: username.lowercased()) else {
+                    printError("no account \(username)")
+                    throw ExitCode(1)
+                }
+                let token = APITokens.generate()
+                try await runtime.accounts.addToken(userID: user.id, tokenHash: APITokens.hash(token), name: name)
+                print(token)
+            }
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

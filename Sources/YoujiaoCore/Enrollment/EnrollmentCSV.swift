@@ -1,0 +1,176 @@
+import Crypto
+import Foundation
+
+/// The file formats of `youjiao enroll`: schools.csv and applicants.csv in, results.csv out.
+public enum EnrollmentCSV {
+    public static let schoolColumns = ["school_id", "name", "district", "ownership", "boarding", "capacity", "lat", "lon", "zones"]
+    public static let applicantColumns = ["applicant_id", "district", "zone", "lat", "lon", "track", "choices", "tier", "years"]
+    public static let resultColumns = ["applicant_id", "school_id", "route", "choice_rank", "distance_m", "lottery"]
+    /// A city's (or the country's) applicants in one file: far above the upload cap of other importers.
+    public static let limits = CSVLimits(maxBytes: 2 << 30, maxRows: 10_000_000)
+
+    /// Parses and validates both files; throws `InputErrors` naming file, row and field.
+    public static func input(schools schoolTable: CSVTable, applicants applicantTable: CSVTable) throws -> EnrollmentInput {
+        var errors: [FieldError] = []
+        let schools = collectingErrors(into: &errors) { try self.schools(from: schoolTable) }
+        let applicants = collectingErrors(into: &errors) { try self.applicants(from: applicantTable) }
+        // Type errors first: checking choices against half-read schools would only add noise.
+        guard let schools, let applicants, errors.isEmpty else { throw InputErrors(errors: errors) }
+        return try EnrollmentInput(
+            schools: schools.values, applicants: applicants.values,
+            origin: InputOrigin(schoolsFile: schoolTable.fileName, applicantsFile: applicantTable.fileName,
+                                schoolRows: schools.rows, applicantRows: applicants.rows))
+    }
+
+    public static func schools(from table: CSVTable) throws -> (values: [EnrollmentSchool], rows: [Int]) {
+        try table.requireColumns(schoolColumns)
+        return try parseRows(of: table) { row, errors in
+            let id = capture(&errors) { try row.string("school_id") }
+            let district = capture(&errors) { try row.string("district") }
+            let ownership = capture(&errors) { try row.value("ownership", as: Ownership.self) }
+            let boarding = capture(&errors) { try row.bool("boarding") }
+            let capacity = capture(&errors) { try row.int("capacity") }
+            let latitude = capture(&errors) { try row.double("lat") }
+            let longitude = capture(&errors) { try row.double("lon") }
+            guard let id, let district, let ownership, let boarding, let capacity, let latitude, let longitude else { return nil }
+            return EnrollmentSchool(id: id, name: row.optionalString("name") ?? "", districtCode: district,
+                                    ownership: ownership, boarding: boarding, capacity: capacity,
+                                    latitude: latitude, longitude: longitude, zones: list(row.optionalString("zones")))
+        }
+    }
+
+    public static func applicants(from table: CSVTable) throws -> (values: [Applicant], rows: [Int]) {
+        try table.requireColumns(applicantColumns)
+        return try parseRows(of: table) { row, errors in
+            let id = capture(&errors) { try row.string("applicant_id") }
+            let district = capture(&errors) { try row.string("district") }
+            let zone = capture(&errors) { try row.string("zone") }
+            let latitude = capture(&errors) { try row.double("lat") }
+            let longitude = capture(&errors) { try row.double("lon") }
+            let track = capture(&errors) { try row.value("track", as: EnrollmentTrack.self) }
+            let tier = capture(&errors) { try row.int("tier") }
+            let years = capture(&errors) { try row.int("years") }
+            guard let id, let district, let zone, let latitude, let longitude, let track, let tier, let years else { return nil }
+            return Applicant(id: id, districtCode: district, zone: zone, latitude: latitude, longitude: longitude,
+                             track: track, choices: list(row.optionalString("choices")), tier: tier, yearsAtAddress: years)
+        }
+    }
+
+    /// results.csv, one row per applicant in input order.
+    public static func resultsDocument(_ placements: [Placement]) -> String {
+        var document = CSVWriter.line(resultColumns)
+        document.reserveCapacity(placements.count * 64)
+        for placement in placements { document += CSVWriter.line(resultCells(placement)) }
+        return document
+    }
+
+    /// The cells of one results.csv row, as written and as compared by `verify`.
+    public static func resultCells(_ placement: Placement) -> [String] {
+        [placement.applicantID, placement.schoolID ?? "", placement.route.rawValue,
+         placement.choiceRank.map(String.init) ?? "", placement.distanceMetres.map(String.init) ?? "",
+         Lottery.hex(placement.lottery)]
+    }
+
+    /// The canonical applicant list a district publishes before the draw: the header, then one row
+    /// per applicant sorted by id (UTF-8 bytes), numbers in shortest round-trip form, `;` between
+    /// choices, LF line ends. Its SHA-256 is the commitment printed by `enroll commit`.
+    public static func canonicalApplicantList(_ applicants: [Applicant]) -> String {
+        let sorted = applicants.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        return CSVWriter.document(header: applicantColumns, rows: sorted.map { applicant in
+            [applicant.id, applicant.districtCode, applicant.zone, "\(applicant.latitude)", "\(applicant.longitude)",
+             applicant.track.rawValue, applicant.choices.joined(separator: ";"), "\(applicant.tier)", "\(applicant.yearsAtAddress)"]
+        })
+    }
+
+    /// SHA-256 (lower-case hex) of the canonical list; throws `InputErrors` on unreadable rows or duplicate ids.
+    public static func commitment(applicants table: CSVTable) throws -> String {
+        let (applicants, rows) = try self.applicants(from: table)
+        var firstRow: [String: Int] = [:]
+        var errors: [FieldError] = []
+        for (applicant, row) in zip(applicants, rows) {
+            if let first = firstRow.updateValue(row, forKey: applicant.id) {
+                firstRow[applicant.id] = first
+                errors.append(FieldError(file: table.fileName, row: row, field: "applicant_id",
+                                         reason: "duplicate applicant id \(applicant.id) (first on row \(first))"))
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors: errors) }
+        return SHA256.hash(data: Array(canonicalApplicantList(applicants).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares a results file with recomputed placements; returns the differences, first ones first.
+    public static func differences(results table: CSVTable, expected placements: [Placement]) throws -> [String] {
+        try table.requireColumns(resultColumns)
+        var expectedCells: [String: [String]] = [:]
+        expectedCells.reserveCapacity(placements.count)
+        for placement in placements { expectedCells[placement.applicantID] = resultCells(placement) }
+        var differences: [String] = []
+        var seen = Set<String>()
+        for row in table.rows {
+            let cells = try resultColumns.map { try row.raw($0) }
+            let id = cells[0]
+            guard let expected = expectedCells[id] else {
+                differences.append("\(table.fileName): row \(row.number): applicant '\(id)' is not in the applicants file")
+                continue
+            }
+            guard seen.insert(id).inserted else {
+                differences.append("\(table.fileName): row \(row.number): applicant \(id) appears again")
+                continue
+            }
+            for (column, (found, recomputed)) in zip(resultColumns, zip(cells, expected)) where found != recomputed {
+                differences.append("\(table.fileName): row \(row.number), applicant \(id), field \(column): "
+                                   + "'\(found)' but the recomputed draw gives '\(recomputed)'")
+            }
+        }
+        for placement in placements where !seen.contains(placement.applicantID) {
+            differences.append("\(table.fileName): applicant \(placement.applicantID) has no row")
+        }
+        return differences
+    }
+
+    // MARK: - Parsing helpers
+
+    /// `;`-separated ids, trimmed, empty entries dropped.
+    static func list(_ cell: String?) -> [String] {
+        guard let cell else { return [] }
+        return cell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Parses every row, gathering all field errors before throwing them together.
+    private static func parseRows<Value>(of table: CSVTable,
+                                         _ parse: (CSVRow, inout [FieldError]) -> Value?) throws -> (values: [Value], rows: [Int]) {
+        var values: [Value] = []
+        var rows: [Int] = []
+        var errors: [FieldError] = []
+        values.reserveCapacity(table.rows.count)
+        rows.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            if let value = parse(row, &errors) {
+                values.append(value)
+                rows.append(row.number)
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors: errors) }
+        return (values, rows)
+    }
+
+    private static func capture<T>(_ errors: inout [FieldError], _ read: () throws -> T) -> T? {
+        do { return try read() } catch let error as FieldError {
+            errors.append(error)
+        } catch {
+            errors.append(FieldError(file: "", reason: "\(error)"))
+        }
+        return nil
+    }
+
+    private static func collectingErrors<T>(into errors: inout [FieldError], _ read: () throws -> T) -> T? {
+        do { return try read() } catch let error as InputErrors {
+            errors += error.errors
+        } catch let error as FieldError {
+            errors.append(error)
+        } catch {
+            errors.append(FieldError(file: "", reason: "\(error)"))
+        }
+        return nil
+    }
+}

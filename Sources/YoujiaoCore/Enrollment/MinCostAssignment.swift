@@ -1,0 +1,128 @@
+import Foundation
+
+/// Rule 6: the least total cost of assigning as many children (rows) as the seats allow to
+/// schools (columns) with capacities — a min-cost maximum flow on the bipartite graph.
+///
+/// Successive shortest paths, one child at a time, run on the schools rather than on every
+/// child–school arc: moving an already seated child from school s to t costs
+/// `cost(child, t) − cost(child, s)`, and the cheapest such move for each pair (s, t) is kept in a
+/// heap. With Johnson potentials every search is a dense Dijkstra over the m schools, so a
+/// district costs O(children × m²) however many arcs the bipartite graph has. When there are more
+/// children than seats, an extra "left out" column with cost 0 takes the surplus, so the flow is
+/// maximal and the cost least among maximal flows.
+public struct MinCostAssignment: Sendable {
+    /// Per row: the column it is assigned to, nil when left out for lack of seats.
+    public let assignment: [Int?]
+    public let totalCost: Int
+
+    public init(costs: DistanceMatrix, capacities: [Int]) {
+        precondition(capacities.count == costs.columns && capacities.allSatisfy { $0 >= 0 })
+        let rows = costs.rows
+        let leftOut = costs.columns
+        let nodes = costs.columns + 1
+        let capacity = capacities + [max(0, rows - capacities.reduce(0, +))]
+        func cost(_ row: Int, _ node: Int) -> Int { node == leftOut ? 0 : costs[row, node] }
+
+        var assigned = [Int](repeating: -1, count: rows)
+        var load = [Int](repeating: 0, count: nodes)
+        var potential = [Int](repeating: 0, count: nodes)
+        // moves[s * nodes + t]: children ever seated at s, keyed by the cost of moving them to t.
+        var moves = [MoveHeap](repeating: MoveHeap(), count: nodes * nodes)
+        func seat(_ row: Int, at node: Int) {
+            assigned[row] = node
+            for target in 0..<nodes where target != node {
+                moves[node * nodes + target].push(key: cost(row, target) - cost(row, node), row: row)
+            }
+        }
+
+        var distance = [Int](repeating: 0, count: nodes)
+        var settled = [Bool](repeating: false, count: nodes)
+        var parent = [Int](repeating: -1, count: nodes)
+        var mover = [Int](repeating: -1, count: nodes)
+        for row in 0..<rows {
+            for node in 0..<nodes {
+                distance[node] = cost(row, node) - potential[node]
+                settled[node] = false
+                parent[node] = -1
+            }
+            for _ in 0..<nodes {
+                var current = -1
+                for node in 0..<nodes where !settled[node] && (current < 0 || distance[node] < distance[current]) {
+                    current = node
+                }
+                settled[current] = true
+                guard load[current] > 0 else { continue }
+                for target in 0..<nodes where !settled[target] {
+                    guard let move = moves[current * nodes + target].minimum(where: { assigned[$0] == current }) else { continue }
+                    let candidate = distance[current] + move.key + potential[current] - potential[target]
+                    if candidate < distance[target] {
+                        distance[target] = candidate
+                        parent[target] = current
+                        mover[target] = move.row
+                    }
+                }
+            }
+            // The real cost of reaching a node is its reduced distance plus its potential.
+            var end = -1
+            for node in 0..<nodes where load[node] < capacity[node]
+            && (end < 0 || distance[node] + potential[node] < distance[end] + potential[end]) {
+                end = node
+            }
+            for node in 0..<nodes { potential[node] += distance[node] }
+            load[end] += 1
+            var node = end
+            while parent[node] >= 0 {
+                let from = parent[node]
+                seat(mover[node], at: node)
+                node = from
+            }
+            seat(row, at: node)
+        }
+        assignment = assigned.map { $0 == leftOut ? nil : $0 }
+        totalCost = assigned.indices.reduce(0) { $0 + cost($1, assigned[$1]) }
+    }
+}
+
+/// A binary min-heap of (key, row) with lazy deletion: stale rows are dropped when they surface.
+private struct MoveHeap {
+    private var keys: [Int] = []
+    private var rows: [Int] = []
+
+    mutating func push(key: Int, row: Int) {
+        keys.append(key); rows.append(row)
+        var child = keys.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard less(child, parent) else { break }
+            swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// The smallest entry whose row is still valid, discarding the invalid ones above it.
+    mutating func minimum(where isValid: (Int) -> Bool) -> (key: Int, row: Int)? {
+        while let row = rows.first {
+            if isValid(row) { return (keys[0], row) }
+            popFirst()
+        }
+        return nil
+    }
+
+    private mutating func popFirst() {
+        swapAt(0, keys.count - 1)
+        keys.removeLast(); rows.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < keys.count, less(left, smallest) { smallest = left }
+            if right < keys.count, less(right, smallest) { smallest = right }
+            guard smallest != parent else { return }
+            swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+
+    private func less(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] < keys[b] : rows[a] < rows[b] }
+    private mutating func swapAt(_ a: Int, _ b: Int) { keys.swapAt(a, b); rows.swapAt(a, b) }
+}

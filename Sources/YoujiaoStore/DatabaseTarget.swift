@@ -1,0 +1,60 @@
+import FluentKit
+import FluentSQLiteDriver
+import FluentPostgresDriver
+import Foundation
+import Logging
+import SQLKit
+
+/// Where the data lives: an SQLite file by default, PostgreSQL when DATABASE_URL is set.
+public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// `DATABASE_URL` (postgres://…) wins over the SQLite path, as the README says.
+    public static func resolve(sqlitePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseTarget {
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return .postgres(url: url) }
+        return .sqlite(path: sqlitePath)
+    }
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "SQLite file \(path)"
+        case .postgres(let url):
+            // Never print a password.
+            guard var parts = URLComponents(string: url) else { return "PostgreSQL" }
+            if parts.password != nil { parts.password = "***" }
+            return "PostgreSQL \(parts.string ?? "")"
+        }
+    }
+
+    public var isSQLite: Bool { if case .sqlite = self { return true } else { return false } }
+}
+
+public enum StoreSetup {
+    /// Registers the database with Fluent as the default.
+    public static func register(_ target: DatabaseTarget, on databases: Databases) throws {
+        switch target {
+        case .sqlite(let path):
+            databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: nil), as: .sqlite)
+        case .postgres(let url):
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
+        }
+    }
+
+    /// Every migration of the store, in order. The web layer appends its session table.
+    public static let migrations: [any Migration] = [
+        CreateRegistry(),
+        CreatePeopleTables(),
+        CreateHistoryTables(),
+        CreatePlatformTables(),
+    ]
+
+    /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import
+    /// survives a power cut). WAL is a property of the file; synchronous is FULL by default in the
+    /// bundled SQLite and set here again for the record.
+    public static func prepare(_ database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=FULL").run()
+    }
+}

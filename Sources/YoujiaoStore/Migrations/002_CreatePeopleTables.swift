@@ -1,0 +1,56 @@
+import FluentKit
+
+/// Students, guardians and teachers: the sensitive personal data.
+struct CreatePeopleTables: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("students")
+            .field("id", .string, .identifier(auto: false))
+            .field("national_id", .string, .required)
+            .field("name", .string, .required)
+            .field("gender", .string, .required)
+            .field("birth_date", .string, .required)
+            .field("hukou", .string, .required)
+            .field("zone_id", .string, .references("zones", "id"))
+            .field("school_id", .string, .references("schools", "id"))
+            .field("grade", .string)
+            .field("class_no", .int)
+            .unique(on: "national_id")
+            .create()
+        try await database.schema("guardians")
+            .field("id", .string, .identifier(auto: false))
+            .field("national_id", .string, .required)
+            .field("name", .string, .required)
+            .field("phone", .string, .required)
+            .field("relation", .string, .required)
+            .unique(on: "national_id")
+            .create()
+        try await database.schema("guardian_children")
+            .field("guardian_id", .string, .required, .references("guardians", "id", onDelete: .cascade))
+            .field("student_id", .string, .required, .references("students", "id", onDelete: .cascade))
+            .unique(on: "guardian_id", "student_id")
+            .create()
+        try await database.schema("teachers")
+            .field("id", .string, .identifier(auto: false))
+            .field("national_id", .string, .required)
+            .field("name", .string, .required)
+            .field("school_id", .string, .required, .references("schools", "id"))
+            .field("subject", .string, .required)
+            .field("title", .string, .required)
+            .field("degree", .string, .required)
+            .field("key_level", .string, .required)
+            .field("specialism", .string, .required)
+            .field("full_time_psychology", .bool, .required)
+            .unique(on: "national_id")
+            .create()
+        try await Indexes.create(on: database, table: "students", columns: ["school_id", "grade"])
+        try await Indexes.create(on: database, table: "guardian_children", columns: ["student_id"])
+        try await Indexes.create(on: database, table: "teachers", columns: ["school_id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("teachers").delete()
+        try await database.schema("guardian_children").delete()
+        try await database.schema("guardians").delete()
+        try await database.schema("students").delete()
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import YoujiaoCore
+
+// Rows as stored. Column names are the snake_case of these property names (SQLKit converts).
+
+public struct SchoolRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var districtCode: String
+    public var stages: String
+    public var ownership: String
+    public var inclusive: Bool
+    public var boarding: Bool
+    public var seatsK1: Int?
+    public var seatsG1: Int?
+    public var seatsG6: Int?
+    public var seatsG10: Int?
+    public var lat: Double
+    public var lon: Double
+    public var schoolGroup: String
+    public var newQuality: Bool
+    public var strengthening: Bool
+
+    public init(_ school: School) {
+        id = school.id; name = school.name; districtCode = school.districtCode
+        stages = school.stages.map(\.rawValue).joined(separator: ";")
+        ownership = school.ownership.rawValue; inclusive = school.isInclusive; boarding = school.boarding
+        seatsK1 = school.entrySeats[.k1]; seatsG1 = school.entrySeats[.g1]
+        seatsG6 = school.entrySeats[.g6]; seatsG10 = school.entrySeats[.g10]
+        lat = school.latitude; lon = school.longitude; schoolGroup = school.schoolGroup
+        newQuality = school.newQualitySchool; strengthening = school.strengtheningProgramme
+    }
+
+    public var school: School {
+        var seats: [Grade: Int] = [:]
+        seats[.k1] = seatsK1; seats[.g1] = seatsG1; seats[.g6] = seatsG6; seats[.g10] = seatsG10
+        return School(id: id, name: name, districtCode: districtCode,
+                      stages: stages.split(separator: ";").compactMap { Stage(rawValue: String($0)) },
+                      ownership: Ownership(rawValue: ownership) ?? .public, isInclusive: inclusive, boarding: boarding,
+                      entrySeats: seats, latitude: lat, longitude: lon, schoolGroup: schoolGroup,
+                      newQualitySchool: newQuality, strengtheningProgramme: strengthening)
+    }
+}
+
+public struct DistrictRecord: Codable, Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var zoneKind: String
+    public init(_ d: District) { code = d.code; name = d.name; zoneKind = d.zoneKind.rawValue }
+    public var district: District {
+        District(code: code, name: name, zoneKind: DistrictZoneKind(rawValue: zoneKind) ?? .outer)
+    }
+}
+
+public struct ZoneRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var districtCode: String
+    public var lat: Double
+    public var lon: Double
+    public var primarySchoolId: String?
+    public var juniorSchoolId: String?
+    public init(_ z: CatchmentZone) {
+        id = z.id; districtCode = z.districtCode; lat = z.latitude; lon = z.longitude
+        primarySchoolId = z.primarySchoolID; juniorSchoolId = z.juniorSchoolID
+    }
+    public var zone: CatchmentZone {
+        CatchmentZone(id: id, districtCode: districtCode, latitude: lat, longitude: lon,
+                      primarySchoolID: primarySchoolId, juniorSchoolID: juniorSchoolId)
+    }
+}
+
+/// A student row; `id` is an opaque key used in URLs so the ID number never appears in one.
+public struct StudentRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var nationalId: String
+    public var name: String
+    public var gender: String
+    public var birthDate: String
+    public var hukou: String
+    public var zoneId: String?
+    public var schoolId: String?
+    public var grade: String?
+    public var classNo: Int?
+
+    public init(id: String = UUID().uuidString.lowercased(), _ s: Student) {
+        self.id = id; nationalId = s.nationalID; name = s.name; gender = s.gender.rawValue
+        birthDate = s.birthDate; hukou = s.hukou.rawValue; zoneId = s.residenceZoneID
+        schoolId = s.schoolID; grade = s.grade?.rawValue; classNo = s.classNumber
+    }
+
+    public var student: Student {
+        Student(nationalID: nationalId, name: name, gender: Gender(rawValue: gender) ?? .male, birthDate: birthDate,
+                hukou: Hukou(rawValue: hukou) ?? .local, residenceZoneID: zoneId, schoolID: schoolId,
+                grade: grade.flatMap(Grade.init(rawValue:)), classNumber: classNo)
+    }
+    public var maskedNationalId: String { NationalID.mask(nationalId) }
+}
+
+public struct GuardianRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var nationalId: String
+    public var name: String
+    public var phone: String
+    public var relation: String
+    public init(id: String = UUID().uuidString.lowercased(), _ g: Guardian) {
+        self.id = id; nationalId = g.nationalID; name = g.name; phone = g.phone; relation = g.relation
+    }
+}
+
+public struct TeacherRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var nationalId: String
+    public var name: String
+    public var schoolId: String
+    public var subject: String
+    public var title: String
+    public var degree: String
+    public var keyLevel: String
+    public var specialism: String
+    public var fullTimePsychology: Bool
+    public init(id: String = UUID().uuidString.lowercased(), _ t: Teacher) {
+        self.id = id; nationalId = t.nationalID; name = t.name; schoolId = t.schoolID; subject = t.subject
+        title = t.title.rawValue; degree = t.degree.rawValue; keyLevel = t.keyTeacherLevel.rawValue
+        specialism = t.specialism.rawValue; fullTimePsychology = t.fullTimePsychology
+    }
+    public var teacher: Teacher {
+        Teacher(nationalID: nationalId, name: name, schoolID: schoolId, subject: subject,
+                title: TeacherTitle(rawValue: title) ?? .none, degree: Degree(rawValue: degree) ?? .bachelor,
+                keyTeacherLevel: KeyTeacherLevel(rawValue: keyLevel) ?? .none,
+                specialism: Specialism(rawValue: specialism) ?? .none, fullTimePsychology: fullTimePsychology)
+    }
+}
+
+public struct UserRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var username: String
+    public var passwordHash: String
+    public var role: String
+    public var displayName: String
+    public var districtCode: String?
+    public var schoolId: String?
+    public var guardianId: String?
+    public var createdAt: String
+    public init(id: String = UUID().uuidString.lowercased(), username: String, passwordHash: String, role: Role,
+                displayName: String, districtCode: String? = nil, schoolId: String? = nil, guardianId: String? = nil,
+                createdAt: String = ISO8601DateFormatter().string(from: Date())) {
+        self.id = id; self.username = username; self.passwordHash = passwordHash; self.role = role.rawValue
+        self.displayName = displayName; self.districtCode = districtCode; self.schoolId = schoolId
+        self.guardianId = guardianId; self.createdAt = createdAt
+    }
+    public var roleValue: Role { Role(rawValue: role) ?? .guardian }
+}
+
+public struct AuditEventRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var at: String
+    public var actorId: String?
+    public var actorName: String
+    public var action: String
+    public var route: String
+    public var subjectKind: String
+    public var subjectId: String
+    public var detail: String
+    public init(actorId: String?, actorName: String, action: String, route: String,
+                subjectKind: String, subjectId: String, detail: String = "", at: Date = Date()) {
+        id = UUID().uuidString.lowercased()
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        self.at = formatter.string(from: at)
+        self.actorId = actorId; self.actorName = actorName; self.action = action; self.route = route
+        self.subjectKind = subjectKind; self.subjectId = subjectId; self.detail = detail
+    }
+}

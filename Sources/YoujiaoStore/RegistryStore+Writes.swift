@@ -1,0 +1,115 @@
+import FluentKit
+import Foundation
+import SQLKit
+import YoujiaoCore
+
+/// Writes of the registry. An import re-sent after a correction updates rows in place (keyed by
+/// code, school id or ID number), so officials can send the same file twice.
+extension RegistryStore {
+    public func upsert(districts: [District]) async throws {
+        try await sql.insertBatched(into: "districts", districts.map(DistrictRecord.init), upsertOn: ["code"])
+    }
+
+    public func upsert(schools: [School]) async throws {
+        try await sql.insertBatched(into: "schools", schools.map(SchoolRecord.init), upsertOn: ["id"])
+    }
+
+    public func upsert(zones: [CatchmentZone]) async throws {
+        try await sql.insertBatched(into: "zones", zones.map(ZoneRecord.init), upsertOn: ["id"])
+    }
+
+    public func upsert(students: [Student]) async throws {
+        try await sql.insertBatched(into: "students", students.map { StudentRecord($0) }, upsertOn: ["national_id"])
+    }
+
+    public func upsert(teachers: [Teacher]) async throws {
+        try await sql.insertBatched(into: "teachers", teachers.map { TeacherRecord($0) }, upsertOn: ["national_id"])
+    }
+
+    /// Guardians and their links to children (children must be in the registry already).
+    public func upsert(guardians: [Guardian]) async throws {
+        try await sql.insertBatched(into: "guardians", guardians.map { GuardianRecord($0) }, upsertOn: ["national_id"])
+        let guardianIDs = try await ids(table: "guardians", nationalIDs: guardians.map(\.nationalID))
+        let studentIDs = try await ids(table: "students", nationalIDs: guardians.flatMap(\.childNationalIDs))
+        struct Link: Encodable, Sendable { var guardianId: String; var studentId: String }
+        let links = guardians.flatMap { guardian in
+            guardian.childNationalIDs.compactMap { child -> Link? in
+                guard let g = guardianIDs[guardian.nationalID], let s = studentIDs[child] else { return nil }
+                return Link(guardianId: g, studentId: s)
+            }
+        }
+        let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase)
+        for start in stride(from: 0, to: links.count, by: 400) {
+            try await sql.insert(into: "guardian_children")
+                .models(Array(links[start..<min(start + 400, links.count)]), with: encoder)
+                .ignoringConflicts(with: ["guardian_id", "student_id"]).run()
+        }
+    }
+
+    public func upsert(history: [EnrollmentCount]) async throws {
+        struct Row: Encodable, Sendable { var districtCode: String; var year: Int; var grade: String; var students: Int }
+        try await sql.insertBatched(into: "enrollment_history",
+                                    history.map { Row(districtCode: $0.districtCode, year: $0.year, grade: $0.grade.rawValue, students: $0.students) },
+                                    upsertOn: ["district_code", "year", "grade"])
+    }
+
+    public func upsert(births: [BirthCount]) async throws {
+        try await sql.insertBatched(into: "births", births, upsertOn: ["district_code", "year"])
+    }
+
+    /// Plain inserts of freshly generated rows (the demo city): no conflict handling, fastest path.
+    public func insertNew(students: [StudentRecord], guardians: [GuardianRecord], links: [(guardianID: String, studentID: String)],
+                          teachers: [TeacherRecord]) async throws {
+        try await sql.insertBatched(into: "students", students)
+        try await sql.insertBatched(into: "guardians", guardians)
+        struct Link: Encodable, Sendable { var guardianId: String; var studentId: String }
+        try await sql.insertBatched(into: "guardian_children", links.map { Link(guardianId: $0.guardianID, studentId: $0.studentID) })
+        try await sql.insertBatched(into: "teachers", teachers)
+    }
+
+    /// Row ids by ID number, looked up a few hundred at a time.
+    func ids(table: String, nationalIDs: [String]) async throws -> [String: String] {
+        struct Row: Decodable { var id: String; var nationalId: String }
+        var result: [String: String] = [:]
+        let unique = Array(Set(nationalIDs))
+        for start in stride(from: 0, to: unique.count, by: 400) {
+            var query: SQLQueryString = "SELECT id, national_id FROM \(unsafeRaw: table) WHERE national_id IN ("
+            query.appendList(Array(unique[start..<min(start + 400, unique.count)]))
+            query.appendLiteral(")")
+            for row in try await sql.all(query, as: Row.self) { result[row.nationalId] = row.id }
+        }
+        return result
+    }
+
+    /// Known keys, for validating an import's references before anything is written.
+    public func knownKeys() async throws -> KnownRegistryKeys {
+        struct Code: Decodable { var code: String }
+        struct Key: Decodable { var id: String }
+        struct SchoolKey: Decodable { var id: String; var stages: String }
+        struct NationalKey: Decodable { var nationalId: String }
+        let districts = try await sql.all("SELECT code FROM districts", as: Code.self).map(\.code)
+        let zones = try await sql.all("SELECT id FROM zones", as: Key.self).map(\.id)
+        let schools = try await sql.all("SELECT id, stages FROM schools", as: SchoolKey.self)
+        return KnownRegistryKeys(
+            districtCodes: Set(districts), zoneIDs: Set(zones),
+            schoolStages: Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.stages.split(separator: ";").compactMap { Stage(rawValue: String($0)) }) }),
+            studentNationalIDs: { [sql] ids in
+                var found: Set<String> = []
+                for start in stride(from: 0, to: ids.count, by: 400) {
+                    var query: SQLQueryString = "SELECT national_id FROM students WHERE national_id IN ("
+                    query.appendList(Array(ids[start..<min(start + 400, ids.count)]))
+                    query.appendLiteral(")")
+                    found.formUnion(try await sql.all(query, as: NationalKey.self).map(\.nationalId))
+                }
+                return found
+            })
+    }
+}
+
+/// Keys already stored. Student IDs are looked up on demand (there are millions).
+public struct KnownRegistryKeys: Sendable {
+    public var districtCodes: Set<String>
+    public var zoneIDs: Set<String>
+    public var schoolStages: [String: [Stage]]
+    public var studentNationalIDs: @Sendable ([String]) async throws -> Set<String>
+}

@@ -1,0 +1,208 @@
+import FluentKit
+import Foundation
+import SQLKit
+import YoujiaoCore
+
+/// Counts for one district and stage, computed from the registry (never asked of a school).
+public struct StageTotals: Sendable, Hashable, Codable {
+    public var districtCode: String
+    public var stage: Stage
+    public var schools: Int
+    public var pupils: Int
+}
+
+public struct SchoolFilter: Sendable, Equatable {
+    public var districtCode: String?
+    public var stage: Stage?
+    public var ownership: Ownership?
+    /// Part of the name, or the full 10-digit id.
+    public var text: String?
+    public init(districtCode: String? = nil, stage: Stage? = nil, ownership: Ownership? = nil, text: String? = nil) {
+        self.districtCode = districtCode; self.stage = stage; self.ownership = ownership; self.text = text
+    }
+}
+
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var total: Int
+    public var page: Int
+    public var perPage: Int
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+}
+
+/// Reads and writes of the registry. Callers wrap multi-row writes in `transaction`.
+public struct RegistryStore: Sendable {
+    public let database: any Database
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public init(_ database: any Database) { self.database = database }
+
+    /// Runs `work` in one transaction: everything it writes is stored, or nothing.
+    public func transaction<T: Sendable>(_ work: @escaping @Sendable (RegistryStore) async throws -> T) async throws -> T {
+        try await database.transaction { tx in try await work(RegistryStore(tx)) }
+    }
+
+    // MARK: Districts and schools
+
+    public func districts() async throws -> [District] {
+        try await sql.all("SELECT code, name, zone_kind FROM districts ORDER BY code", as: DistrictRecord.self).map(\.district)
+    }
+
+    public func district(code: String) async throws -> District? {
+        try await sql.all("SELECT code, name, zone_kind FROM districts WHERE code = \(bind: code)", as: DistrictRecord.self).first?.district
+    }
+
+    public func school(id: String) async throws -> School? {
+        try await sql.all("SELECT * FROM schools WHERE id = \(bind: id)", as: SchoolRecord.self).first?.school
+    }
+
+    public func schools(ids: [String]) async throws -> [School] {
+        guard !ids.isEmpty else { return [] }
+        var query: SQLQueryString = "SELECT * FROM schools WHERE id IN ("
+        query.appendList(ids)
+        query.appendLiteral(")")
+        return try await sql.all(query, as: SchoolRecord.self).map(\.school)
+    }
+
+    public func schools(_ filter: SchoolFilter, page: Int, perPage: Int) async throws -> Page<School> {
+        var conditions: SQLQueryString = "1 = 1"
+        if let code = filter.districtCode { conditions.appendInterpolation(unsafeRaw: " AND district_code = "); conditions.appendInterpolation(bind: code) }
+        if let stage = filter.stage {
+            conditions.appendLiteral(" AND (';' || stages || ';') LIKE ")
+            conditions.appendInterpolation(bind: "%;\(stage.rawValue);%")
+        }
+        if let ownership = filter.ownership { conditions.appendLiteral(" AND ownership = "); conditions.appendInterpolation(bind: ownership.rawValue) }
+        if let text = filter.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            conditions.appendLiteral(" AND (name LIKE ")
+            conditions.appendInterpolation(bind: "%\(text)%")
+            conditions.appendLiteral(" OR id = ")
+            conditions.appendInterpolation(bind: text)
+            conditions.appendLiteral(")")
+        }
+        let page = max(1, page)
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM schools WHERE \(conditions)").first(decoding: CountRow.self)?.n ?? 0
+        var query: SQLQueryString = "SELECT * FROM schools WHERE \(conditions) ORDER BY district_code, id LIMIT "
+        query.appendInterpolation(literal: perPage)
+        query.appendLiteral(" OFFSET ")
+        query.appendInterpolation(literal: (page - 1) * perPage)
+        let items = try await sql.all(query, as: SchoolRecord.self).map(\.school)
+        return Page(items: items, total: total, page: page, perPage: perPage)
+    }
+
+    /// Schools and pupils per district and stage. A pupil counts in the stage of their grade, or in
+    /// "special" when their school is a special-education school.
+    public func stageTotals() async throws -> [StageTotals] {
+        struct SchoolGroupRow: Decodable { var districtCode: String; var stages: String; var n: Int }
+        struct PupilRow: Decodable { var districtCode: String; var stages: String; var grade: String?; var n: Int }
+        let schoolRows = try await sql.all("SELECT district_code, stages, COUNT(*) AS n FROM schools GROUP BY district_code, stages", as: SchoolGroupRow.self)
+        let pupilRows = try await sql.all("""
+            SELECT sc.district_code, sc.stages, st.grade, COUNT(*) AS n FROM students st
+            JOIN schools sc ON sc.id = st.school_id GROUP BY sc.district_code, sc.stages, st.grade
+            """, as: PupilRow.self)
+        var totals: [String: StageTotals] = [:]
+        func add(_ district: String, _ stage: Stage, schools: Int = 0, pupils: Int = 0) {
+            let key = district + "/" + stage.rawValue
+            var entry = totals[key] ?? StageTotals(districtCode: district, stage: stage, schools: 0, pupils: 0)
+            entry.schools += schools; entry.pupils += pupils
+            totals[key] = entry
+        }
+        for row in schoolRows {
+            for stage in row.stages.split(separator: ";").compactMap({ Stage(rawValue: String($0)) }) {
+                add(row.districtCode, stage, schools: row.n)
+            }
+        }
+        for row in pupilRows {
+            guard let grade = row.grade.flatMap(Grade.init(rawValue:)) else { continue }
+            add(row.districtCode, row.stages == Stage.special.rawValue ? .special : grade.stage, pupils: row.n)
+        }
+        return totals.values.sorted { ($0.districtCode, $0.stage) < ($1.districtCode, $1.stage) }
+    }
+
+    public func pupilsByGrade(schoolID: String) async throws -> [Grade: Int] {
+        struct Row: Decodable { var grade: String?; var n: Int }
+        let rows = try await sql.all("SELECT grade, COUNT(*) AS n FROM students WHERE school_id = \(bind: schoolID) GROUP BY grade", as: Row.self)
+        var counts: [Grade: Int] = [:]
+        for row in rows { if let grade = row.grade.flatMap(Grade.init(rawValue:)) { counts[grade] = row.n } }
+        return counts
+    }
+
+    public func teacherCount(schoolID: String) async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM teachers WHERE school_id = \(bind: schoolID)").first(decoding: CountRow.self)?.n ?? 0
+    }
+
+    public func zones(districtCode: String) async throws -> [CatchmentZone] {
+        try await sql.all("SELECT * FROM zones WHERE district_code = \(bind: districtCode) ORDER BY id", as: ZoneRecord.self).map(\.zone)
+    }
+
+    // MARK: Students and guardians
+
+    public func students(schoolID: String, page: Int, perPage: Int) async throws -> Page<StudentRecord> {
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM students WHERE school_id = \(bind: schoolID)").first(decoding: CountRow.self)?.n ?? 0
+        let page = max(1, page)
+        var query: SQLQueryString = "SELECT * FROM students WHERE school_id = \(bind: schoolID) ORDER BY grade, class_no, name, id LIMIT "
+        query.appendInterpolation(literal: perPage)
+        query.appendLiteral(" OFFSET ")
+        query.appendInterpolation(literal: (page - 1) * perPage)
+        return Page(items: try await sql.all(query, as: StudentRecord.self), total: total, page: page, perPage: perPage)
+    }
+
+    public func student(id: String) async throws -> StudentRecord? {
+        try await sql.all("SELECT * FROM students WHERE id = \(bind: id)", as: StudentRecord.self).first
+    }
+
+    public func student(nationalID: String) async throws -> StudentRecord? {
+        try await sql.all("SELECT * FROM students WHERE national_id = \(bind: nationalID)", as: StudentRecord.self).first
+    }
+
+    public func guardianIDs(ofStudent studentID: String) async throws -> [String] {
+        struct Row: Decodable { var guardianId: String }
+        return try await sql.all("SELECT guardian_id FROM guardian_children WHERE student_id = \(bind: studentID)", as: Row.self).map(\.guardianId)
+    }
+
+    public func children(ofGuardian guardianID: String) async throws -> [StudentRecord] {
+        try await sql.all("""
+            SELECT st.* FROM students st JOIN guardian_children gc ON gc.student_id = st.id
+            WHERE gc.guardian_id = \(bind: guardianID) ORDER BY st.birth_date
+            """, as: StudentRecord.self)
+    }
+
+    public func guardian(id: String) async throws -> GuardianRecord? {
+        try await sql.all("SELECT * FROM guardians WHERE id = \(bind: id)", as: GuardianRecord.self).first
+    }
+
+    public func guardians(ofStudent studentID: String) async throws -> [GuardianRecord] {
+        try await sql.all("""
+            SELECT g.* FROM guardians g JOIN guardian_children gc ON gc.guardian_id = g.id
+            WHERE gc.student_id = \(bind: studentID) ORDER BY g.name
+            """, as: GuardianRecord.self)
+    }
+
+    public func count(_ table: RegistryTable) async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table.rawValue)").first(decoding: CountRow.self)?.n ?? 0
+    }
+
+    // MARK: History
+
+    public func enrollmentHistory() async throws -> [EnrollmentCount] {
+        struct Row: Decodable { var districtCode: String; var year: Int; var grade: String; var students: Int }
+        return try await sql.all("SELECT district_code, year, grade, students FROM enrollment_history ORDER BY district_code, year, grade", as: Row.self)
+            .compactMap { row in Grade(rawValue: row.grade).map { EnrollmentCount(districtCode: row.districtCode, year: row.year, grade: $0, students: row.students) } }
+    }
+
+    public func births() async throws -> [BirthCount] {
+        try await sql.all("SELECT district_code, year, births FROM births ORDER BY district_code, year", as: BirthCount.self)
+    }
+}
+
+public enum RegistryTable: String, Sendable, CaseIterable {
+    case districts, zones, schools, students, guardians, teachers
+    case enrollmentHistory = "enrollment_history", births
+}
+
+struct CountRow: Decodable { var n: Int }
+
+extension RegistryStore {
+    public func guardian(nationalID: String) async throws -> GuardianRecord? {
+        try await sql.all("SELECT * FROM guardians WHERE national_id = \(bind: nationalID)", as: GuardianRecord.self).first
+    }
+}

@@ -1,0 +1,23 @@
+// Click a column header of a .sortable table to sort by it (numbers by value, text by pinyin order).
+document.addEventListener("DOMContentLoaded", () => {
+  const collator = new Intl.Collator("zh-CN", { numeric: true });
+  document.querySelectorAll("table.sortable").forEach((table) => {
+    table.querySelectorAll("th").forEach((th, column) => {
+      th.addEventListener("click", () => {
+        const numeric = th.dataset.type === "num";
+        const ascending = !th.classList.contains("sorted-asc");
+        table.querySelectorAll("th").forEach((h) => h.classList.remove("sorted-asc", "sorted-desc"));
+        th.classList.add(ascending ? "sorted-asc" : "sorted-desc");
+        const body = table.tBodies[0];
+        const value = (row) => row.cells[column].textContent.trim();
+        const rows = Array.from(body.rows).sort((a, b) => {
+          const order = numeric
+            ? parseFloat(value(a).replace(/,/g, "")) - parseFloat(value(b).replace(/,/g, ""))
+            : collator.compare(value(a), value(b));
+          return ascending ? order : -order;
+        });
+        rows.forEach((row) => body.appendChild(row));
+      });
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import Logging
+import Vapor
+import YoujiaoCore
+import YoujiaoStore
+
+/// The configured application as the command line sees it: the database stores, the demo seeding,
+/// and the HTTP server. Keeps Vapor's types out of the CLI module.
+public final class YoujiaoRuntime: Sendable {
+    let app: Application
+    public let target: DatabaseTarget
+
+    public static func open(_ target: DatabaseTarget, hostname: String = "127.0.0.1") async throws -> YoujiaoRuntime {
+        YoujiaoRuntime(app: try await YoujiaoApp.make(target: target, settings: .forHost(hostname)), target: target)
+    }
+
+    init(app: Application, target: DatabaseTarget) { self.app = app; self.target = target }
+
+    public var registry: RegistryStore { RegistryStore(app.db) }
+    public var accounts: AccountStore { AccountStore(app.db) }
+
+    /// Serves HTTP until interrupted.
+    public func serve(hostname: String, port: Int) async throws {
+        app.http.server.configuration.hostname = hostname
+        app.http.server.configuration.port = port
+        try await app.server.start(address: .hostname(hostname, port: port))
+        // Run until SIGINT (Ctrl-C) or SIGTERM (a service manager), then close connections cleanly.
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+            signal(SIGINT, SIG_IGN)
+            signal(SIGTERM, SIG_IGN)
+            let term = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+            let finish: @Sendable () -> Void = { continuation.resume() }
+            source.setEventHandler { source.cancel(); term.cancel(); finish() }
+            term.setEventHandler { source.cancel(); term.cancel(); finish() }
+            source.resume(); term.resume()
+        }
+        await app.server.shutdown()
+    }
+
+    public func shutdown() async {
+        try? await app.asyncShutdown()
+    }
+}
+
+/// bcrypt (cost 12) for account passwords.
+public enum Passwords {
+    public static func hash(_ password: String) throws -> String { try Bcrypt.hash(password) }
+    /// A random password of 16 letters and digits, for accounts created by the operator.
+    public static func random() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}
