@@ -67,14 +67,25 @@ let package = Package(
         .executableTarget(name: "YoujiaoBench", dependencies: ["YoujiaoCore"], exclude: inProgressBench),
         .testTarget(name: "YoujiaoCoreTests", dependencies: ["YoujiaoCore"],
                     exclude: ["Enrollment", "Planning", "Supervision", "Demo", "Formats", "Registry"]),
+        // Fresh databases for store and web tests: a temporary SQLite file, or a new database on the
+        // PostgreSQL server named by DATABASE_URL.
+        .target(
+            name: "YoujiaoTestSupport",
+            dependencies: [
+                "YoujiaoStore", "YoujiaoCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
         .testTarget(
             name: "YoujiaoStoreTests",
-            dependencies: ["YoujiaoStore", "YoujiaoCore"]
+            dependencies: ["YoujiaoStore", "YoujiaoCore", "YoujiaoTestSupport"]
         ),
         .testTarget(
             name: "YoujiaoWebTests",
             dependencies: [
-                "YoujiaoWeb", "YoujiaoStore", "YoujiaoCore", "YoujiaoCLI",
+                "YoujiaoWeb", "YoujiaoStore", "YoujiaoCore", "YoujiaoCLI", "YoujiaoTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -22,7 +22,7 @@ struct DistrictCalibration: Sendable {
     let longitude: Double
     let radius: Double
 
-    /// Children aged 0–14 in the census: the weight for special schools.
+    /// Children aged 5–14 in the census: the weight for special schools.
     var schoolAgeChildren: Int { age5to9 + age10to14 }
     /// Share of residents who came from other provinces (census 外省市来沪).
     var migrantShare: Double { Double(fromOtherProvinces) / Double(population) }
@@ -113,7 +113,8 @@ enum DemoCalibration {
     ]
 
     /// Births of a year. Assumption: years before 2007 (needed for the oldest grades of the early
-    /// history years) repeat 2007's 183,000 — no found figure exists before 2007.
+    /// history years) repeat 2007's 183,000 — no found figure exists before 2007; later years than
+    /// 2024 (never asked for: this year's K1 was born in 2022) would repeat 2024.
     static func births(in year: Int) -> Int {
         cityBirths[year] ?? cityBirths[year < birthYears.lowerBound ? birthYears.lowerBound : birthYears.upperBound]!
     }
@@ -223,8 +224,8 @@ enum DemoCalibration {
     static let schoolGroupsAtFullScale = 275
     static let groupedShareOfCompulsorySchools = 0.85
     /// Assumptions (indicators.csv has no found count): 新优质学校 for 15% of public compulsory
-    /// schools; 强校工程 for 20% of public schools teaching junior grades (about 110 at scale 1,
-    /// near the unverified 120 of round 1).
+    /// schools; 强校工程 for 20% of the other public schools teaching junior grades (about 90 at
+    /// scale 1; the unverified round-1 figure is 120).
     static let newQualityShare = 0.15
     static let strengtheningShare = 0.20
 
@@ -297,7 +298,7 @@ enum DemoCalibration {
         case .junior: return 13.5
         case .senior: return 12.5
         case .special: return 3
-        case .kindergarten: return 14   // not used: kindergartens staff per class
+        case .kindergarten: preconditionFailure("kindergartens are staffed per class")
         }
     }
 

@@ -224,8 +224,8 @@ struct DemoStructureBuilder {
         }
     }
 
-    /// Seats in each entry grade: whole classes of the target size for the intake the school was
-    /// planned for — the census split without migration drift — so growing districts come up
+    /// Seats in each entry grade: the nearest whole number of target-size classes for the intake
+    /// the school was planned for — the census split without migration drift — so growing districts come up
     /// short of seats and shrinking ones have spare.
     private mutating func assignSeats() {
         let year = DemoCalibration.currentYear
@@ -243,7 +243,7 @@ struct DemoStructureBuilder {
                 let ratio = special ? 1 : plannedRatio[entry]![schoolDistrict[school]]
                 let planned = Double(pupils[school][entry] ?? 0) * ratio
                 let classSize = DemoCalibration.targetClassSize(entry, special: special)
-                seats[entry] = max(1, Int((planned / Double(classSize)).rounded(.up))) * classSize
+                seats[entry] = max(1, Int((planned / Double(classSize)).rounded())) * classSize
             }
             schools[school].entrySeats = seats
         }

@@ -122,7 +122,7 @@ public struct CSVRow: Sendable {
 
     /// The members of `CharacterSet.whitespaces`: space separators and tab.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        scalar.isASCII ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
     }
 
     public func hasColumn(_ column: String) -> Bool { index.columns[column] != nil }

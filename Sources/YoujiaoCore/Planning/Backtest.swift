@@ -95,9 +95,9 @@ extension PlanningHistory {
             for (stageIndex, stage) in Projection.stages.enumerated() {
                 for horizon in 1...holdout {
                     let year = origin + horizon
-                    let projected = projection.stageTotal(district: district, year: year, stage: stage).projected
+                    let projected = projection.stageTotal(district: district, year: year, stageIndex: stageIndex).projected
                     let observed = enrollmentOffset(district: district, year: year)
-                    let actual = stage.grades.reduce(0.0) { $0 + enrollment[observed + $1.index] }
+                    let actual = Projection.stageGradeIndices[stageIndex].reduce(0.0) { $0 + enrollment[observed + $1] }
                     cells.append(BacktestCell(districtCode: code, stage: stage, horizon: horizon, year: year,
                                               projected: projected, actual: actual))
                     let cityCell = 2 * (stageIndex * holdout + horizon - 1)

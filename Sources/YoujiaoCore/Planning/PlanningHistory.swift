@@ -25,19 +25,27 @@ struct PlanningHistory: Sendable {
     init(inputs: PlanInputs, firstEnrollmentYear: Int, lastYear: Int) throws {
         var problems = Problems()
         let known = Self.knownDistricts(inputs)
-        var districtIndex: [String: Int] = [:]
-        let projected = Set(inputs.enrollment.map(\.districtCode)).filter { known.contains($0) }.sorted()
-        for (index, code) in projected.enumerated() { districtIndex[code] = index }
         let unknownReason: (String) -> String = { code in
             inputs.districtCodes == nil ? "unknown district '\(code)': it has no rows in the births table"
                                         : "unknown district '\(code)': it is not in the district list"
         }
 
-        // Enrollment: each record into its district's grid of years × grades.
+        // Enrollment records grouped by district with one hash per record: districts are numbered
+        // as they appear, then renumbered in code order.
         let enrollmentSource = inputs.enrollmentSource
-        var enrollmentByDistrict = [[Int]](repeating: [], count: projected.count)
+        var appearance: [String: Int] = [:]
+        var appearanceCodes: [String] = []
+        var recordsByAppearance: [[Int]] = []
         for (index, record) in inputs.enrollment.enumerated() {
-            guard let district = districtIndex[record.districtCode] else {
+            let district: Int
+            if let seen = appearance[record.districtCode] {
+                district = seen
+            } else if known.contains(record.districtCode) {
+                district = appearanceCodes.count
+                appearance[record.districtCode] = district
+                appearanceCodes.append(record.districtCode)
+                recordsByAppearance.append([])
+            } else {
                 problems.add(enrollmentSource.error(index, "district", unknownReason(record.districtCode)))
                 continue
             }
@@ -45,8 +53,13 @@ struct PlanningHistory: Sendable {
                 problems.add(enrollmentSource.error(index, "students",
                     "\(record.students) is negative (district \(record.districtCode) grade \(record.grade.rawValue) in \(record.year))"))
             }
-            enrollmentByDistrict[district].append(index)
+            recordsByAppearance[district].append(index)
         }
+        let codeOrder = appearanceCodes.indices.sorted { appearanceCodes[$0] < appearanceCodes[$1] }
+        let projected = codeOrder.map { appearanceCodes[$0] }
+        let enrollmentByDistrict = codeOrder.map { recordsByAppearance[$0] }
+        var districtIndex: [String: Int] = [:]
+        for (index, code) in projected.enumerated() { districtIndex[code] = index }
         let yearCount = lastYear - firstEnrollmentYear + 1
         var enrollment = [Double](repeating: 0, count: projected.count * yearCount * Self.gradeCount)
         for (district, recordIndices) in enrollmentByDistrict.enumerated() {
@@ -104,6 +117,11 @@ struct PlanningHistory: Sendable {
     func birthsAt(district: Int, year: Int) -> Double {
         births[district * birthYears.count + year - birthYears.lowerBound]
     }
+
+    /// Per grade index: the index of the grade it progresses from (−1 for the entry grades fed by
+    /// births) and its typical age, so the hot loops do not search `Grade.allCases`.
+    static let feederIndex: [Int] = Grade.allCases.map { feeder(of: $0)?.index ?? -1 }
+    static let typicalAge: [Int] = Grade.allCases.map(\.typicalAge)
 
     /// The cohort a grade is fed from, a year or more earlier: births for the entry grades
     /// (K1 three years earlier, grade 1 six), otherwise the grade below one year earlier.
@@ -176,18 +194,18 @@ struct PlanningHistory: Sendable {
             return
         }
         for year in window {
-            for grade in Grade.allCases {
-                let index = slots[(year - first) * gradeCount + grade.index]
+            for (g, grade) in Grade.allCases.enumerated() {
+                let index = slots[(year - first) * gradeCount + g]
                 guard index >= 0 else {
                     problems.add(source.error(firstRecord(ofYear: year), "grade",
                         "district \(code) has no grade \(grade.rawValue) row in \(year) (write 0 when there are no pupils)"))
                     continue
                 }
-                grid[offset + (year - window.lowerBound) * gradeCount + grade.index] = Double(inputs.enrollment[index].students)
-                if year > window.lowerBound, let feeder = feeder(of: grade),
-                   slots[(year - 1 - first) * gradeCount + feeder.index] < 0 {
+                grid[offset + (year - window.lowerBound) * gradeCount + g] = Double(inputs.enrollment[index].students)
+                let feeder = feederIndex[g]
+                if year > window.lowerBound, feeder >= 0, slots[(year - 1 - first) * gradeCount + feeder] < 0 {
                     problems.add(source.error(index, "grade",
-                        "grade \(grade.rawValue) in \(year) has no cohort: district \(code) has no grade \(feeder.rawValue) row in \(year - 1)"))
+                        "grade \(grade.rawValue) in \(year) has no cohort: district \(code) has no grade \(Grade.allCases[feeder].rawValue) row in \(year - 1)"))
                 }
             }
         }
@@ -272,34 +290,29 @@ struct PlanningHistory: Sendable {
 
     /// A ratio is undefined when its source is empty but its grade is not: a grade without a cohort.
     private func checkRatioSources(_ inputs: PlanInputs) throws {
-        var undefined: [(district: Int, year: Int, grade: Grade, feeder: String)] = []
+        var undefined: [(district: Int, year: Int, grade: Int)] = []
         for district in districts.indices {
             for year in enrollmentYears.dropFirst() {
                 let row = enrollmentOffset(district: district, year: year)
-                for grade in Grade.allCases where enrollment[row + grade.index] > 0 {
-                    let (source, what) = feederCount(district: district, year: year, grade: grade)
-                    if source == 0 { undefined.append((district, year, grade, what)) }
+                for grade in 0..<Self.gradeCount where enrollment[row + grade] > 0 {
+                    let feeder = Self.feederIndex[grade]
+                    let source = feeder >= 0 ? enrollment[enrollmentOffset(district: district, year: year - 1) + feeder]
+                                             : birthsAt(district: district, year: year - Self.typicalAge[grade])
+                    if source == 0 { undefined.append((district, year, grade)) }
                 }
             }
         }
         guard !undefined.isEmpty else { return }
         throw InputErrors(errors: undefined.map { cell in
-            let code = districts[cell.district]
+            let code = districts[cell.district], grade = Grade.allCases[cell.grade]
             let index = inputs.enrollment.firstIndex {
-                $0.districtCode == code && $0.year == cell.year && $0.grade == cell.grade
+                $0.districtCode == code && $0.year == cell.year && $0.grade == grade
             }
+            let feeder = Self.feederIndex[cell.grade]
+            let source = feeder >= 0 ? "grade \(Grade.allCases[feeder].rawValue) in \(cell.year - 1)"
+                                     : "births in \(cell.year - grade.typicalAge)"
             return inputs.enrollmentSource.error(index, "students",
-                "district \(code) grade \(cell.grade.rawValue) has pupils in \(cell.year) but \(cell.feeder) had none, so its ratio is undefined")
+                "district \(code) grade \(grade.rawValue) has pupils in \(cell.year) but \(source) had none, so its ratio is undefined")
         })
-    }
-
-    /// The count a grade's ratio divides by in `year`, and how to name it in a message.
-    func feederCount(district: Int, year: Int, grade: Grade) -> (Double, String) {
-        if let feeder = Self.feeder(of: grade) {
-            return (enrollment[enrollmentOffset(district: district, year: year - 1) + feeder.index],
-                    "grade \(feeder.rawValue) in \(year - 1)")
-        }
-        let birthYear = year - grade.typicalAge
-        return (birthsAt(district: district, year: birthYear), "births in \(birthYear)")
     }
 }

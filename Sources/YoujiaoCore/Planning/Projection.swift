@@ -9,6 +9,8 @@ import Foundation
 public struct Projection: Sendable {
     /// The stages projected, in order; special education is planned per child, not per cohort.
     public static let stages: [Stage] = [.kindergarten, .primary, .junior, .senior]
+    /// Grade indices of each of `stages`, so sums do not rebuild `Stage.grades`.
+    static let stageGradeIndices: [Range<Int>] = stages.map { $0.grades.first!.index..<$0.grades.last!.index + 1 }
 
     public let districtCodes: [String]
     public let baseYear: Int
@@ -47,8 +49,8 @@ public struct Projection: Sendable {
         demand.reserveCapacity(districtCodes.count * years * Self.stages.count)
         for (district, code) in districtCodes.enumerated() {
             for year in projectedYears {
-                for stage in Self.stages {
-                    let total = stageTotal(district: district, year: year, stage: stage)
+                for (stageIndex, stage) in Self.stages.enumerated() {
+                    let total = stageTotal(district: district, year: year, stageIndex: stageIndex)
                     demand.append(StageDemand(districtCode: code, year: year, stage: stage,
                                               projected: total.projected, low: total.low, high: total.high))
                 }
@@ -72,13 +74,13 @@ public struct Projection: Sendable {
         (district * years + year - baseYear - 1) * PlanningHistory.gradeCount
     }
 
-    func stageTotal(district: Int, year: Int, stage: Stage) -> (projected: Double, low: Double, high: Double) {
+    func stageTotal(district: Int, year: Int, stageIndex: Int) -> (projected: Double, low: Double, high: Double) {
         let offset = self.offset(district: district, year: year)
         var total = (projected: 0.0, low: 0.0, high: 0.0)
-        for grade in stage.grades {
-            total.projected += projected[offset + grade.index]
-            total.low += low[offset + grade.index]
-            total.high += high[offset + grade.index]
+        for grade in Self.stageGradeIndices[stageIndex] {
+            total.projected += projected[offset + grade]
+            total.low += low[offset + grade]
+            total.high += high[offset + grade]
         }
         return total
     }
@@ -105,21 +107,19 @@ extension PlanningHistory {
 
         for district in districts.indices {
             let birthsOf = birthSeries[district]
-            for grade in Grade.allCases {
+            for grade in 0..<grades {
                 yearly.removeAll(keepingCapacity: true)
+                let feeder = Self.feederIndex[grade]
                 for year in baseYear - history + 1...baseYear {
-                    let source: Double
-                    if let feeder = Self.feeder(of: grade) {
-                        source = enrollment[enrollmentOffset(district: district, year: year - 1) + feeder.index]
-                    } else {
-                        source = birthsOf[year - grade.typicalAge - firstBirth]
-                    }
+                    let source = feeder >= 0
+                        ? enrollment[enrollmentOffset(district: district, year: year - 1) + feeder]
+                        : birthsOf[year - Self.typicalAge[grade] - firstBirth]
                     guard source > 0 else { continue }
-                    let target = enrollment[enrollmentOffset(district: district, year: year) + grade.index]
+                    let target = enrollment[enrollmentOffset(district: district, year: year) + grade]
                     let weight = averaging == .weighted ? Double(year - baseYear + history) : 1
                     yearly.append((weight, target / source))
                 }
-                let cell = district * grades + grade.index
+                let cell = district * grades + grade
                 guard !yearly.isEmpty else { continue }
                 let weightSum = yearly.reduce(0) { $0 + $1.weight }
                 ratio[cell] = yearly.reduce(0) { $0 + $1.weight * $1.value } / weightSum
@@ -132,10 +132,10 @@ extension PlanningHistory {
                 let year = baseYear + step
                 let out = (district * years + step - 1) * grades
                 let previous = out - grades
-                for grade in Grade.allCases {
-                    let g = grade.index, cell = district * grades + g
-                    if Self.feeder(of: grade) == nil {
-                        let births = birthsOf[year - grade.typicalAge - firstBirth]
+                for g in 0..<grades {
+                    let cell = district * grades + g
+                    if Self.feederIndex[g] < 0 {
+                        let births = birthsOf[year - Self.typicalAge[g] - firstBirth]
                         projected[out + g] = births * ratio[cell]
                         low[out + g] = births * ratioLow[cell]
                         high[out + g] = births * ratioHigh[cell]

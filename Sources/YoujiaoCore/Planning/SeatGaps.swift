@@ -15,7 +15,7 @@ extension PlanningHistory {
             // One message per district and stage, not one per year.
             var failed = Set<Stage>()
             for year in projection.projectedYears {
-                for stage in Projection.stages where !failed.contains(stage) {
+                for (stageIndex, stage) in Projection.stages.enumerated() where !failed.contains(stage) {
                     guard let figure = capacity[district][stage]?.last(where: { $0.year <= year }) else {
                         errors.append(FieldError(file: capacitySource.name, field: "year",
                             reason: "district \(code) has no \(stage.rawValue) seats for \(year) or any year before it"))
@@ -30,7 +30,7 @@ extension PlanningHistory {
                         failed.insert(stage)
                         continue
                     }
-                    let demand = projection.stageTotal(district: district, year: year, stage: stage)
+                    let demand = projection.stageTotal(district: district, year: year, stageIndex: stageIndex)
                     let shortfall = demand.projected - Double(seats)
                     let schoolSize = Double(standardSchoolSeats[stage] ?? 1)
                     gaps.append(SeatGap(districtCode: code, year: year, stage: stage, demand: demand.projected,

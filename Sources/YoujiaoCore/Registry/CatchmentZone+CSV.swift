@@ -32,7 +32,7 @@ private extension CSVRow {
         guard optionalString(column) != nil else { return nil }
         let school = try knownSchool(column, in: references)
         guard school.stages.contains(stage) else {
-            throw error(column, "school \(school.id) has no \(stage.rawValue) stage (it teaches \(school.stages.map(\.rawValue).joined(separator: ";")))")
+            throw error(column, "school \(school.id) has no \(stage.rawValue) stage (it teaches \(CSVCell.stages(school.stages)))")
         }
         return school.id
     }

@@ -30,18 +30,31 @@ public struct NationalID: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Validates and normalises (a lower-case x becomes X).
     public init(_ text: String, today: Date = Date()) throws(Problem) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let chars = Array(trimmed)
-        guard chars.count == 18 else { throw .wrongLength(chars.count) }
-        guard chars[0..<17].allSatisfy(\.isASCIIDigitCharacter),
-              chars[17].isASCIIDigitCharacter || chars[17] == "X" else { throw .notDigits }
-        let digits = String(chars[6..<14])
+        var bytes = Array(text.utf8)
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        let padded = bytes.first.map(NationalID.isSpace) == true || bytes.last.map(NationalID.isSpace) == true
+        // Most numbers are 18 plain ASCII characters; anything else takes Foundation's Unicode-aware
+        // trimming (an ideographic space counts) and counts characters for the message.
+        if !(ascii && !padded && bytes.count == 18) {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let length = trimmed.count
+            guard length == 18 else { throw .wrongLength(length) }
+            bytes = Array(trimmed.utf8)
+        }
+        if bytes.last == UInt8(ascii: "x") { bytes[bytes.count - 1] = UInt8(ascii: "X") }
+        guard bytes.count == 18, bytes[0..<17].allSatisfy(NationalID.isDigit),
+              NationalID.isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") else { throw .notDigits }
+        let digits = String(decoding: bytes[6..<14], as: UTF8.self)
         guard let birth = NationalID.birthDate(fromDigits: digits) else { throw .invalidBirthDate(digits) }
         if birth > NationalID.dayString(today) { throw .futureBirthDate(birth) }
-        let expected = NationalID.checkCharacter(forFirst17: String(chars[0..<17]))
-        guard expected == chars[17] else { throw .wrongCheckCharacter(expected: expected, found: chars[17]) }
-        value = trimmed
+        let expected = NationalID.checkCharacter(forFirst17: String(decoding: bytes[0..<17], as: UTF8.self))
+        let found = Character(Unicode.Scalar(bytes[17]))
+        guard expected == found else { throw .wrongCheckCharacter(expected: expected, found: found) }
+        value = String(decoding: bytes, as: UTF8.self)
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     private init(unchecked value: String) { self.value = value }
 
@@ -51,10 +64,12 @@ public struct NationalID: Sendable, Hashable, Codable, CustomStringConvertible {
     public var masked: String { NationalID.mask(value) }
 
     /// ISO birth date yyyy-MM-dd.
-    public var birthDate: String { NationalID.birthDate(fromDigits: String(Array(value)[6..<14]))! }
+    public var birthDate: String {
+        NationalID.birthDate(fromDigits: String(decoding: Array(value.utf8)[6..<14], as: UTF8.self))!
+    }
 
     /// The 17th character: odd for male, even for female.
-    public var gender: Gender { Int(String(Array(value)[16]))! % 2 == 1 ? .male : .female }
+    public var gender: Gender { Array(value.utf8)[16] % 2 == 1 ? .male : .female }
 
     public var areaCode: String { String(value.prefix(6)) }
 

@@ -224,4 +224,5 @@ enum CSVCell {
     static func number(_ value: Double) -> String { String(value) }
     static func optional(_ value: String?) -> String { value ?? "" }
     static func optional(_ value: Int?) -> String { value.map(String.init) ?? "" }
+    static func stages(_ stages: [Stage]) -> String { stages.map(\.rawValue).joined(separator: ";") }
 }

@@ -29,7 +29,7 @@ extension School: RegistryCSVRecord {
         for (column, grade) in seatColumns {
             guard let seats = reader.read({ try $0.optionalInt(column, in: 0...100_000) }) ?? nil else { continue }
             if let stages, !stages.contains(where: { $0.grades.contains(grade) }) {
-                reader.report(column, "seats for grade \(grade.rawValue), which a school of \(stages.map(\.rawValue).joined(separator: ";")) does not teach")
+                reader.report(column, "seats for grade \(grade.rawValue), which a school of \(CSVCell.stages(stages)) does not teach")
             }
             entrySeats[grade] = seats
         }
@@ -47,7 +47,7 @@ extension School: RegistryCSVRecord {
     }
 
     public var csvCells: [String] {
-        [id, name, districtCode, stages.map(\.rawValue).joined(separator: ";"), ownership.rawValue,
+        [id, name, districtCode, CSVCell.stages(stages), ownership.rawValue,
          CSVCell.bool(isInclusive), CSVCell.bool(boarding)]
             + School.seatColumns.map { CSVCell.optional(entrySeats[$0.grade]) }
             + [CSVCell.number(latitude), CSVCell.number(longitude), schoolGroup,

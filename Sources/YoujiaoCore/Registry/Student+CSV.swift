@@ -38,7 +38,7 @@ extension Student: RegistryCSVRecord {
             case (nil, _?): reader.report("school_id", "a grade is given without a school")
             case (_?, nil): reader.report("grade", "a school is given without a grade")
             case let (school?, grade?) where !school.stages.contains(where: { $0.grades.contains(grade) }):
-                reader.report("grade", "school \(school.id) (\(school.stages.map(\.rawValue).joined(separator: ";"))) does not teach grade \(grade.rawValue)")
+                reader.report("grade", "school \(school.id) (\(CSVCell.stages(school.stages))) does not teach grade \(grade.rawValue)")
             default: break
             }
         }

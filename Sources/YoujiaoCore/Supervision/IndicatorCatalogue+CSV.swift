@@ -11,8 +11,8 @@ extension IndicatorCatalogue {
     }
 
     public static func parse(_ table: CSVTable) throws -> IndicatorCatalogue {
-        try table.requireExactColumns(csvColumns)
-        var reader = CollectingReader()
+        try SupervisionErrorCollector.requireExactly(csvColumns, in: table)
+        var reader = SupervisionErrorCollector()
         var indicators: [Indicator] = []
         var firstRow: [String: Int] = [:]
         for row in table.rows {
@@ -68,7 +68,7 @@ extension IndicatorCatalogue {
     }
 }
 
-extension CSVRow {
+fileprivate extension CSVRow {
     /// A non-empty ';'-separated list of enumeration values.
     func list<E: RawRepresentable & CaseIterable>(_ column: String, as type: E.Type) throws -> [E] where E.RawValue == String {
         let items = try string(column).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -9,7 +9,7 @@ public struct IndicatorInput: Sendable, Hashable, Codable {
 
 /// One school's figure for one indicator: numerator ÷ denominator × scale.
 /// A direct value (minutes, lessons) has denominator 1 and scale 1.
-struct Observation {
+struct IndicatorObservation {
     var numerator: Double
     var denominator: Double
     var scale: Double
@@ -19,15 +19,15 @@ struct Observation {
     // Scaling first keeps whole-number shares exact (300 × 100 / 500 = 60, not 59.99…).
     var value: Double? { denominator > 0 ? numerator * scale / denominator : nil }
 
-    static func direct(_ value: Double, _ inputs: [IndicatorInput]) -> Observation {
-        Observation(numerator: value, denominator: 1, scale: 1, inputs: inputs)
+    static func direct(_ value: Double, _ inputs: [IndicatorInput]) -> IndicatorObservation {
+        IndicatorObservation(numerator: value, denominator: 1, scale: 1, inputs: inputs)
     }
 }
 
 enum SchoolMeasurement {
     /// The school does not teach a stage the indicator covers.
     case notApplicable
-    case observed(Observation)
+    case observed(IndicatorObservation)
     /// An input is missing; the reason names it.
     case missing(String)
 }
@@ -45,17 +45,17 @@ extension Indicator {
         case .publicKindergartenShare:
             let pupils = school.pupils(in: relevant)
             let inScope = school.ownership == .public ? pupils : 0
-            return .observed(Observation(numerator: Double(inScope), denominator: Double(pupils), scale: 100,
+            return .observed(IndicatorObservation(numerator: Double(inScope), denominator: Double(pupils), scale: 100,
                                          inputs: [IndicatorInput("public_pupils", Double(inScope)), IndicatorInput("pupils", Double(pupils))]))
         case .inclusiveKindergartenShare:
             let pupils = school.pupils(in: relevant)
             let inScope = school.countsAsInclusive ? pupils : 0
-            return .observed(Observation(numerator: Double(inScope), denominator: Double(pupils), scale: 100,
+            return .observed(IndicatorObservation(numerator: Double(inScope), denominator: Double(pupils), scale: 100,
                                          inputs: [IndicatorInput("inclusive_pupils", Double(inScope)), IndicatorInput("pupils", Double(pupils))]))
         case .migrantPublicShare:
             let migrants = relevant.reduce(0) { $0 + (school.enrollment[$1]?.migrantPupils ?? 0) }
             let inPublic = school.ownership == .public ? migrants : 0
-            return .observed(Observation(numerator: Double(inPublic), denominator: Double(migrants), scale: 100,
+            return .observed(IndicatorObservation(numerator: Double(inPublic), denominator: Double(migrants), scale: 100,
                                          inputs: [IndicatorInput("public_migrant_pupils", Double(inPublic)),
                                                   IndicatorInput("migrant_pupils", Double(migrants))]))
         case .disabledEnrollmentRate:
@@ -76,8 +76,8 @@ extension Indicator {
             let inputs = [IndicatorInput("eligible", Double(rotation.eligible)), IndicatorInput("rotated", Double(rotation.rotated)),
                           IndicatorInput("key_rotated", Double(rotation.keyRotated))]
             return measure == .rotationShare
-                ? .observed(Observation(numerator: Double(rotation.rotated), denominator: Double(rotation.eligible), scale: 100, inputs: inputs))
-                : .observed(Observation(numerator: Double(rotation.keyRotated), denominator: Double(rotation.rotated), scale: 100, inputs: inputs))
+                ? .observed(IndicatorObservation(numerator: Double(rotation.rotated), denominator: Double(rotation.eligible), scale: 100, inputs: inputs))
+                : .observed(IndicatorObservation(numerator: Double(rotation.keyRotated), denominator: Double(rotation.rotated), scale: 100, inputs: inputs))
         case .degreeTeachersPer100, .keyTeachersPer100, .peArtsTeachersPer100:
             guard let teachers = school.teachers else { return .missing("no teacher records") }
             let count: Int
@@ -139,7 +139,7 @@ extension Indicator {
             } else {
                 return .missing("bandwidth_persons not reported and no teacher records to derive it")
             }
-            let observation = Observation(numerator: mbps, denominator: Double(persons), scale: 1,
+            let observation = IndicatorObservation(numerator: mbps, denominator: Double(persons), scale: 1,
                                           inputs: [IndicatorInput("bandwidth_mbps", mbps), IndicatorInput("persons", Double(persons))])
             return observation.value == nil ? .missing("no persons to share the bandwidth") : .observed(observation)
         case .weeklyPELessons:
@@ -158,7 +158,7 @@ extension Indicator {
     private func perPupil(_ amount: Double, name: String, _ school: SchoolFacts, scale: Double) -> SchoolMeasurement {
         let pupils = school.totalPupils
         guard pupils > 0 else { return .missing("the school has no pupils") }
-        return .observed(Observation(numerator: amount, denominator: Double(pupils), scale: scale,
+        return .observed(IndicatorObservation(numerator: amount, denominator: Double(pupils), scale: scale,
                                      inputs: [IndicatorInput(name, amount), IndicatorInput("pupils", Double(pupils))]))
     }
 
@@ -209,4 +209,4 @@ extension Indicator {
     }
 }
 
-struct MissingGrade: Error { var grade: Grade }
+private struct MissingGrade: Error { var grade: Grade }

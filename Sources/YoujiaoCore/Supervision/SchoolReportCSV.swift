@@ -22,8 +22,8 @@ public enum SchoolReportCSV {
 
     /// Every problem of the file in one `InputErrors`; nothing is returned unless the whole file is valid.
     public static func parse(_ table: CSVTable, knownSchoolIDs: Set<String>, knownYears: Set<Int>) throws -> [SchoolReport] {
-        try table.requireExactColumns(columns)
-        var reader = CollectingReader()
+        try SupervisionErrorCollector.requireExactly(columns, in: table)
+        var reader = SupervisionErrorCollector()
         var reports: [SchoolReport] = []
         var firstRow: [String: Int] = [:]
         for row in table.rows {
@@ -142,8 +142,8 @@ public enum DistrictReportCSV {
     }
 
     public static func parse(_ table: CSVTable, knownDistrictCodes: Set<String>, knownYears: Set<Int>) throws -> [DistrictReport] {
-        try table.requireExactColumns(columns)
-        var reader = CollectingReader()
+        try SupervisionErrorCollector.requireExactly(columns, in: table)
+        var reader = SupervisionErrorCollector()
         var reports: [DistrictReport] = []
         var firstRow: [String: Int] = [:]
         for row in table.rows {
@@ -172,7 +172,7 @@ public enum DistrictReportCSV {
 }
 
 /// Gathers every field error of a file instead of stopping at the first.
-struct CollectingReader {
+struct SupervisionErrorCollector {
     var errors: [FieldError] = []
 
     mutating func read<T>(_ body: () throws -> T) -> T? {
@@ -187,21 +187,19 @@ struct CollectingReader {
         }
         return nil
     }
-}
 
-extension CSVTable {
     /// Missing columns and unknown ones (a misspelt column would otherwise read as "not reported").
-    func requireExactColumns(_ names: [String]) throws {
+    static func requireExactly(_ names: [String], in table: CSVTable) throws {
         var errors: [FieldError] = []
-        do { try requireColumns(names) } catch let missing as InputErrors { errors = missing.errors }
-        errors += header.filter { !names.contains($0) }.map {
-            FieldError(file: fileName, row: 1, field: $0, reason: "unknown column (expected columns: \(names.joined(separator: ",")))")
+        do { try table.requireColumns(names) } catch let missing as InputErrors { errors = missing.errors }
+        errors += table.header.filter { !names.contains($0) }.map {
+            FieldError(file: table.fileName, row: 1, field: $0, reason: "unknown column (expected columns: \(names.joined(separator: ",")))")
         }
         if !errors.isEmpty { throw InputErrors(errors: errors) }
     }
 }
 
-extension CSVRow {
+fileprivate extension CSVRow {
     func knownValue(_ column: String, in known: Set<String>, what: String) throws -> String {
         let value = try string(column)
         guard known.contains(value) else { throw error(column, "unknown \(what) '\(value)'") }

@@ -4,10 +4,16 @@ enum SupervisionFormat {
     /// Up to four decimals, trailing zeros dropped; empty for a missing value (never "0").
     static func number(_ value: Double?) -> String {
         guard let value else { return "" }
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
+        // Integer arithmetic: String(format:) is slow on Linux and reports have ~10⁵ cells.
+        let tenThousandths = (value * 10_000).rounded()
+        guard abs(tenThousandths) < 1e17 else { return String(value) }
+        let scaled = Int(tenThousandths)
+        let whole = String(abs(scaled) / 10_000)
+        var fraction = String(abs(scaled) % 10_000)
+        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = scaled < 0 ? "-" : ""
+        return fraction.isEmpty ? sign + whole : sign + whole + "." + fraction
     }
 }
 

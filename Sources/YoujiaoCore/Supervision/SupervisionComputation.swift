@@ -53,13 +53,14 @@ public enum SupervisionEngine {
     struct Context {
         let input: SupervisionInput
         let reports: [String: SchoolReport]
-        let schoolsByDistrict: [String: [SchoolFacts]]
+        /// Positions in `input.schools`, so per-indicator measurements live in one array.
+        let schoolsByDistrict: [String: [Int]]
         let districtReports: [String: DistrictReport]
 
         init(input: SupervisionInput) {
             self.input = input
             self.reports = input.reportsBySchool()
-            self.schoolsByDistrict = Dictionary(grouping: input.schools, by: \.districtCode)
+            self.schoolsByDistrict = Dictionary(grouping: input.schools.indices, by: { input.schools[$0].districtCode })
             var districtReports: [String: DistrictReport] = [:]
             for report in input.districtReports where report.year == input.year && districtReports[report.districtCode] == nil {
                 districtReports[report.districtCode] = report
@@ -69,14 +70,11 @@ public enum SupervisionEngine {
 
         func results(for indicator: Indicator) -> [IndicatorResult] {
             if indicator.aggregation == .districtFacts { return districtFactResults(indicator) }
-            var measurements: [String: SchoolMeasurement] = [:]
-            for school in input.schools {
-                measurements[school.schoolID] = indicator.measure(school, report: reports[school.schoolID])
-            }
+            let measurements = input.schools.map { indicator.measure($0, report: reports[$0.schoolID]) }
             var results: [IndicatorResult] = []
             if indicator.levels.contains(.school) {
-                for school in input.schools {
-                    if let result = schoolResult(indicator, school, measurements[school.schoolID]!) { results.append(result) }
+                for (school, measurement) in zip(input.schools, measurements) {
+                    if let result = schoolResult(indicator, school, measurement) { results.append(result) }
                 }
             }
             if indicator.levels.contains(.district) {
@@ -87,7 +85,7 @@ public enum SupervisionEngine {
             }
             if indicator.levels.contains(.city) {
                 results.append(aggregate(indicator, level: .city, scopeID: input.cityCode, districtCode: nil,
-                                         schools: input.schools, measurements: measurements))
+                                         schools: Array(input.schools.indices), measurements: measurements))
             }
             return results
         }
@@ -115,11 +113,12 @@ public enum SupervisionEngine {
 
         /// A scope with any school missing an input is "no data": a missing school could change the verdict.
         private func aggregate(_ indicator: Indicator, level: IndicatorLevel, scopeID: String, districtCode: String?,
-                               schools: [SchoolFacts], measurements: [String: SchoolMeasurement]) -> IndicatorResult {
+                               schools: [Int], measurements: [SchoolMeasurement]) -> IndicatorResult {
             var result = IndicatorResult(indicator: indicator, level: level, scopeID: scopeID, districtCode: districtCode)
-            var observed: [(school: SchoolFacts, observation: Observation)] = []
-            for school in schools {
-                switch measurements[school.schoolID]! {
+            var observed: [(school: SchoolFacts, observation: IndicatorObservation)] = []
+            for position in schools {
+                let school = input.schools[position]
+                switch measurements[position] {
                 case .notApplicable: continue
                 case .missing(let reason): result.missing.append(MissingInput(scopeID: school.schoolID, reason: reason))
                 case .observed(let observation): observed.append((school, observation))

@@ -63,6 +63,27 @@ struct NationalIDTests {
         #expect(boy.birthDate == "2018-09-07")
     }
 
+    @Test func surroundingSpacesAreIgnoredButInnerOnesAreNot() throws {
+        #expect(try NationalID("\t11010519491231002X\u{3000}").value == NationalIDTests.standardExample)
+        #expect(throws: NationalID.Problem.notDigits) { try NationalID("110105 19491231002") }
+        #expect(throws: NationalID.Problem.wrongLength(6)) { try NationalID("１１０１０５") }
+    }
+
+    /// Today's date in Shanghai, from arithmetic, agrees with Foundation's calendar, midnights included.
+    @Test func shanghaiDayMatchesTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let midnights: [TimeInterval] = [-16 * 3600, 1_709_222_400 - 8 * 3600]   // 1970-01-01, 2024-03-01 in Shanghai
+        let instants = midnights.flatMap { [$0 - 1, $0] }
+            + stride(from: 694_224_000.0, to: 4_102_444_800, by: 86_400 * 37.3).map { $0 }   // 1992…2100
+        for instant in instants {
+            let date = Date(timeIntervalSince1970: instant)
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            let expected = String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            #expect(NationalID.dayString(date) == expected, "\(instant)")
+        }
+    }
+
     @Test func maskKeepsFirstSixAndLastFour() {
         #expect(NationalID.mask("31010420150301123X") == "310104********123X")
         #expect(NationalID.mask("12345") == "*****")
