@@ -44,7 +44,8 @@ enum EnrollmentBenchmark {
                                         applicants: directory.appendingPathComponent("applicants.csv").path)
         let resultsPath = directory.appendingPathComponent("results.csv").path
         let reportPath = directory.appendingPathComponent("report.json").path
-        try CampaignGenerator(scale: scale).write(files)
+        var generator = CampaignGenerator(scale: scale)
+        try generator.write(files)
         print("enrollment benchmark, \(scale.name): \(scale.applicants) applicants, \(scale.publicSchools) public + "
               + "\(scale.privateSchools) private schools, \(scale.districts.count) districts; files in \(directory.path)")
 
@@ -115,8 +116,8 @@ enum EnrollmentBenchmark {
 
     // MARK: - Peers
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// Peers are found from the repository root, where the benchmark is run.
+    static let repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
     static func pythonPeer(files: EnrollmentJob.Files, directory: URL, resultsPath: String) throws -> [[String]] {
         let peerResults = directory.appendingPathComponent("peer-results.csv").path
@@ -183,8 +184,13 @@ enum EnrollmentBenchmark {
 
     static func peakResidentMegabytes() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return usage.ru_maxrss / 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss / 1_048_576
+        #endif
     }
 }
 

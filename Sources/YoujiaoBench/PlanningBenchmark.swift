@@ -22,7 +22,7 @@ enum PlanningBenchmark {
             ("national: 2,850 counties, 15 years of history", SyntheticPlanningInput.national(),
              Int(value("--reps-national", "5")) ?? 5),
         ]
-        var accuracy: [String] = []
+        var accuracy: [String] = [], numpyVersion = "?"
         print("| input | enrollment rows | Youjiao (Swift) median / min | NumPy median / min | max relative difference |")
         print("| --- | ---: | ---: | ---: | ---: |")
         for (name, inputs, reps) in cases {
@@ -35,6 +35,7 @@ enum PlanningBenchmark {
             }
             print("|   peak memory | | \(String(format: "%.0f", peakResidentMegabytes())) MB (whole process so far) | \(String(format: "%.0f", numpy.peakMegabytes)) MB | |")
             accuracy.append("\(name): " + backtestLine(swift.report))
+            numpyVersion = numpy.version
         }
         print("\nbacktest MAPE (%) by horizon 1…\(holdout), district × stage cells | citywide stage totals (mean of the four stages):")
         for line in accuracy { print("- " + line) }
@@ -80,9 +81,8 @@ enum PlanningBenchmark {
         var peakMegabytes: Double
         var projection: [Double]
         var backtest: [Double]
+        var version: String
     }
-
-    nonisolated(unsafe) static var numpyVersion = "?"
 
     static func runPeer(_ inputs: PlanInputs, reps: Int, python: String, script: String) throws -> PeerRun {
         let directory = NSTemporaryDirectory() + "youjiao-planning-bench-\(UUID().uuidString)"
@@ -112,10 +112,10 @@ enum PlanningBenchmark {
               let seconds = report["seconds"] as? [Double], let peak = report["peak_rss_mb"] as? Double else {
             throw BenchmarkFailure(message: "the NumPy peer failed: \(String(decoding: data, as: UTF8.self))")
         }
-        numpyVersion = report["numpy"] as? String ?? "?"
         return PeerRun(seconds: seconds, peakMegabytes: peak,
                        projection: try doubles(directory + "/numpy_projection.bin"),
-                       backtest: try doubles(directory + "/numpy_backtest.bin"))
+                       backtest: try doubles(directory + "/numpy_backtest.bin"),
+                       version: report["numpy"] as? String ?? "?")
     }
 
     static func doubles(_ path: String) throws -> [Double] {

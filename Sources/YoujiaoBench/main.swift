@@ -1,1 +1,13 @@
-print("bench")
+import Foundation
+
+// `youjiao-bench NAME [options]`: release-mode benchmarks of Core against their peers.
+// BENCHMARKS.md gives the command behind every figure.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let benchmarks: [String: ([String]) throws -> Void] = [
+    "planning": PlanningBenchmark.run(arguments:),
+]
+guard let name = arguments.first, let run = benchmarks[name] else {
+    FileHandle.standardError.write(Data("usage: youjiao-bench \(benchmarks.keys.sorted().joined(separator: "|")) [options]\n".utf8))
+    exit(2)
+}
+try run(Array(arguments.dropFirst()))

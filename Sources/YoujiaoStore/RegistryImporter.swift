@@ -50,7 +50,7 @@ public struct RegistryImporter: Sendable {
     /// The children named in a guardians file, to look up only those among millions of pupils.
     private func childIDs(in table: CSVTable) -> [String] {
         guard let column = Guardian.csvColumns.first(where: { $0.name == "children" }),
-              let index = table.header.firstIndex(where: { $0 == column.name || $0 == column.label }) else { return [] }
+              let index = table.header.firstIndex(where: { $0.lowercased() == column.name || $0 == column.label }) else { return [] }
         return table.rows.flatMap { row in
             row.values[index].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
         }

@@ -37,7 +37,7 @@ public enum EnrollmentJob {
     public static func run(_ files: Files, seedHex: String, settings: EnrollmentSettings,
                            resultsPath: String, reportPath: String?) throws -> Output {
         let output = try compute(files, seedHex: seedHex, settings: settings)
-        let results = Data(EnrollmentCSV.resultsDocument(output.outcome.placements).utf8)
+        let results = EnrollmentCSV.resultsDocument(output.outcome.placements)
         let report = try reportPath.map { _ in try output.report.json() }
         try results.write(to: URL(fileURLWithPath: resultsPath), options: .atomic)
         if let reportPath, let report { try report.write(to: URL(fileURLWithPath: reportPath), options: .atomic) }

@@ -6,8 +6,9 @@ import Foundation
 /// Successive shortest paths, one child at a time, run on the schools rather than on every
 /// child–school arc: moving an already seated child from school s to t costs
 /// `cost(child, t) − cost(child, s)`, and the cheapest such move for each pair (s, t) is kept in a
-/// heap. With Johnson potentials every search is a dense Dijkstra over the m schools, so a
-/// district costs O(children × m²) however many arcs the bipartite graph has. When there are more
+/// heap. With Johnson potentials every search is a dense Dijkstra over the m schools that stops
+/// at the first free seat, so a district costs at most O(children × m²) however many arcs the
+/// bipartite graph has. When there are more
 /// children than seats, an extra "left out" column with cost 0 takes the surplus, so the flow is
 /// maximal and the cost least among maximal flows.
 public struct MinCostAssignment: Sendable {
@@ -25,7 +26,6 @@ public struct MinCostAssignment: Sendable {
 
         var assigned = [Int](repeating: -1, count: rows)
         var load = [Int](repeating: 0, count: nodes)
-        var potential = [Int](repeating: 0, count: nodes)
         // moves[s * nodes + t]: children ever seated at s, keyed by the cost of moving them to t.
         var moves = [MoveHeap](repeating: MoveHeap(), count: nodes * nodes)
         func seat(_ row: Int, at node: Int) {
@@ -35,22 +35,34 @@ public struct MinCostAssignment: Sendable {
             }
         }
 
-        var distance = [Int](repeating: 0, count: nodes)
-        var settled = [Bool](repeating: false, count: nodes)
-        var parent = [Int](repeating: -1, count: nodes)
+        // Node `sink` collects the flow: every node with a free seat has an arc to it of cost 0.
+        // A search stops as soon as the sink is settled, so a child whose nearest free school is
+        // cheapest settles two nodes instead of all of them.
+        let sink = nodes
+        var distance = [Int](repeating: 0, count: nodes + 1)
+        var settled = [Bool](repeating: false, count: nodes + 1)
+        var parent = [Int](repeating: -1, count: nodes + 1)
         var mover = [Int](repeating: -1, count: nodes)
+        var potential = [Int](repeating: 0, count: nodes + 1)
         for row in 0..<rows {
             for node in 0..<nodes {
                 distance[node] = cost(row, node) - potential[node]
                 settled[node] = false
                 parent[node] = -1
             }
-            for _ in 0..<nodes {
+            distance[sink] = .max
+            settled[sink] = false
+            while true {
                 var current = -1
-                for node in 0..<nodes where !settled[node] && (current < 0 || distance[node] < distance[current]) {
+                for node in 0...sink where !settled[node] && (current < 0 || distance[node] < distance[current]) {
                     current = node
                 }
                 settled[current] = true
+                if current == sink { break }
+                if load[current] < capacity[current] {
+                    let candidate = distance[current] + potential[current] - potential[sink]
+                    if candidate < distance[sink] { distance[sink] = candidate; parent[sink] = current }
+                }
                 guard load[current] > 0 else { continue }
                 for target in 0..<nodes where !settled[target] {
                     guard let move = moves[current * nodes + target].minimum(where: { assigned[$0] == current }) else { continue }
@@ -62,15 +74,11 @@ public struct MinCostAssignment: Sendable {
                     }
                 }
             }
-            // The real cost of reaching a node is its reduced distance plus its potential.
-            var end = -1
-            for node in 0..<nodes where load[node] < capacity[node]
-            && (end < 0 || distance[node] + potential[node] < distance[end] + potential[end]) {
-                end = node
-            }
-            for node in 0..<nodes { potential[node] += distance[node] }
-            load[end] += 1
-            var node = end
+            // Johnson potentials, capped at the sink's distance so unsettled nodes stay consistent.
+            let reached = distance[sink]
+            for node in 0...sink { potential[node] += min(distance[node], reached) }
+            var node = parent[sink]
+            load[node] += 1
             while parent[node] >= 0 {
                 let from = parent[node]
                 seat(mover[node], at: node)

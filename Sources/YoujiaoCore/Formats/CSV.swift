@@ -269,6 +269,8 @@ public enum CSVWriter {
     /// starts with quotes before a formula character gets one more, so `unescapeFormula` restores
     /// every cell exactly (`'=x` → `''=x` → `'=x`).
     public static func escapeFormula(_ cell: String) -> String {
+        // A plain number such as -30 (a surplus) is data, not a formula: spreadsheets read it as a number.
+        if Double(cell) != nil { return cell }
         guard let first = cell.first(where: { $0 != "'" }), formulaStarts.contains(first) else { return cell }
         return "'" + cell
     }

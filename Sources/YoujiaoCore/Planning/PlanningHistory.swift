@@ -19,11 +19,15 @@ struct PlanningHistory: Sendable {
     /// Seat figures per district and stage, sorted by year.
     let capacity: [[Stage: [(year: Int, seats: Int)]]]
 
-    /// Checks `inputs` for what a projection from `firstBaseYear − history` to `lastYear` needs:
-    /// enrollment of every grade in every year of that window, births from six years before the
-    /// first ratio year up to at least `lastYear`. Throws every problem found as InputErrors.
+    /// Checks `inputs` for what ratios and projections over `firstEnrollmentYear…lastYear` need:
+    /// enrollment of every grade in every year of that window, births from five years before its
+    /// first year (grade 1 of the first ratio year) up to at least `lastYear`. Throws every problem
+    /// found as InputErrors.
     init(inputs: PlanInputs, firstEnrollmentYear: Int, lastYear: Int) throws {
         var problems = Problems()
+        if inputs.enrollment.isEmpty {
+            problems.add(FieldError(file: inputs.enrollmentSource.name, reason: "there is no enrollment to project from"))
+        }
         let known = Self.knownDistricts(inputs)
         let unknownReason: (String) -> String = { code in
             inputs.districtCodes == nil ? "unknown district '\(code)': it has no rows in the births table"

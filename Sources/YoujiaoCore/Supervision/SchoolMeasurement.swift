@@ -16,11 +16,18 @@ struct IndicatorObservation {
     var inputs: [IndicatorInput]
 
     /// nil when the denominator is zero: a share of nobody is not a number.
-    // Scaling first keeps whole-number shares exact (300 × 100 / 500 = 60, not 59.99…).
+    /// Scaling first keeps whole-number shares exact (300 × 100 / 500 = 60, not 59.99…).
     var value: Double? { denominator > 0 ? numerator * scale / denominator : nil }
 
     static func direct(_ value: Double, _ inputs: [IndicatorInput]) -> IndicatorObservation {
         IndicatorObservation(numerator: value, denominator: 1, scale: 1, inputs: inputs)
+    }
+
+    /// `part` as a percentage of `whole`, both named for the drill-down.
+    static func percentage(_ part: Int, _ partName: String, of whole: Int, _ wholeName: String,
+                           extraInputs: [IndicatorInput] = []) -> IndicatorObservation {
+        IndicatorObservation(numerator: Double(part), denominator: Double(whole), scale: 100,
+                             inputs: [IndicatorInput(partName, Double(part)), IndicatorInput(wholeName, Double(whole))] + extraInputs)
     }
 }
 
@@ -44,20 +51,14 @@ extension Indicator {
         switch measure {
         case .publicKindergartenShare:
             let pupils = school.pupils(in: relevant)
-            let inScope = school.ownership == .public ? pupils : 0
-            return .observed(IndicatorObservation(numerator: Double(inScope), denominator: Double(pupils), scale: 100,
-                                         inputs: [IndicatorInput("public_pupils", Double(inScope)), IndicatorInput("pupils", Double(pupils))]))
+            return .observed(.percentage(school.ownership == .public ? pupils : 0, "public_pupils", of: pupils, "pupils"))
         case .inclusiveKindergartenShare:
             let pupils = school.pupils(in: relevant)
-            let inScope = school.countsAsInclusive ? pupils : 0
-            return .observed(IndicatorObservation(numerator: Double(inScope), denominator: Double(pupils), scale: 100,
-                                         inputs: [IndicatorInput("inclusive_pupils", Double(inScope)), IndicatorInput("pupils", Double(pupils))]))
+            return .observed(.percentage(school.countsAsInclusive ? pupils : 0, "inclusive_pupils", of: pupils, "pupils"))
         case .migrantPublicShare:
             let migrants = relevant.reduce(0) { $0 + (school.enrollment[$1]?.migrantPupils ?? 0) }
-            let inPublic = school.ownership == .public ? migrants : 0
-            return .observed(IndicatorObservation(numerator: Double(inPublic), denominator: Double(migrants), scale: 100,
-                                         inputs: [IndicatorInput("public_migrant_pupils", Double(inPublic)),
-                                                  IndicatorInput("migrant_pupils", Double(migrants))]))
+            return .observed(.percentage(school.ownership == .public ? migrants : 0, "public_migrant_pupils",
+                                         of: migrants, "migrant_pupils"))
         case .disabledEnrollmentRate:
             return .notApplicable  // a district fact: no school figure
         case .largestClassSize:
@@ -73,23 +74,23 @@ extension Indicator {
             return .observed(.direct(count, [IndicatorInput("full_time_psychology_teachers", count)]))
         case .rotationShare, .keyTeacherRotationShare:
             guard let rotation = school.rotation else { return .missing("rotation figures not recorded") }
-            let inputs = [IndicatorInput("eligible", Double(rotation.eligible)), IndicatorInput("rotated", Double(rotation.rotated)),
-                          IndicatorInput("key_rotated", Double(rotation.keyRotated))]
             return measure == .rotationShare
-                ? .observed(IndicatorObservation(numerator: Double(rotation.rotated), denominator: Double(rotation.eligible), scale: 100, inputs: inputs))
-                : .observed(IndicatorObservation(numerator: Double(rotation.keyRotated), denominator: Double(rotation.rotated), scale: 100, inputs: inputs))
+                ? .observed(.percentage(rotation.rotated, "rotated", of: rotation.eligible, "eligible",
+                                        extraInputs: [IndicatorInput("key_rotated", Double(rotation.keyRotated))]))
+                : .observed(.percentage(rotation.keyRotated, "key_rotated", of: rotation.rotated, "rotated",
+                                        extraInputs: [IndicatorInput("eligible", Double(rotation.eligible))]))
         case .degreeTeachersPer100, .keyTeachersPer100, .peArtsTeachersPer100:
             guard let teachers = school.teachers else { return .missing("no teacher records") }
-            let count: Int
             switch measure {
             case .degreeTeachersPer100:
                 // Several stages at once: the strictest requirement applies.
                 let strictest = relevant.max { $0.requiredTeacherDegree < $1.requiredTeacherDegree }!
-                count = teachers.aboveRequiredDegree(for: strictest)
-            case .keyTeachersPer100: count = teachers.districtOrAboveKeyTeachers
-            default: count = teachers.peAndArtsTeachers
+                return perPupil(Double(teachers.aboveRequiredDegree(for: strictest)), name: "teachers_above_required_degree", school, scale: 100)
+            case .keyTeachersPer100:
+                return perPupil(Double(teachers.districtOrAboveKeyTeachers), name: "key_teachers", school, scale: 100)
+            default:
+                return perPupil(Double(teachers.peAndArtsTeachers), name: "pe_arts_teachers", school, scale: 100)
             }
-            return perPupil(Double(count), name: "teachers", school, scale: 100)
         case .floorAreaPerPupil, .sportsGroundPerPupil, .equipmentValuePerPupil, .multimediaRoomsPer100,
              .readinessEducation, .dailyOutdoorMinutes, .weeklyPELessons, .weeklyPEActivityLessons,
              .dailyExerciseMinutes, .psychologyLessonGrades, .homeVisitsPerPupil, .familyEducationActivities,
@@ -140,7 +141,7 @@ extension Indicator {
                 return .missing("bandwidth_persons not reported and no teacher records to derive it")
             }
             let observation = IndicatorObservation(numerator: mbps, denominator: Double(persons), scale: 1,
-                                          inputs: [IndicatorInput("bandwidth_mbps", mbps), IndicatorInput("persons", Double(persons))])
+                                                   inputs: [IndicatorInput("bandwidth_mbps", mbps), IndicatorInput("persons", Double(persons))])
             return observation.value == nil ? .missing("no persons to share the bandwidth") : .observed(observation)
         case .weeklyPELessons:
             return smallestInTimetable(report, relevant, \.peLessons, name: "pe_lessons")
@@ -159,7 +160,7 @@ extension Indicator {
         let pupils = school.totalPupils
         guard pupils > 0 else { return .missing("the school has no pupils") }
         return .observed(IndicatorObservation(numerator: amount, denominator: Double(pupils), scale: scale,
-                                     inputs: [IndicatorInput(name, amount), IndicatorInput("pupils", Double(pupils))]))
+                                              inputs: [IndicatorInput(name, amount), IndicatorInput("pupils", Double(pupils))]))
     }
 
     private func largestClass(_ school: SchoolFacts, _ relevant: [Stage]) -> SchoolMeasurement {

@@ -13,6 +13,31 @@ public struct StageEnrollment: Sendable, Hashable, Codable {
     }
 }
 
+extension StageEnrollment {
+    /// Counts one school's pupils by stage: non-local hukou as migrants, classes by (grade, class number).
+    /// A stage with any pupil lacking a class number has unknown class sizes.
+    public static func count(_ students: [Student]) -> [Stage: StageEnrollment] {
+        var result: [Stage: StageEnrollment] = [:]
+        var classes: [Stage: [String: Int]] = [:]
+        var unclassed: Set<Stage> = []
+        for student in students {
+            guard let grade = student.grade else { continue }
+            let stage = grade.stage
+            result[stage, default: StageEnrollment(pupils: 0, migrantPupils: 0, classSizes: nil)].pupils += 1
+            if student.hukou == .nonLocal { result[stage]!.migrantPupils += 1 }
+            if let number = student.classNumber {
+                classes[stage, default: [:]]["\(grade.rawValue)-\(number)", default: 0] += 1
+            } else {
+                unclassed.insert(stage)
+            }
+        }
+        for stage in result.keys where !unclassed.contains(stage) {
+            result[stage]!.classSizes = classes[stage]?.keys.sorted().map { classes[stage]![$0]! }
+        }
+        return result
+    }
+}
+
 /// Teachers of one school, counted from the registry.
 public struct TeacherCounts: Sendable, Hashable, Codable {
     public var total: Int

@@ -63,6 +63,16 @@ struct BacktestTests {
         #expect(close(projection.count(2021, .k1).projected, 145))
     }
 
+    @Test func theErrorTableIsCSV() throws {
+        let table = try CSVTable.parse(text: PlanningFiles.backtestDocument(report), fileName: "backtest.csv")
+        #expect(table.header == ["scope", "district", "stage", "horizon", "n", "mape_percent", "mean_error"])
+        #expect(table.rows.count == 8 + 2 + 4 + 1 + 4)
+        let senior = table.rows.first { (try? $0.string("scope")) == "cell" && (try? $0.string("stage")) == "senior" }!
+        #expect(try senior.string("district") == "D1" && senior.string("mape_percent") == "15.38" && senior.double("mean_error") == 40)
+        let city = table.rows.last!
+        #expect(try city.string("scope") == "city" && city.string("district") == "city" && city.string("stage") == "senior")
+    }
+
     @Test func aPercentErrorNeedsSomethingObserved() {
         let empty = BacktestCell(districtCode: "D1", stage: .senior, horizon: 1, year: 2020, projected: 5, actual: 0)
         #expect(empty.absolutePercentError == nil)

@@ -242,6 +242,15 @@ struct PlanningInputErrorTests {
         #expect(errors.map(\.description) == ["enrollment: field students: -1 is negative (district D1 grade 3 in 2018)"])
     }
 
+    @Test func anEmptyEnrollmentIsAnError() {
+        let inputs = PlanInputs(births: PlanningExample.births(), enrollment: [])
+        let errors = fieldErrors { _ = try PlanningEngine.project(inputs, options: PlanningExample.options()) }
+        // One message for the empty table, then each births record naming its district.
+        #expect(errors.first?.description == "enrollment: there is no enrollment to project from")
+        #expect(errors.dropFirst().map(\.description)
+                == Array(repeating: "births: field district: district 'D1' has births but no enrollment rows", count: 8))
+    }
+
     @Test func aFailedWriteLeavesTheEarlierFilesAlone() throws {
         let files = try PlanningFilesFixture()
         try FileManager.default.createDirectory(atPath: files.out + "/gaps.csv/blocked", withIntermediateDirectories: true)

@@ -378,3 +378,42 @@ struct IndicatorComputationTests {
         #expect(Fixture.results("CLASS-SIZE-PRIMARY", input).at(.school, "P-1")?.status == .met)
     }
 }
+
+@Suite("Supervision inputs from registry records")
+struct SupervisionInputCountingTests {
+    static func student(_ number: Int, grade: Grade?, classNumber: Int?, hukou: Hukou = .local) -> Student {
+        Student(nationalID: String(format: "31010120150101%04d", number), name: "学生\(number)", gender: .male,
+                birthDate: "2015-01-01", hukou: hukou, residenceZoneID: nil, schoolID: "N-1", grade: grade, classNumber: classNumber)
+    }
+
+    /// Grade 1 class 1: 2 pupils, grade 1 class 2: 1, grade 2 class 1: 1 → primary classes [2, 1, 1], 1 migrant;
+    /// junior: one pupil without a class number → class sizes unknown.
+    @Test func enrollmentIsCountedByStage() {
+        let counts = StageEnrollment.count([
+            Self.student(1, grade: .g1, classNumber: 1), Self.student(2, grade: .g1, classNumber: 1, hukou: .nonLocal),
+            Self.student(3, grade: .g1, classNumber: 2), Self.student(4, grade: .g2, classNumber: 1),
+            Self.student(5, grade: .g6, classNumber: 1), Self.student(6, grade: .g6, classNumber: nil),
+            Self.student(7, grade: nil, classNumber: nil),
+        ])
+        #expect(counts[.primary] == StageEnrollment(pupils: 4, migrantPupils: 1, classSizes: [2, 1, 1]))
+        #expect(counts[.junior] == StageEnrollment(pupils: 2, migrantPupils: 0, classSizes: nil))
+        #expect(counts[.senior] == nil)
+    }
+
+    @Test func teachersAreCountedByCategory() {
+        func teacher(_ degree: Degree, key: KeyTeacherLevel = .none, specialism: Specialism = .none, psychology: Bool = false) -> Teacher {
+            Teacher(nationalID: "x", name: "教师", schoolID: "N-1", subject: "语文", title: .first, degree: degree,
+                    keyTeacherLevel: key, specialism: specialism, fullTimePsychology: psychology)
+        }
+        let counts = TeacherCounts(teachers: [
+            teacher(.secondary), teacher(.associate, key: .school), teacher(.bachelor, key: .district, specialism: .pe),
+            teacher(.master, key: .municipal, specialism: .arts), teacher(.bachelor, specialism: .psychology, psychology: true),
+        ])
+        #expect(counts.total == 5)
+        #expect(counts.aboveRequiredDegree(for: .primary) == 4)  // above 中专
+        #expect(counts.aboveRequiredDegree(for: .junior) == 3)   // above 专科
+        #expect(counts.districtOrAboveKeyTeachers == 2)
+        #expect(counts.peAndArtsTeachers == 2)
+        #expect(counts.fullTimePsychologyTeachers == 1)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import NIOCore
+import Testing
+import Vapor
+import VaporTesting
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoTestSupport
+@testable import YoujiaoWeb
+
+/// An app on a fresh database with the fixture city and one account per role, served over real
+/// HTTP on a loopback port, and a browser-like client that keeps cookies.
+struct WebHarness {
+    let app: Application
+    let database: TestDatabase
+    let baseURL: String
+    static let password = "correct horse battery"
+
+    static func with(_ body: (WebHarness) async throws -> Void) async throws {
+        let database = try await TestDatabase.make()
+        let app = try await YoujiaoApp.make(target: database.target, environment: .testing)
+        do {
+            try await Fixture.load(into: RegistryStore(app.db))
+            let registry = RegistryStore(app.db)
+            let guardianA = try #require(try await registry.guardian(nationalID: Fixture.guardianA.nationalID))
+            let hash = try Bcrypt.hash(password, cost: 4)
+            for user in [
+                UserRecord(username: "city", passwordHash: hash, role: .cityAdmin, displayName: "市管理员"),
+                UserRecord(username: "huangpu", passwordHash: hash, role: .districtAdmin, displayName: "黄浦区管理员", districtCode: "310101"),
+                UserRecord(username: "school", passwordHash: hash, role: .schoolAdmin, displayName: "学校管理员", districtCode: "310101", schoolId: "3101010001"),
+                UserRecord(username: "parent-a", passwordHash: hash, role: .guardian, displayName: "王大明", guardianId: guardianA.id),
+            ] { try await AccountStore(app.db).create(user) }
+            // A real server on a loopback port, and a client that, like a test should, sees each redirect.
+            let port = Int.random(in: 20_000...60_000)
+            app.http.client.configuration.redirectConfiguration = .disallow
+            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            try await body(WebHarness(app: app, database: database, baseURL: "http://127.0.0.1:\(port)"))
+            await app.server.shutdown()
+        } catch {
+            await app.server.shutdown(); try? await app.asyncShutdown(); await database.destroy(); throw error
+        }
+        try await app.asyncShutdown()
+        await database.destroy()
+    }
+
+    var registry: RegistryStore { RegistryStore(app.db) }
+    var accounts: AccountStore { AccountStore(app.db) }
+    func client() -> Client { Client(app: app, baseURL: baseURL) }
+
+    struct Response {
+        struct Body { let string: String }
+        let status: HTTPStatus
+        let headers: HTTPHeaders
+        let body: Body
+    }
+
+    final class Client: @unchecked Sendable {
+        let app: Application
+        let baseURL: String
+        var cookies: [String: String] = [:]
+        init(app: Application, baseURL: String) { self.app = app; self.baseURL = baseURL }
+
+        @discardableResult
+        func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, headers: HTTPHeaders = [:]) async throws -> Response {
+            var headers = headers
+            if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+            var body: ByteBuffer?
+            if let form {
+                headers.contentType = .urlEncodedForm
+                var components = URLComponents()
+                components.queryItems = form.map { URLQueryItem(name: $0.key, value: $0.value) }
+                body = ByteBuffer(string: components.percentEncodedQuery!.replacingOccurrences(of: "+", with: "%2B"))
+            }
+            let raw = try await app.client.send(method, headers: headers, to: URI(string: baseURL + path)) { request in
+                request.body = body
+            }
+            let response = Response(status: raw.status, headers: raw.headers, body: .init(string: raw.body.map { String(buffer: $0) } ?? ""))
+            for cookie in response.headers[.setCookie] {
+                let pair = cookie.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+                if pair.count == 2 { cookies[String(pair[0])] = String(pair[1]) }
+            }
+            return response
+        }
+
+        /// The CSRF token of the page at `path`.
+        func csrf(from path: String = "/login") async throws -> String {
+            let page = try await send(.GET, path).body.string
+            let marker = "name=\"_csrf\" value=\""
+            guard let start = page.range(of: marker)?.upperBound, let end = page[start...].firstIndex(of: "\"") else {
+                Issue.record("no CSRF token on \(path)"); return ""
+            }
+            return String(page[start..<end]).replacingOccurrences(of: "&#43;", with: "+")
+        }
+
+        @discardableResult
+        func login(_ username: String, password: String = WebHarness.password) async throws -> Response {
+            let token = try await csrf()
+            return try await send(.POST, "/login", form: ["_csrf": token, "username": username, "password": password])
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoTestSupport
+@testable import YoujiaoWeb
+
+/// Pages and API over real HTTP, on SQLite by default and on PostgreSQL when DATABASE_URL is set.
+@Suite("Web and API")
+struct WebTests {
+    @Test func healthAnswersWhenTheDatabaseDoes() async throws {
+        try await WebHarness.with { h in
+            let response = try await h.client().send(.GET, "/healthz")
+            #expect(response.status == .ok)
+            #expect(response.body.string == "ok")
+        }
+    }
+
+    @Test func aFormWithoutItsCSRFTokenIsRefused() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            _ = try await client.send(.GET, "/login")
+            let withoutToken = try await client.send(.POST, "/login", form: ["username": "city", "password": WebHarness.password])
+            #expect(withoutToken.status == .forbidden)
+            #expect(try await client.send(.GET, "/").status == .seeOther, "not signed in: sent to the login page")
+            let wrongToken = try await client.send(.POST, "/login", form: ["_csrf": "forged", "username": "city", "password": WebHarness.password])
+            #expect(wrongToken.status == .forbidden)
+            #expect(try await client.login("city").status == .seeOther)
+            #expect(try await client.send(.GET, "/").status == .ok)
+            #expect(try await client.send(.POST, "/logout").status == .forbidden, "sign-out form also needs the token")
+        }
+    }
+
+    @Test func twentyWrongPasswordsLockTheAccount() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            var statuses: [HTTPStatus] = []
+            for _ in 1...20 { statuses.append(try await client.login("city", password: "wrong").status) }
+            #expect(statuses.prefix(5).allSatisfy { $0 == .unauthorized })
+            #expect(statuses.dropFirst(5).allSatisfy { $0 == .tooManyRequests })
+            let correctWhileLocked = try await client.login("city")
+            #expect(correctWhileLocked.status == .tooManyRequests, "the right password does not open a locked account")
+            #expect(try await client.send(.GET, "/").status == .seeOther)
+            #expect(try await h.accounts.throttleState(username: "city")?.lockedUntil != nil)
+        }
+    }
+
+    @Test func cityDashboardShowsDistrictsWithAChart() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            try await client.login("city")
+            let page = try await client.send(.GET, "/")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("黄浦区") && page.body.string.contains("徐汇区"))
+            #expect(page.body.string.contains("<svg"))
+            #expect(page.headers.first(name: .cacheControl) == "no-store")
+            #expect(!page.body.string.contains("http://") || !page.body.string.contains("<script src=\"http"), "no outside assets")
+            let csv = try await client.send(.GET, "/dashboard.csv")
+            #expect(csv.body.string.contains("310101,黄浦区,0,0,1,1"))
+        }
+    }
+
+    @Test func aGuardianCannotSeeAnotherFamilysChild() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            try await client.login("parent-a")
+            let own = try #require(try await h.registry.student(nationalID: Fixture.childA.nationalID))
+            let other = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
+            let ownPage = try await client.send(.GET, "/students/\(own.id)")
+            #expect(ownPage.status == .ok)
+            #expect(ownPage.body.string.contains(NationalID.mask(Fixture.childA.nationalID)))
+            #expect(!ownPage.body.string.contains(Fixture.childA.nationalID), "the full ID number never shows by default")
+            let otherPage = try await client.send(.GET, "/students/\(other.id)")
+            #expect(otherPage.status == .forbidden)
+            #expect(!otherPage.body.string.contains(Fixture.childB.name))
+            let api = try await client.send(.GET, "/api/v1/students/\(other.id)")
+            #expect(api.status == .forbidden)
+            #expect(api.body.string.contains("\"code\":\"forbidden\""))
+            #expect(try await client.send(.GET, "/schools/\(Fixture.xuhuiSchool.id)").status == .forbidden)
+            #expect(try await client.send(.GET, "/schools").status == .forbidden)
+        }
+    }
+
+    @Test func aDistrictAdminCannotSeeAnotherDistrictsSchool() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            try await client.login("huangpu")
+            #expect(try await client.send(.GET, "/schools/\(Fixture.huangpuSchool.id)").status == .ok)
+            #expect(try await client.send(.GET, "/schools/\(Fixture.xuhuiSchool.id)").status == .forbidden)
+            #expect(try await client.send(.GET, "/api/v1/schools/\(Fixture.xuhuiSchool.id)").status == .forbidden)
+            #expect(try await client.send(.GET, "/schools/\(Fixture.xuhuiSchool.id)/students").status == .forbidden)
+            #expect(try await client.send(.GET, "/districts/310104").status == .forbidden)
+            #expect(try await client.send(.GET, "/schools?district=310104").status == .forbidden)
+            let directory = try await client.send(.GET, "/schools")
+            #expect(directory.body.string.contains(Fixture.huangpuSchool.name))
+            #expect(!directory.body.string.contains(Fixture.xuhuiSchool.name), "the directory is narrowed to the district")
+            let other = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
+            #expect(try await client.send(.GET, "/students/\(other.id)").status == .forbidden)
+        }
+    }
+
+    @Test func staffReadsOfPupilsAreAuditedAndMasked() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            try await client.login("school")
+            let list = try await client.send(.GET, "/schools/\(Fixture.huangpuSchool.id)/students")
+            #expect(list.status == .ok)
+            #expect(list.body.string.contains(NationalID.mask(Fixture.childA.nationalID)))
+            #expect(!list.body.string.contains(Fixture.childA.nationalID))
+            #expect(list.headers.first(name: .cacheControl) == "no-store")
+            let child = try #require(try await h.registry.student(nationalID: Fixture.childA.nationalID))
+            let events = try await h.accounts.auditEvents(subjectID: child.id)
+            #expect(events.count == 1)
+            #expect(events.first?.actorName == "school" && events.first?.route == "GET /schools/3101010001/students")
+
+            let token = try await client.csrf(from: "/students/\(child.id)")
+            let revealed = try await client.send(.POST, "/students/\(child.id)/reveal", form: ["_csrf": token])
+            #expect(revealed.body.string.contains(Fixture.childA.nationalID))
+            let actions = try await h.accounts.auditEvents(subjectID: child.id).map(\.action)
+            #expect(actions.filter { $0 == "reveal-id" }.count == 1)
+            #expect(actions.filter { $0 == "view" }.count == 1)
+        }
+    }
+
+    @Test func apiTokensAndErrors() async throws {
+        try await WebHarness.with { h in
+            let user = try #require(try await h.accounts.user(username: "huangpu"))
+            let token = APITokens.generate()
+            try await h.accounts.addToken(userID: user.id, tokenHash: APITokens.hash(token), name: "test")
+            let client = h.client()
+            var headers = HTTPHeaders()
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            let schools = try await client.send(.GET, "/api/v1/schools", headers: headers)
+            #expect(schools.status == .ok)
+            let page = try JSONDecoder().decode(APIController.PageJSON<APIController.SchoolJSON>.self, from: Data(schools.body.string.utf8))
+            #expect(page.items.map(\.id) == [Fixture.huangpuSchool.id])
+            let students = try await client.send(.GET, "/api/v1/schools/\(Fixture.huangpuSchool.id)/students", headers: headers)
+            #expect(students.body.string.contains(NationalID.mask(Fixture.childA.nationalID)))
+            #expect(!students.body.string.contains(Fixture.childA.nationalID))
+            var bad = HTTPHeaders()
+            bad.bearerAuthorization = BearerAuthorization(token: "yj_not-a-token")
+            let refused = try await client.send(.GET, "/api/v1/schools", headers: bad)
+            #expect(refused.status == .unauthorized)
+            #expect(refused.body.string.contains("\"error\":{") && refused.body.string.contains("\"code\":\"unauthorized\""))
+            let anonymous = try await h.client().send(.GET, "/api/v1/districts")
+            #expect(anonymous.status == .unauthorized)
+        }
+    }
+
+    @Test func openAPIDocumentDescribesTheRoutes() async throws {
+        try await WebHarness.with { h in
+            let response = try await h.client().send(.GET, "/api/v1/openapi.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: Any])
+            for path in ["/api/v1/districts", "/api/v1/districts/{code}", "/api/v1/schools", "/api/v1/schools/{id}",
+                         "/api/v1/schools/{id}/students", "/api/v1/students/{id}"] {
+                #expect(paths[path] != nil, "\(path) is documented")
+            }
+        }
+    }
+
+    @Test func directoryFiltersAndEnglish() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            try await client.login("city")
+            let filtered = try await client.send(.GET, "/schools?district=310104&stage=primary&ownership=public")
+            #expect(filtered.body.string.contains(Fixture.xuhuiSchool.name) && !filtered.body.string.contains(Fixture.huangpuSchool.name))
+            let searched = try await client.send(.GET, "/schools?q=%E6%B1%87%E5%B8%88")
+            #expect(searched.body.string.contains(Fixture.xuhuiSchool.name) && !searched.body.string.contains(Fixture.huangpuSchool.name))
+            _ = try await client.send(.GET, "/lang/en")
+            let english = try await client.send(.GET, "/schools")
+            #expect(english.body.string.contains("School directory"))
+        }
+    }
+}
