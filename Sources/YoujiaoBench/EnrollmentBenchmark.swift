@@ -259,8 +259,8 @@ struct CampaignGenerator {
 
         var schools = EnrollmentCSV.schoolColumns.joined(separator: ",") + "\n"
         for school in publicSchools {
-            // About 10% of a zone's children go private; capacity is 70–135% of the rest.
-            let capacity = Int(Double(school.demand) * 0.9 * (0.7 + Double(next(below: 650)) / 1000))
+            // About 12% of a zone's children go private; capacity is 46–149% of its children.
+            let capacity = Int(Double(school.demand) * 0.94 * (0.49 + Double(next(below: 1100)) / 1000))
             schools += [school.id, "公办\(school.id.suffix(4))", districts[school.district], "public", "no", String(capacity),
                         decimal(school.location.lat), decimal(school.location.lon), school.zones.joined(separator: ";")]
                 .joined(separator: ",") + "\n"

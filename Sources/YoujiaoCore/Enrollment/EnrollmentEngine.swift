@@ -43,15 +43,28 @@ private struct Draw {
         let applicants = input.applicants
         self.input = input
         self.lottery = lottery
-        self.lotteryOrder = applicants.indices.sorted { a, b in
-            lottery[a] != lottery[b]
-                ? lottery[a] < lottery[b]
-                : applicants[a].id.utf8.lexicographicallyPrecedes(applicants[b].id.utf8)
-        }
+        self.lotteryOrder = Self.order(applicants, by: lottery)
         remainingSeats = input.schools.map(\.capacity)
         school = Array(repeating: -1, count: applicants.count)
         route = Array(repeating: .unplaced, count: applicants.count)
         choiceRank = Array(repeating: 0, count: applicants.count)
+    }
+
+    /// Sorts on the numbers alone (fast), then orders any run of equal numbers by id bytes.
+    static func order(_ applicants: [Applicant], by lottery: [UInt64]) -> [Int] {
+        var entries = lottery.enumerated().map { (number: $0.element, index: $0.offset) }
+        entries.sort { $0.number < $1.number }
+        var order = entries.map(\.index)
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].number == entries[start].number { end += 1 }
+            if end - start > 1 {
+                order[start..<end].sort { applicants[$0].id.utf8.lexicographicallyPrecedes(applicants[$1].id.utf8) }
+            }
+            start = end
+        }
+        return order
     }
 
     mutating func admit(_ child: Int, to target: Int, by way: EnrollmentRoute, choice: Int = 0) {
@@ -119,7 +132,7 @@ private struct Draw {
         return overflow
     }
 
-    /// Rule 4 and the rule 6 what-if, district by district.
+    /// Rule 4 and the rule 6 what-if. Districts share no seats, so they are solved in parallel.
     mutating func runCoordinatedPhase(overflow: [Int]) -> [DistrictCoordination] {
         var childrenByDistrict: [String: [Int]] = [:]
         for child in overflow { childrenByDistrict[input.applicants[child].districtCode, default: []].append(child) }
@@ -128,42 +141,32 @@ private struct Draw {
         where candidate.ownership == .public && remainingSeats[index] > 0 {
             openSchoolsByDistrict[candidate.districtCode, default: []].append(index)
         }
-        return childrenByDistrict.keys.sorted().map { district in
-            place(childrenByDistrict[district]!, at: openSchoolsByDistrict[district] ?? [], district: district)
-        }
-    }
-
-    /// Each child in priority order takes the nearest school with a seat; ties go to the smaller id.
-    private mutating func place(_ children: [Int], at openSchools: [Int], district: String) -> DistrictCoordination {
         let schools = input.schools
-        let columns = openSchools.sorted { schools[$0].id.utf8.lexicographicallyPrecedes(schools[$1].id.utf8) }
-        let distances = DistanceMatrix(children: children.map { input.applicants[$0] }, schools: columns.map { schools[$0] })
-        let freeSeats = columns.map { remainingSeats[$0] }
-        var total = 0
-        var placed = 0
-        for (row, child) in children.enumerated() {
-            var best = -1
-            for column in columns.indices where remainingSeats[columns[column]] > 0 {
-                // Columns are in id order, so a strict comparison keeps the smaller id on a tie.
-                if best < 0 || distances[row, column] < distances[row, best] { best = column }
+        let problems = childrenByDistrict.keys.sorted().map { district in
+            // Columns in id order, so that the first of equally near schools has the smaller id.
+            let columns = (openSchoolsByDistrict[district] ?? []).sorted {
+                schools[$0].id.utf8.lexicographicallyPrecedes(schools[$1].id.utf8)
             }
-            guard best >= 0 else { break }   // the district is full: the rest stay unplaced
-            admit(child, to: columns[best], by: .coordinated)
-            total += distances[row, best]
-            placed += 1
+            return CoordinationProblem(district: district, children: childrenByDistrict[district]!,
+                                       schools: columns, freeSeats: columns.map { remainingSeats[$0] })
         }
-        let optimal = MinCostAssignment(costs: distances, capacities: freeSeats).totalCost
-        return DistrictCoordination(districtCode: district, children: children.count, freeSeats: freeSeats.reduce(0, +),
-                                    placed: placed, totalDistanceMetres: total, optimalTotalDistanceMetres: optimal)
+        let input = self.input
+        let solutions = problems.concurrentMap { $0.solve(input) }
+        for (problem, solution) in zip(problems, solutions) {
+            for (child, column) in zip(problem.children, solution.columns) where column >= 0 {
+                admit(child, to: problem.schools[column], by: .coordinated)
+            }
+        }
+        return solutions.map(\.summary)
     }
 
     func placements() -> [Placement] {
-        input.applicants.indices.map { child in
+        let schoolPoints = input.schools.map { Haversine.Point(latitude: $0.latitude, longitude: $0.longitude) }
+        return input.applicants.indices.map { child in
             let applicant = input.applicants[child]
             let target = school[child]
             let distance = target < 0 ? nil : Haversine.metres(
-                latitude: applicant.latitude, longitude: applicant.longitude,
-                toLatitude: input.schools[target].latitude, longitude: input.schools[target].longitude)
+                Haversine.Point(latitude: applicant.latitude, longitude: applicant.longitude), schoolPoints[target])
             return Placement(applicantID: applicant.id, schoolID: target < 0 ? nil : input.schools[target].id,
                              route: route[child], choiceRank: choiceRank[child] == 0 ? nil : choiceRank[child],
                              distanceMetres: distance, lottery: lottery[child])
@@ -171,6 +174,40 @@ private struct Draw {
     }
 }
 
+/// One district's children left after the catchment phase (in priority order) and its schools
+/// with free seats (in id order).
+private struct CoordinationProblem: Sendable {
+    let district: String
+    let children: [Int]
+    let schools: [Int]
+    let freeSeats: [Int]
+
+    /// Each child in priority order takes the nearest school with a seat (rule 4); then the
+    /// least total distance for the same children and seats (rule 6).
+    func solve(_ input: EnrollmentInput) -> (columns: [Int], summary: DistrictCoordination) {
+        let distances = DistanceMatrix(children: children.map { input.applicants[$0] }, schools: schools.map { input.schools[$0] })
+        var seats = freeSeats
+        var columns = [Int](repeating: -1, count: children.count)
+        var total = 0
+        var placed = 0
+        for row in children.indices {
+            var best = -1
+            for column in seats.indices where seats[column] > 0 {
+                // A strict comparison keeps the smaller id on a tie.
+                if best < 0 || distances[row, column] < distances[row, best] { best = column }
+            }
+            guard best >= 0 else { break }   // the district is full: the rest stay unplaced
+            columns[row] = best
+            seats[best] -= 1
+            total += distances[row, best]
+            placed += 1
+        }
+        let optimal = MinCostAssignment(costs: distances, capacities: freeSeats).totalCost
+        return (columns, DistrictCoordination(districtCode: district, children: children.count,
+                                              freeSeats: freeSeats.reduce(0, +), placed: placed,
+                                              totalDistanceMetres: total, optimalTotalDistanceMetres: optimal))
+    }
+}
 /// Rounded metres from each child (row) to each school (column), row-major.
 public struct DistanceMatrix: Sendable {
     public let rows: Int
@@ -183,13 +220,12 @@ public struct DistanceMatrix: Sendable {
     }
 
     public init(children: [Applicant], schools: [EnrollmentSchool]) {
+        let schoolPoints = schools.map { Haversine.Point(latitude: $0.latitude, longitude: $0.longitude) }
         var metres: [Int] = []
         metres.reserveCapacity(children.count * schools.count)
         for child in children {
-            for school in schools {
-                metres.append(Haversine.metres(latitude: child.latitude, longitude: child.longitude,
-                                               toLatitude: school.latitude, longitude: school.longitude))
-            }
+            let home = Haversine.Point(latitude: child.latitude, longitude: child.longitude)
+            for school in schoolPoints { metres.append(Haversine.metres(home, school)) }
         }
         self.init(rows: children.count, columns: schools.count, metres: metres)
     }

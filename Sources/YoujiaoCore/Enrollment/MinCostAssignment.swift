@@ -28,12 +28,9 @@ public struct MinCostAssignment: Sendable {
         var load = [Int](repeating: 0, count: nodes)
         // moves[s * nodes + t]: children ever seated at s, keyed by the cost of moving them to t.
         var moves = [MoveHeap](repeating: MoveHeap(), count: nodes * nodes)
-        func seat(_ row: Int, at node: Int) {
-            assigned[row] = node
-            for target in 0..<nodes where target != node {
-                moves[node * nodes + target].push(key: cost(row, target) - cost(row, node), row: row)
-            }
-        }
+        // (row, node) seatings along an augmenting path; applied in a plain loop, since a nested
+        // function capturing `assigned` and `moves` would box them and slow every access.
+        var seatings: [(row: Int, node: Int)] = []
 
         // Node `sink` collects the flow: every node with a free seat has an arc to it of cost 0.
         // A search stops as soon as the sink is settled, so a child whose nearest free school is
@@ -65,7 +62,7 @@ public struct MinCostAssignment: Sendable {
                 }
                 guard load[current] > 0 else { continue }
                 for target in 0..<nodes where !settled[target] {
-                    guard let move = moves[current * nodes + target].minimum(where: { assigned[$0] == current }) else { continue }
+                    guard let move = moves[current * nodes + target].minimum(seatedAt: current, assigned: assigned) else { continue }
                     let candidate = distance[current] + move.key + potential[current] - potential[target]
                     if candidate < distance[target] {
                         distance[target] = candidate
@@ -79,12 +76,19 @@ public struct MinCostAssignment: Sendable {
             for node in 0...sink { potential[node] += min(distance[node], reached) }
             var node = parent[sink]
             load[node] += 1
+            seatings.removeAll(keepingCapacity: true)
             while parent[node] >= 0 {
-                let from = parent[node]
-                seat(mover[node], at: node)
-                node = from
+                seatings.append((mover[node], node))
+                node = parent[node]
             }
-            seat(row, at: node)
+            seatings.append((row, node))
+            for (seated, school) in seatings {
+                assigned[seated] = school
+                let here = cost(seated, school)
+                for target in 0..<nodes where target != school {
+                    moves[school * nodes + target].push(key: cost(seated, target) - here, row: seated)
+                }
+            }
         }
         assignment = assigned.map { $0 == leftOut ? nil : $0 }
         totalCost = assigned.indices.reduce(0) { $0 + cost($1, assigned[$1]) }
@@ -107,10 +111,10 @@ private struct MoveHeap {
         }
     }
 
-    /// The smallest entry whose row is still valid, discarding the invalid ones above it.
-    mutating func minimum(where isValid: (Int) -> Bool) -> (key: Int, row: Int)? {
+    /// The smallest entry whose row is still seated at `node`, discarding the moved rows above it.
+    mutating func minimum(seatedAt node: Int, assigned: [Int]) -> (key: Int, row: Int)? {
         while let row = rows.first {
-            if isValid(row) { return (keys[0], row) }
+            if assigned[row] == node { return (keys[0], row) }
             popFirst()
         }
         return nil
