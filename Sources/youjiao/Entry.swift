@@ -7,7 +7,8 @@ import YoujiaoCLI
 struct Entry {
     static func main() async {
         // Line-buffered output, so progress and the demo accounts reach a log file as they happen.
-        setvbuf(stdout, nil, _IOLBF, 0)
+        nonisolated(unsafe) let output = stdout
+        setvbuf(output, nil, _IOLBF, 0)
         await YoujiaoCommand.main()
     }
 }
