@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #endif
 import YoujiaoCLI
 
@@ -7,8 +7,7 @@ import YoujiaoCLI
 struct Entry {
     static func main() async {
         // Line-buffered output, so progress and the demo accounts reach a log file as they happen.
-        nonisolated(unsafe) let output = stdout
-        setvbuf(output, nil, _IOLBF, 0)
+        setvbuf(stdout, nil, _IOLBF, 0)
         await YoujiaoCommand.main()
     }
 }
