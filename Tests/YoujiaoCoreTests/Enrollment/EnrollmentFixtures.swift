@@ -1,7 +1,7 @@
 @testable import YoujiaoCore
 
 /// Small hand-built campaigns. Coordinates sit around 31.2°N 121.4°E; 0.01° of latitude ≈ 1,112 m.
-enum Fixture {
+enum EnrollmentFixture {
     static let district = "310104"
     static let otherDistrict = "310105"
 
