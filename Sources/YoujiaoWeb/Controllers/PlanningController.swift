@@ -31,8 +31,8 @@ struct PlanningController {
         let span = result.projection.projectedYears
 
         var body = """
-        <p class="summary">\(req.t("基准年 \(context.baseYear)（最近一年在校生数据），预测 \(span.lowerBound)–\(span.upperBound) 年；",
-                                   "Base year \(context.baseYear) (the latest enrollment history), projected \(span.lowerBound)–\(span.upperBound); "))\(esc(context.birthsLabel(req, scenario.births)))\(req.t("。学位 = 注册学校起始年级学位 × 学段年级数。", ". Seats = the registry's entry seats × the grades of the stage.")) \(esc(context.baseYearNote(req)))</p>
+        <p class="summary">\(req.t("基准年 \(context.baseYear)（预测起点），预测 \(span.lowerBound)–\(span.upperBound) 年；",
+                                   "Base year \(context.baseYear) (the last observed year projected from), projected \(span.lowerBound)–\(span.upperBound); "))\(esc(context.birthsLabel(req, scenario.births)))\(req.t("。学位 = 注册学校起始年级学位 × 学段年级数。", ". Seats = the registry's entry seats × the grades of the stage.")) \(esc(context.baseYearNote(req)))</p>
         \(Self.scenarioPicker(req, scenarios: scenarios, selected: stored?.id, years: years, action: "/planning"))
         <p class="links"><a href="/planning/backtest">\(req.t("回测误差", "Backtest errors"))</a> · <a href="/planning/scenarios">\(req.t("规划情景", "Scenarios"))</a>
         · <a class="download" href="/planning/gaps.csv?\(Self.query(scenario: stored?.id, years: years))">\(req.t("下载缺口 CSV", "Download gaps CSV"))</a></p>
@@ -160,8 +160,9 @@ struct PlanningController {
         for stage in Projection.stages {
             let ofStage = rows.filter { $0.stage == stage }
             let history = ofStage.filter { !$0.projected }, future = ofStage.filter(\.projected)
-            // The projection starts from the last observed year, so the lines join.
-            let anchor = history.last.map { [LineChart.Point(x: $0.year, y: $0.pupils)] } ?? []
+            // The projection starts from the base year's observed pupils, so the lines join; later
+            // observed years (history beyond the births) stay on the observed line as a check.
+            let anchor = history.first { $0.year == context.baseYear }.map { [LineChart.Point(x: $0.year, y: $0.pupils)] } ?? []
             let chart = LineChart(
                 title: req.t("\(district.name)\(stage.labelZH)：在校生与学位", "\(district.name) \(stage.rawValue): pupils and seats"),
                 lines: [
@@ -245,7 +246,7 @@ struct PlanningController {
         let summaries = report.summaries
         let births = req.query[String.self, at: "births"] == "constant" ? "constant" : "trend"
         let percent = { (value: Double) in String(format: "%.2f", value) }
-        let pupils = { (value: Double) in String(format: "%+.0f", value) }
+        let pupils = { (value: Double) in GapStyle.signed(value) }
         let total = context.viewer.scope.role == .cityAdmin ? req.t("全市", "City") : req.t("本区合计", "District total")
 
         // By horizon: all district × stage cells, then the total of each stage.

@@ -193,13 +193,14 @@ struct PlanningScenarioController {
         let detail = Table(headers: [req.t("区", "District"), req.t("年份", "Year"), req.t("学段", "Stage"),
                                      "A " + req.t("需求", "demand"), "A " + req.t("学位", "seats"), "A " + req.t("缺口", "gap"),
                                      "B " + req.t("需求", "demand"), "B " + req.t("学位", "seats"), "B " + req.t("缺口", "gap"),
-                                     req.t("需求差 B − A", "Demand B − A")],
+                                     req.t("需求差 B − A", "Demand B − A"), req.t("学位差 B − A", "Seats B − A")],
                            rows: rows.map { row in
                                [esc(context.name(of: row.districtCode)), String(row.year), esc(row.stage.label(req)),
                                 esc(Int(row.demandA.rounded())), row.seatsA.map { esc($0) } ?? "", gapCell(row.gapA, row.seatsA),
                                 esc(Int(row.demandB.rounded())), row.seatsB.map { esc($0) } ?? "", gapCell(row.gapB, row.seatsB),
-                                GapStyle.signed(row.demandB - row.demandA)]
-                           }, numericColumns: [1, 3, 4, 5, 6, 7, 8, 9])
+                                GapStyle.signed(row.demandB - row.demandA),
+                                GapStyle.signed(Double((row.seatsB ?? 0) - (row.seatsA ?? 0)))]
+                           }, numericColumns: [1, 3, 4, 5, 6, 7, 8, 9, 10])
         let scenarios = try await Self.visibleScenarios(req, context)
         let body = """
         \(Self.compareForm(req, scenarios: scenarios, a: comparison.a?.id ?? "baseline", b: comparison.b?.id ?? "baseline"))
