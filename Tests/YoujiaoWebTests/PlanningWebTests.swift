@@ -75,6 +75,8 @@ struct PlanningWebTests {
             let tooLong = try await client.send(.GET, "/planning/backtest?holdout=7")
             #expect(tooLong.status == .badRequest)
             #expect(tooLong.body.string.contains("holdout"))
+            let badBirths = try await client.send(.GET, "/planning/backtest.csv?births=rising")
+            #expect(badBirths.status == .badRequest && badBirths.body.string.contains("births"))
         }
     }
 
@@ -219,6 +221,8 @@ struct PlanningWebTests {
             #expect(compare.contains("310101,2027,kindergarten,600,300,300,600,0,600") && !compare.contains("310104"))
             // The city planner sees it, and comparing it with the citywide one compares 黄浦区 alone.
             #expect(try await city.send(.GET, "/planning/scenarios/\(mine.id)").status == .ok)
+            #expect(try await city.send(.GET, "/planning/districts/310104?scenario=\(mine.id)").status == .badRequest,
+                    "a 黄浦区 scenario says nothing about 徐汇区")
             let both = try await city.send(.GET, "/planning/compare.csv?a=\(mine.id)&b=\(citywide.id)").body.string
             #expect(both.contains("310101,2027,kindergarten") && !both.contains("310104"))
         }

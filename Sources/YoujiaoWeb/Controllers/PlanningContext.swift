@@ -79,6 +79,25 @@ struct PlanningContext {
         return try await requireScenario(req, id: id)
     }
 
+    /// What a page asks to see: the `scenario` and `years` of the query, projected on `district`
+    /// (nil: the scenario's own scope). A district scenario asked for on another district is a 400.
+    struct Asked {
+        var stored: StoredScenario?
+        var years: Int
+        var result: PlanResult
+        var scenario: PlanningScenario { stored?.scenario ?? .baseline }
+    }
+
+    func projection(_ req: Request, district: String? = nil) async throws -> Asked {
+        let stored = try await requestedScenario(req)
+        if let scope = stored?.districtCode, let district, scope != district {
+            throw FieldProblem(field: "scenario", message: req.t("这个情景只规划\(name(of: scope))。", "This scenario plans \(name(of: scope)) only."))
+        }
+        let years = try Self.years(req, default: stored?.horizon ?? Self.defaultYears)
+        let result = try project(req, stored?.scenario ?? .baseline, years: years, scope: district ?? stored?.districtCode)
+        return Asked(stored: stored, years: years, result: result)
+    }
+
     /// `years` from the query: 1…15, default 10.
     static func years(_ req: Request, default fallback: Int = defaultYears) throws -> Int {
         guard let raw = req.query[String.self, at: "years"], !raw.isEmpty else { return fallback }

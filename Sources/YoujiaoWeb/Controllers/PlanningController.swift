@@ -23,10 +23,8 @@ struct PlanningController {
 
     @Sendable func overview(req: Request) async throws -> Response {
         let context = try await PlanningContext.load(req)
-        let stored = try await context.requestedScenario(req)
-        let years = try PlanningContext.years(req, default: stored?.horizon ?? PlanningContext.defaultYears)
-        let scenario = stored?.scenario ?? .baseline
-        let result = try context.project(req, scenario, years: years, scope: stored?.districtCode)
+        let asked = try await context.projection(req)
+        let (stored, years, scenario, result) = (asked.stored, asked.years, asked.scenario, asked.result)
         let scenarios = try await PlanningScenarioController.visibleScenarios(req, context)
         let span = result.projection.projectedYears
 
@@ -109,10 +107,7 @@ struct PlanningController {
 
     @Sendable func gapsCSV(req: Request) async throws -> Response {
         let context = try await PlanningContext.load(req)
-        let stored = try await context.requestedScenario(req)
-        let years = try PlanningContext.years(req, default: stored?.horizon ?? PlanningContext.defaultYears)
-        let result = try context.project(req, stored?.scenario ?? .baseline, years: years, scope: stored?.districtCode)
-        return Layout.csv("gaps.csv", document: PlanningFiles.gapsDocument(result.gaps))
+        return Layout.csv("gaps.csv", document: PlanningFiles.gapsDocument(try await context.projection(req).result.gaps))
     }
 
     // MARK: One district
@@ -140,13 +135,8 @@ struct PlanningController {
     @Sendable func district(req: Request) async throws -> Response {
         let context = try await PlanningContext.load(req)
         let district = try await context.requireDistrict(req, req.parameters.get("code") ?? "")
-        let stored = try await context.requestedScenario(req)
-        if let scope = stored?.districtCode, scope != district.code {
-            throw FieldProblem(field: "scenario", message: req.t("这个情景只规划\(context.name(of: scope))。", "This scenario plans \(context.name(of: scope)) only."))
-        }
-        let years = try PlanningContext.years(req, default: stored?.horizon ?? PlanningContext.defaultYears)
-        let scenario = stored?.scenario ?? .baseline
-        let result = try context.project(req, scenario, years: years, scope: district.code)
+        let asked = try await context.projection(req, district: district.code)
+        let (stored, years, scenario, result) = (asked.stored, asked.years, asked.scenario, asked.result)
         let rows = Self.districtRows(context: context, code: district.code, result: result)
         let scenarios = try await PlanningScenarioController.visibleScenarios(req, context)
             .filter { $0.districtCode == nil || $0.districtCode == district.code }
@@ -193,10 +183,7 @@ struct PlanningController {
     @Sendable func districtCSV(req: Request) async throws -> Response {
         let context = try await PlanningContext.load(req)
         let district = try await context.requireDistrict(req, req.parameters.get("code") ?? "")
-        let stored = try await context.requestedScenario(req)
-        if let scope = stored?.districtCode, scope != district.code { throw Abort(.badRequest) }
-        let years = try PlanningContext.years(req, default: stored?.horizon ?? PlanningContext.defaultYears)
-        let result = try context.project(req, stored?.scenario ?? .baseline, years: years, scope: district.code)
+        let result = try await context.projection(req, district: district.code).result
         let rows = Self.districtRows(context: context, code: district.code, result: result).map { row -> [String] in
             let whole = { (value: Double) in String(Int(value.rounded())) }
             return [district.code, row.stage.rawValue, String(row.year), row.projected ? "projected" : "observed", whole(row.pupils),
@@ -211,7 +198,7 @@ struct PlanningController {
 
     /// The backtest of the request: `holdout` (default 5, or what the history allows) and
     /// `births` (trend or constant, default trend) from the query.
-    static func backtestReport(_ req: Request, _ context: PlanningContext) throws -> BacktestReport {
+    static func backtestReport(_ req: Request, _ context: PlanningContext) throws -> (report: BacktestReport, births: String) {
         let history = ProjectionOptions(baseYear: context.baseYear, years: 1).history
         let firstYear = context.data.enrollment.map(\.year).min() ?? context.baseYear
         let available = context.baseYear - firstYear - history
@@ -227,24 +214,25 @@ struct PlanningController {
             }
             holdout = value
         }
+        let name = req.query[String.self, at: "births"].flatMap { $0.isEmpty ? nil : $0 } ?? "trend"
         let births: BirthsAssumption
-        switch req.query[String.self, at: "births"] ?? "trend" {
-        case "trend", "": births = .trend
+        switch name {
+        case "trend": births = .trend
         case "constant": births = .constant
-        case let other:
-            throw FieldProblem(field: "births", message: req.t("births 须为 trend 或 constant，收到“\(other)”。", "births must be trend or constant, not '\(other)'."))
+        default:
+            throw FieldProblem(field: "births", message: req.t("births 须为 trend 或 constant，收到“\(name)”。", "births must be trend or constant, not '\(name)'."))
         }
-        return try PlanningContext.engine(req) {
+        let report = try PlanningContext.engine(req) {
             try PlanningEngine.backtest(context.data.inputs(seatsFrom: context.baseYear),
                                         options: context.options(years: holdout), holdout: holdout, births: births)
         }
+        return (report, name)
     }
 
     @Sendable func backtest(req: Request) async throws -> Response {
         let context = try await PlanningContext.load(req)
-        let report = try Self.backtestReport(req, context)
+        let (report, births) = try Self.backtestReport(req, context)
         let summaries = report.summaries
-        let births = req.query[String.self, at: "births"] == "constant" ? "constant" : "trend"
         let percent = { (value: Double) in String(format: "%.2f", value) }
         let pupils = { (value: Double) in GapStyle.signed(value) }
         let total = context.viewer.scope.role == .cityAdmin ? req.t("全市", "City") : req.t("本区合计", "District total")
@@ -302,6 +290,6 @@ struct PlanningController {
 
     @Sendable func backtestCSV(req: Request) async throws -> Response {
         let context = try await PlanningContext.load(req)
-        return Layout.csv("backtest.csv", document: PlanningFiles.backtestDocument(try Self.backtestReport(req, context)))
+        return Layout.csv("backtest.csv", document: PlanningFiles.backtestDocument(try Self.backtestReport(req, context).report))
     }
 }
