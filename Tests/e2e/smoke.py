@@ -14,6 +14,7 @@ from openapi_spec_validator import validate
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
@@ -22,6 +23,15 @@ parser.add_argument("--screenshots", required=True)
 args = parser.parse_args()
 os.makedirs(args.screenshots, exist_ok=True)
 passed = failed = 0
+
+
+def heading(driver, starts):
+    """The page's h1 once a page whose heading starts with `starts` has loaded (after a click)."""
+    try:
+        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith(starts))
+    except Exception:
+        pass
+    return driver.find_element(By.TAG_NAME, "h1").text
 
 
 def check(name, condition):
@@ -102,6 +112,61 @@ try:
     ids = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "span.id")]
     check("pupil ID numbers are masked", ids and all(re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", i) for i in ids))
     driver.save_screenshot(os.path.join(args.screenshots, "pupils.png"))
+
+    # School-place planning: the gap table, a new-city district's charts, the backtest, a scenario.
+    driver.get(args.base + "/planning")
+    check("the planning page opens", driver.find_element(By.TAG_NAME, "h1").text == "学位供需规划")
+    tables = driver.find_elements(By.CSS_SELECTOR, "table.sortable")
+    check("a findings table and four stage tables of 16 districts",
+          len(tables) == 5 and all(len(t.find_elements(By.CSS_SELECTOR, "tbody tr")) == 16 for t in tables[1:]))
+    check("shortfalls are red and surpluses blue",
+          driver.find_elements(By.CSS_SELECTOR, "span.gap-short-3") and driver.find_elements(By.CSS_SELECTOR, "span.gap-surplus-3"))
+    findings = tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")
+    senior_short = findings[3].find_elements(By.TAG_NAME, "td")[1].text
+    check("new cities lack senior-high seats", all(n in senior_short for n in ["浦东新区", "嘉定区", "松江区", "青浦区", "奉贤区"]))
+    primary_empty = findings[1].find_elements(By.TAG_NAME, "td")[2].text
+    check("falling births leave primary seats empty in the central districts", all(n in primary_empty for n in ["黄浦区", "徐汇区", "静安区"]))
+    driver.save_screenshot(os.path.join(args.screenshots, "planning.png"))
+
+    driver.find_element(By.LINK_TEXT, "浦东新区").click()
+    heading(driver, "浦东新区")
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.line-chart")
+    check("a district page draws four line charts with a band", len(charts) == 4 and driver.find_elements(By.CSS_SELECTOR, "svg.line-chart polygon"))
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-district.png"))
+
+    driver.get(args.base + "/planning/backtest")
+    check("the backtest reports MAPE by horizon", "MAPE" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable")) == 3)
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-backtest.png"))
+
+    driver.get(args.base + "/planning/scenarios")
+    form = driver.find_element(By.CSS_SELECTOR, "form.scenario")
+    form.find_element(By.NAME, "name").send_keys("浦东新建高中")
+    base = int(re.search(r"出生假设（(\d{4}) 年后", driver.page_source).group(1))
+    Select(form.find_element(By.NAME, "district_0")).select_by_value("310115")
+    Select(form.find_element(By.NAME, "stage_0")).select_by_value("senior")
+    form.find_element(By.NAME, "year_0").send_keys(str(base + 3))
+    form.find_element(By.NAME, "seats_0").send_keys("2160")
+    form.find_element(By.NAME, "label_0").send_keys("浦东新区第一新建高中")
+    form.find_element(By.ID, "save-scenario").click()
+    check("a scenario is saved", heading(driver, "情景：") == "情景：浦东新建高中")
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-scenario.png"))
+    driver.find_element(By.PARTIAL_LINK_TEXT, "与基准情景比较").click()
+    heading(driver, "情景比较")
+    check("the comparison shows both scenarios", "基准情景" in driver.page_source and "浦东新建高中" in driver.page_source)
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-compare.png"))
+
+    # A district planner sees their own district only.
+    driver.find_element(By.CSS_SELECTOR, "nav form button").click()
+    heading(driver, "登录")
+    driver.find_element(By.ID, "username").send_keys("district")
+    driver.find_element(By.ID, "password").send_keys(accounts["district"])
+    driver.find_element(By.ID, "login").click()
+    heading(driver, "黄浦区")
+    driver.get(args.base + "/planning")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable")[1].find_elements(By.CSS_SELECTOR, "tbody tr")
+    check("a district planner's table has their district only", len(rows) == 1)
+    driver.get(args.base + "/planning/districts/310115")
+    check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
 finally:
     driver.quit()
 

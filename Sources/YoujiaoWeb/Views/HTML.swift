@@ -60,9 +60,9 @@ enum Layout {
             let scope = viewer.scope
             switch scope.role {
             case .cityAdmin:
-                nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
             case .districtAdmin:
-                nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
             case .schoolAdmin:
                 nav += "<a href=\"/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("本校", "My school"))</a>"
             case .guardian:
@@ -112,11 +112,16 @@ enum Layout {
     }
 
     static func csv(_ filename: String, header: [String], rows: [[String]]) -> Response {
+        csv(filename, document: CSVWriter.document(header: header, rows: rows))
+    }
+
+    /// A CSV document already written (e.g. by PlanningFiles) as a download.
+    static func csv(_ filename: String, document: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
         // The BOM lets Excel on a Chinese Windows open UTF-8 correctly.
-        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + CSVWriter.document(header: header, rows: rows)))
+        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + document))
     }
 }
 
