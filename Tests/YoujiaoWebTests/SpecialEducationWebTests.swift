@@ -179,7 +179,7 @@ struct SpecialEducationWebTests {
                 "date": Self.today.adding(days: 5).description, "outcome": "continue", "summary": "按计划推进", "result_\(goalID)": "progressing"])
             #expect(future.status == .badRequest)
             #expect(try await post(client, page + "/plans/\(planID)/reviews", from: page, [
-                "date": Self.today.description, "outcome": "continue", "summary": "按计划推进", "result_\(goalID)": "progressing"]).status == .seeOther)
+                "date": Self.today.adding(days: -1).description, "outcome": "continue", "summary": "按计划推进", "result_\(goalID)": "progressing"]).status == .seeOther)
             #expect(try await store.caseFile(id: id).map { SpecialEducationMonitoring.overdueReview($0, on: Self.today) } == .some(nil))
 
             let toPrimary = try await post(client, page + "/handover", from: page, [

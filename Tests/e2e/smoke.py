@@ -14,6 +14,9 @@ from openapi_spec_validator import validate
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+import special_education
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
@@ -70,12 +73,14 @@ try:
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys("wrong password")
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))
     check("a wrong password is refused", "用户名或密码错误" in driver.page_source)
 
     driver.find_element(By.ID, "username").clear()
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys(accounts["city"])
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
     check("signed in, on the dashboard", driver.find_element(By.TAG_NAME, "h1").text == "全市基础教育概览")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")
     check("the dashboard lists the 16 districts", len(rows) == 16)
@@ -102,6 +107,8 @@ try:
     ids = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "span.id")]
     check("pupil ID numbers are masked", ids and all(re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", i) for i in ids))
     driver.save_screenshot(os.path.join(args.screenshots, "pupils.png"))
+
+    special_education.run(driver, args.base, accounts, args.screenshots, check)
 finally:
     driver.quit()
 

@@ -15,8 +15,8 @@ public enum SpecialEducationDemo {
 
     /// Share of an ordinary school's pupils with a file, and of a special school's: together about
     /// 0.3% of all demo pupils (the demo's special schools are large for its scale).
-    static let ordinaryShare = 0.0018
-    static let specialSchoolShare = 0.025
+    static let ordinaryShare = 0.0028
+    static let specialSchoolShare = 0.05
 
     /// Files for the pupils of one school (sorted by national ID, so the draw is reproducible).
     /// - Parameter homeTeachingSchool: the school responsible for home teaching in the district

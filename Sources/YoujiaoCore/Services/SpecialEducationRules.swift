@@ -67,7 +67,7 @@ extension CaseFile {
                                   en: "the placement's stage \(placement.stage.rawValue) differs from the file's stage \(caseRecord.stage.rawValue); use the stage hand-over to move on")
         }
         try Self.checkPlacement(&placement, school: school)
-        let closing = try startAfterLatestPlacement(placement.startDate)
+        let closing = try startAfterLatestPlacement(placement.startDate, field: "start_date")
         if let end = placement.endDate, end < placement.startDate {
             throw CaseFileProblem("end_date", zh: "结束日期 \(end) 早于开始日期 \(placement.startDate)。",
                                   en: "the end date \(end) is before the start date \(placement.startDate)")
@@ -105,7 +105,7 @@ extension CaseFile {
                 throw CaseFileProblem("start_date", zh: "新计划须在上一份计划开始（\(latest.startDate)）之后开始。",
                                       en: "a new plan must start after the previous plan's start, \(latest.startDate)")
             }
-            if latest.endDate >= plan.startDate { shortening = Self.shorten(latest, before: plan.startDate) }
+            if latest.endDate >= plan.startDate { shortening = try shortenLatestPlan(before: plan.startDate, field: "start_date") }
         }
         if let shortening { plans[plans.count - 1].plan = shortening }
         plans.append(planFile)
@@ -191,14 +191,14 @@ extension CaseFile {
         placement.stage = next
         placement.startDate = handOver.date
         try Self.checkPlacement(&placement, school: school)
-        let closing = try startAfterLatestPlacement(handOver.date)
+        let closing = try startAfterLatestPlacement(handOver.date, field: "date")
         var shortening: IndividualPlan?
         if let latest = plans.last?.plan, latest.endDate >= handOver.date {
             guard latest.startDate < handOver.date else {
                 throw CaseFileProblem("date", zh: "转衔日期须晚于当前计划的开始日期（\(latest.startDate)）。",
                                       en: "the hand-over must come after the current plan's start, \(latest.startDate)")
             }
-            shortening = Self.shorten(latest, before: handOver.date)
+            shortening = try shortenLatestPlan(before: handOver.date, field: "date")
         }
         handOver.fromStage = caseRecord.stage
         handOver.toStage = next
@@ -265,32 +265,43 @@ extension CaseFile {
         }
     }
 
-    /// A new placement must start after the latest one; returns the latest with its new end date.
-    private func startAfterLatestPlacement(_ start: CaseDate) throws(CaseFileProblem) -> CasePlacement? {
+    /// A new placement must start after the latest one, and after its last visit; returns the
+    /// latest with its new end date.
+    private func startAfterLatestPlacement(_ start: CaseDate, field: String) throws(CaseFileProblem) -> CasePlacement? {
         if start < child.birthDate {
-            throw CaseFileProblem("start_date", zh: "开始日期早于出生日期。", en: "the start date is before the child's birth")
+            throw CaseFileProblem(field, zh: "开始日期早于出生日期。", en: "the start date is before the child's birth")
         }
         guard var latest = placements.last else { return nil }
         guard start > latest.startDate else {
-            throw CaseFileProblem("start_date", zh: "开始日期须晚于上一安置的开始日期（\(latest.startDate)）。",
+            throw CaseFileProblem(field, zh: "开始日期须晚于上一安置的开始日期（\(latest.startDate)）。",
                                   en: "the start date must be after the previous placement's start, \(latest.startDate)")
         }
         if let end = latest.endDate, end < start { return nil }
+        if let visit = visits.last(where: { $0.placementID == latest.id && $0.date >= start }) {
+            throw CaseFileProblem(field, zh: "上一安置在 \(visit.date) 还有送教记录，新安置须在其后开始。",
+                                  en: "the previous placement has a visit on \(visit.date); the new one must start after it")
+        }
         latest.endDate = start.adding(days: -1)
         return latest
+    }
+
+    /// The latest plan ending the day before `day`, without the review dates that now fall outside
+    /// it; refused when a review was already held on or after `day`.
+    private func shortenLatestPlan(before day: CaseDate, field: String) throws(CaseFileProblem) -> IndividualPlan {
+        let latest = plans[plans.count - 1]
+        if let review = latest.reviews.last, review.date >= day {
+            throw CaseFileProblem(field, zh: "当前计划在 \(review.date) 已有复核，须在其后开始。",
+                                  en: "the current plan was reviewed on \(review.date); start after that day")
+        }
+        var plan = latest.plan
+        plan.endDate = day.adding(days: -1)
+        plan.reviewDates = plan.reviewDates.filter { $0 <= plan.endDate }
+        return plan
     }
 
     private mutating func apply(closing: CasePlacement?) {
         guard let closing, let index = placements.firstIndex(where: { $0.id == closing.id }) else { return }
         placements[index] = closing
-    }
-
-    /// The plan ending the day before `day`, without the review dates that now fall outside it.
-    private static func shorten(_ plan: IndividualPlan, before day: CaseDate) -> IndividualPlan {
-        var plan = plan
-        plan.endDate = day.adding(days: -1)
-        plan.reviewDates = plan.reviewDates.filter { $0 <= plan.endDate }
-        return plan
     }
 
     private func planIndex(_ id: String) throws(CaseFileProblem) -> Int {

@@ -142,6 +142,28 @@ struct SpecialEducationRulesTests {
         refused(file, field: "start_date") { try $0.addPlan(F.plan("2025-10-01", "2026-07-10", reviews: ["2026-01-15"]), today: today) }
     }
 
+    @Test func cuttingAPlanOrPlacementShortNeverStrandsARecordedReviewOrVisit() throws {
+        var file = try F.placedFile(.homeTeaching, at: F.special, start: "2025-09-01", visits: 2)
+        let plan = F.plan("2025-09-01", "2026-07-10", reviews: ["2025-10-15"])
+        _ = try file.addPlan(plan, today: today)
+        _ = try file.addReview(PlanReview(date: F.day("2025-10-20"), outcome: .continuePlan, summary: "ok", goalResults: [plan.goals[0].id: .progressing]),
+                               planID: plan.plan.id, today: today)
+        _ = try file.addVisit(HomeTeachingVisit(placementID: "", date: F.day("2025-11-03"), teacher: "周老师", minutes: 90, content: "识字"), today: today)
+        refused(file, field: "start_date", containing: "reviewed on 2025-10-20") {
+            try $0.addPlan(F.plan("2025-10-20", "2026-07-10", reviews: ["2026-01-15"]), today: today)
+        }
+        refused(file, field: "start_date", containing: "a visit on 2025-11-03") {
+            try $0.addPlacement(CasePlacement(kind: .mainstream, schoolID: F.primary.id, stage: .primary, startDate: F.day("2025-11-03")), school: F.primary, today: today)
+        }
+        refused(file, field: "date", containing: "a visit on 2025-11-03") {
+            try $0.handOver(StageHandOver(date: F.day("2025-11-02"), fromStage: .primary, toStage: .junior, fromSchoolID: nil, toSchoolID: F.junior.id, summary: "x"),
+                            placement: CasePlacement(kind: .mainstream, schoolID: F.junior.id, stage: .junior, startDate: F.day("2025-11-02")), school: F.junior, today: today)
+        }
+        _ = try file.addPlacement(CasePlacement(kind: .mainstream, schoolID: F.primary.id, stage: .primary, startDate: F.day("2025-11-04")), school: F.primary, today: today)
+        _ = try file.addPlan(F.plan("2025-10-21", "2026-07-10", reviews: ["2026-01-15"]), today: today)
+        #expect(file.plans[0].plan.endDate == F.day("2025-10-20"))
+    }
+
     @Test func reviewsCoverEveryGoalWithinThePlanAndNotInTheFuture() throws {
         var file = try F.placedFile()
         let plan = F.plan()

@@ -155,7 +155,7 @@ enum SpecialEducationFileView {
             \(field(req.t("结论", "Findings"), "<textarea name=\"summary\" required maxlength=\"2000\"></textarea>"))
             <button type="submit">\(req.t("保存评估", "Save"))</button></form></details>
             """ : ""
-        return section("assessments", req.t("评估记录", "Assessments"), table: table, form: form)
+        return section(req, "assessments", req.t("评估记录", "Assessments"), table: table, form: form)
     }
 
     static func placements(_ req: Request, _ c: Context) -> String {
@@ -175,7 +175,7 @@ enum SpecialEducationFileView {
             \(field(req.t("每月送教次数（仅送教上门）", "Visits a month (home teaching)"), "<input name=\"visits_per_month\" type=\"number\" min=\"1\" max=\"31\">"))
             <button type="submit">\(req.t("保存安置", "Save"))</button></form></details>
             """ : ""
-        return section("placements", req.t("安置记录", "Placements"), table: table, form: form)
+        return section(req, "placements", req.t("安置记录", "Placements"), table: table, form: form)
     }
 
     static func plans(_ req: Request, _ c: Context) -> String {
@@ -191,22 +191,22 @@ enum SpecialEducationFileView {
             out += """
             <article class="plan" id="plan-\(esc(plan.id))">
             <h3>\(esc(plan.startDate.description)) – \(esc(plan.endDate.description)) · \(status)</h3>
-            <p>\(req.t("计划复核日期", "Planned reviews"))：\(esc(plan.reviewDates.map(\.description).joined(separator: "、")))</p>
+            <p>\(req.t("计划复核日期", "Planned reviews"))：\(plan.reviewDates.isEmpty ? "—" : esc(plan.reviewDates.map(\.description).joined(separator: "、")))</p>
             <h4>\(req.t("目标", "Goals"))</h4>
-            \(Table(headers: [req.t("目标", "Goal"), req.t("达成标准", "Criterion"), req.t("目标日期", "Target date"), req.t("最近复核结果", "Latest result")],
+            \(orNone(req, Table(headers: [req.t("目标", "Goal"), req.t("达成标准", "Criterion"), req.t("目标日期", "Target date"), req.t("最近复核结果", "Latest result")],
                     rows: planFile.goals.map { [esc($0.description), esc($0.criterion), esc($0.targetDate?.description ?? "—"),
-                                                esc(lastResults[$0.id]?.label(req) ?? "—")] }).html)
+                                                esc(lastResults[$0.id]?.label(req) ?? "—")] })))
             <h4>\(req.t("支持服务", "Services"))</h4>
-            \(Table(headers: [req.t("领域", "Domain"), req.t("内容", "Service"), req.t("提供方", "Provider"), req.t("每月次数", "Sessions a month")],
+            \(orNone(req, Table(headers: [req.t("领域", "Domain"), req.t("内容", "Service"), req.t("提供方", "Provider"), req.t("每月次数", "Sessions a month")],
                     rows: planFile.services.map { [esc($0.domain.label(req)), esc($0.description), esc($0.provider), esc($0.sessionsPerMonth)] },
-                    numericColumns: [3]).html)
+                    numericColumns: [3])))
             <h4>\(req.t("复核记录", "Reviews"))</h4>
-            \(Table(headers: [req.t("日期", "Date"), req.t("结论", "Outcome"), req.t("说明", "Summary"), req.t("目标达成", "Goals")],
+            \(orNone(req, Table(headers: [req.t("日期", "Date"), req.t("结论", "Outcome"), req.t("说明", "Summary"), req.t("目标达成", "Goals")],
                     rows: planFile.reviews.map { review in
                         [esc(review.date.description), esc(review.outcome.label(req)), esc(review.summary),
                          esc(planFile.goals.compactMap { goal in review.goalResults[goal.id].map { "\(goal.description)：\($0.label(req))" } }.joined(separator: "；"))]
-                    }).html)
-            \(c.canEdit ? planForms(req, c, planFile) : "")
+                    })))
+            \(c.canEdit && plan.endDate >= c.today ? planForms(req, c, planFile) : "")
             </article>
             """
         }
@@ -272,7 +272,7 @@ enum SpecialEducationFileView {
             \(field(req.t("内容", "Content"), "<textarea name=\"content\" required maxlength=\"2000\"></textarea>"))
             <button type="submit">\(req.t("保存送教记录", "Save the visit"))</button></form></details>
             """ : ""
-        return section("visits", req.t("送教上门记录", "Home-teaching visits"), table: table, form: "<p class=\"summary\">\(esc(summary))</p>" + form)
+        return section(req, "visits", req.t("送教上门记录", "Home-teaching visits"), table: table, form: "<p class=\"summary\">\(esc(summary))</p>" + form)
     }
 
     static func handOvers(_ req: Request, _ c: Context) -> String {
@@ -298,7 +298,7 @@ enum SpecialEducationFileView {
             <button type="submit">\(req.t("完成转衔", "Hand over"))</button></form></details>
             """
         }
-        return section("handovers", req.t("转衔记录", "Stage hand-overs"), table: table, form: form)
+        return section(req, "handovers", req.t("转衔记录", "Stage hand-overs"), table: table, form: form)
     }
 
     static func staff(_ req: Request, _ c: Context) -> String {
@@ -316,8 +316,13 @@ enum SpecialEducationFileView {
 
     // MARK: Pieces
 
-    static func section(_ id: String, _ title: String, table: Table, form: String) -> String {
-        "<section id=\"\(id)\"><h2>\(title)</h2>\(table.rows.isEmpty ? "" : table.html)\(form)</section>"
+    /// The table, or a line saying there is nothing yet.
+    static func orNone(_ req: Request, _ table: Table) -> String {
+        table.rows.isEmpty ? "<p class=\"summary\">\(req.t("暂无。", "None yet."))</p>" : table.html
+    }
+
+    static func section(_ req: Request, _ id: String, _ title: String, table: Table, form: String) -> String {
+        "<section id=\"\(id)\"><h2>\(title)</h2>\(orNone(req, table))\(form)</section>"
     }
 
     static func csrf(_ req: Request) -> String {
