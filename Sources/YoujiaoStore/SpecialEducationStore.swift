@@ -98,6 +98,13 @@ public struct SpecialEducationStore: Sendable {
         }
     }
 
+    /// The supervision input of the enrollment-rate indicator (DISABLED-ENROLLMENT, ≥ 99%) for
+    /// every district, computed from the case files on `date` (school year `date.schoolYear`).
+    public func districtReports(on date: CaseDate) async throws -> [DistrictReport] {
+        let districts = try await RegistryStore(database).districts().map(\.code)
+        return SpecialEducationMonitoring.districtReports(try await caseFiles(.all), districtCodes: districts, on: date)
+    }
+
     /// The district of a catchment zone: where a child without a school lives.
     public func residenceDistrict(zoneID: String) async throws -> String? {
         struct Row: Decodable { var districtCode: String }

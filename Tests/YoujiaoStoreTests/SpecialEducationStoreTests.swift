@@ -76,6 +76,10 @@ struct SpecialEducationStoreTests {
             let guardian = try #require(try await store.registry.guardian(nationalID: Fixture.guardianA.nationalID))
             #expect(try await sped.caseFiles(.guardian(guardian.id)).map(\.guardianIDs) == [[guardian.id]])
             #expect(try await sped.caseID(studentID: file.child.studentID) == file.id)
+            #expect(try await sped.districtReports(on: today) == [
+                DistrictReport(districtCode: "310101", year: 2025, disabledSchoolAgeChildren: 1, disabledEnrolled: 1),
+                DistrictReport(districtCode: "310104", year: 2025, disabledSchoolAgeChildren: 0, disabledEnrolled: 0),
+            ], "the supervision input, from the case files")
         }
     }
 

@@ -194,7 +194,9 @@ struct SpecialEducationWebTests {
             #expect(handedOver.handOvers.first?.fromSchoolID == Fixture.huangpuSchool.id)
             #expect(handedOver.plans.first?.plan.endDate == Self.today.adding(days: -1), "the old stage's plan ends the day before")
 
-            // The file follows the child: the junior school's admin, once named, reads it.
+            // The file follows the child: the primary school no longer counts it, the junior school's admin, once named, reads it.
+            let primaryFigures = try await signedIn(h, "school").send(.GET, "/special-education/monitoring.csv").body.string
+            #expect(primaryFigures.contains("\(Fixture.huangpuSchool.id),0,0,0,"), "\(primaryFigures)")
             let junior = try await signedIn(h, "junior")
             #expect(try await junior.send(.GET, page).body.string.contains("已建立特殊教育一人一案档案"), "before being named: existence only")
             let juniorUser = try #require(try await h.accounts.user(username: "junior"))

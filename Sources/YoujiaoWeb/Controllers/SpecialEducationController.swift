@@ -39,7 +39,12 @@ struct SpecialEducationController {
         var districtCode: String?
         var schoolID: String?
         var allFiles: [CaseFile] { files.map(\.file) }
-        var fullFiles: [CaseFile] { files.filter { $0.access == .full }.map(\.file) }
+        /// The files the figures count: for a school, those of children now at the school (not
+        /// those who only were, or are in the registry there).
+        var figureFiles: [CaseFile] {
+            guard let schoolID else { return allFiles }
+            return allFiles.filter { $0.schoolID(on: today) == schoolID }
+        }
     }
 
     static func listing(_ req: Request, viewer: Viewer) async throws -> Listing {

@@ -18,7 +18,7 @@ struct SpecialEducationListView {
             out += "<p class=\"summary\"><a href=\"/special-education/new\">\(req.t("新建档案", "New case file"))</a></p>"
         }
         if role != .guardian {
-            out += "<h2>\(req.t("监测", "Monitoring")) · \(esc(scopeName))</h2>\(figures(SpecialEducationMonitoring.figures(listing.allFiles, on: listing.today)))"
+            out += "<h2>\(req.t("监测", "Monitoring")) · \(esc(scopeName))</h2>\(figures(SpecialEducationMonitoring.figures(listing.figureFiles, on: listing.today)))"
             out += "<p class=\"summary\"><a class=\"download\" href=\"/special-education/monitoring.csv\(query)\">\(req.t("下载监测 CSV", "Download the figures (CSV)"))</a></p>"
         }
         if role == .cityAdmin && listing.districtCode == nil {
@@ -69,7 +69,7 @@ struct SpecialEducationListView {
             (req.t("其中接受义务教育", "Of them enrolled"), esc(f.schoolAgeEnrolled)),
             (req.t("入学率", "Enrollment rate"), "<span id=\"enrollment-rate\">\(rate)</span> \(target)"),
             (req.t("未安置", "Without a placement"), esc(f.withoutPlacement)),
-            (req.t("安置方式", "Placements"), esc(PlacementKind.allCases.map { "\($0.label(req)) \(f.byPlacement[$0] ?? 0)" }.joined(separator: "，"))),
+            (req.t("安置方式", "Placements"), esc(PlacementKind.allCases.map { "\($0.label(req)) \(f.byPlacement[$0] ?? 0)" }.joined(separator: req.t("，", ", ")))),
             (req.t("执行中的计划", "Active plans"), esc(f.activePlans)),
             (req.t("复核逾期", "Reviews overdue"), esc(f.overdueReviews)),
             (req.t("送教上门完成情况", "Home-teaching visits"),
@@ -175,6 +175,6 @@ struct SpecialEducationListView {
             let byDistrict = SpecialEducationMonitoring.figuresByDistrict(listing.allFiles, districtCodes: districts.map(\.code), on: listing.today)
             return districts.map { row($0.code, byDistrict[$0.code] ?? .init()) }
         }
-        return [row(listing.schoolID ?? listing.districtCode ?? "", SpecialEducationMonitoring.figures(listing.allFiles, on: listing.today))]
+        return [row(listing.schoolID ?? listing.districtCode ?? "", SpecialEducationMonitoring.figures(listing.figureFiles, on: listing.today))]
     }
 }
