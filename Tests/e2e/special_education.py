@@ -36,11 +36,14 @@ def set_value(driver, form, name, value):
     driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, name), value)
 
 
+def follow(driver, element):
+    """Clicks a link or button and waits for the page it leads to."""
+    element.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(element))
+
+
 def submit(driver, form):
-    """Submits the form and waits for the next page."""
-    button = form.find_element(By.TAG_NAME, "button")
-    button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+    follow(driver, form.find_element(By.TAG_NAME, "button"))
 
 
 def run(driver, base, accounts, screenshots, check):
@@ -62,8 +65,8 @@ def run(driver, base, accounts, screenshots, check):
     other_files = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "table.sortable a[href*='/special-education/']")]
     shot("sped-list.png")
     driver.get(base + school_path + "/students")
-    driver.find_element(By.LINK_TEXT, child_name).click()
-    driver.find_element(By.XPATH, "//button[contains(., '查看完整号码')]").click()
+    follow(driver, driver.find_element(By.LINK_TEXT, child_name))
+    follow(driver, driver.find_element(By.XPATH, "//button[contains(., '查看完整号码')]"))
     national_id = driver.find_element(By.CSS_SELECTOR, "span.id").text
     check("sped: the revealed ID number is whole", re.fullmatch(r"\d{17}[\dX]", national_id))
 

@@ -78,8 +78,15 @@ public enum SpecialEducationDemo {
         let level = (severe ? severeLevels : mildLevels).draw(&random)
         let stage = pupil.grade.stage
         let birth = pupil.child.birthDate
-        let earliest = max(birth.adding(months: 30), yearStart.adding(days: -900))
-        let opened = kind == nil ? today.adding(days: -random.int(in: 10...60)) : min(today, earliest.adding(days: random.below(max(1, earliest.days(until: yearStart)))))
+        // A placed child's file was opened on a day of the last two and a half years before this
+        // school year (not before the age of two and a half); an unplaced child's in the last two months.
+        let opened: CaseDate
+        if kind == nil {
+            opened = today.adding(days: -random.int(in: 10...60))
+        } else {
+            let earliest = max(birth.adding(months: 30), yearStart.adding(days: -900))
+            opened = min(today, earliest.adding(days: random.below(max(1, earliest.days(until: yearStart)))))
+        }
         do throws(CaseFileProblem) {
             var file = try CaseFile.open(SpecialEducationCase(districtCode: school.districtCode, stage: stage, category: category,
                                                               level: level, openedOn: max(opened, birth)), child: pupil.child, today: today)

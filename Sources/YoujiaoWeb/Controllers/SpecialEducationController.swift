@@ -123,7 +123,7 @@ struct SpecialEducationController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         let today = CaseDate.today()
         do throws(CaseFileProblem) {
             let id = try await Self.createFile(req, viewer: viewer, form: form, today: today)
@@ -247,7 +247,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func addAssessment(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         return try await update(req, action: "add-assessment", anchor: "assessments") { file, today throws(CaseFileProblem) in
             try file.addAssessment(CaseAssessment(date: try form.date("date"), kind: try form.value("kind", as: AssessmentKind.self),
                                                   assessor: form.text("assessor"), summary: form.text("summary")), today: today)
@@ -255,7 +255,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func addPlacement(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         let school = try await req.registry.school(id: form.text("school_id"))
         return try await update(req, action: "add-placement", anchor: "placements") { file, today throws(CaseFileProblem) in
             let placement = CasePlacement(kind: try form.value("kind", as: PlacementKind.self), schoolID: school?.id ?? "",
@@ -266,7 +266,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func addPlan(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         return try await update(req, action: "add-plan", anchor: "plans") { file, today throws(CaseFileProblem) in
             let plan = IndividualPlan(startDate: try form.date("start_date"), endDate: try form.date("end_date"), reviewDates: try form.dates("review_dates"))
             // The first goal may come with the plan; a goal's criterion is checked like any goal's.
@@ -277,7 +277,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func addGoal(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         let planID = req.parameters.get("plan") ?? ""
         return try await update(req, action: "add-goal", anchor: "plan-\(planID)") { file, _ throws(CaseFileProblem) in
             try file.addGoal(PlanGoal(description: form.text("description"), criterion: form.text("criterion"),
@@ -286,7 +286,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func addService(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         let planID = req.parameters.get("plan") ?? ""
         return try await update(req, action: "add-service", anchor: "plan-\(planID)") { file, _ throws(CaseFileProblem) in
             try file.addService(PlanService(domain: try form.value("domain", as: ServiceDomain.self), description: form.text("description"),
@@ -295,7 +295,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func addReview(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         let planID = req.parameters.get("plan") ?? ""
         return try await update(req, action: "add-review", anchor: "plan-\(planID)") { file, today throws(CaseFileProblem) in
             var results: [String: GoalResult] = [:]
@@ -308,7 +308,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func addVisit(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         return try await update(req, action: "add-visit", anchor: "visits") { file, today throws(CaseFileProblem) in
             try file.addVisit(HomeTeachingVisit(placementID: "", date: try form.date("date"), teacher: form.text("teacher"),
                                                 minutes: try form.int("minutes"), content: form.text("content")), today: today)
@@ -316,7 +316,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func handOver(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         let school = try await req.registry.school(id: form.text("school_id"))
         return try await update(req, action: "hand-over", anchor: "handovers") { file, today throws(CaseFileProblem) in
             let date = try form.date("date")
@@ -330,7 +330,7 @@ struct SpecialEducationController {
     }
 
     @Sendable func nameStaff(req: Request) async throws -> Response {
-        let form = try SpecialEducationForm(req)
+        let form = SpecialEducationForm(req)
         let user = try await req.accounts.user(id: form.text("user_id"))
         let candidates = user.map { [StaffCandidate(userID: $0.id, role: $0.roleValue, schoolID: $0.schoolId)] } ?? []
         return try await update(req, action: "name-staff", anchor: "staff") { file, today throws(CaseFileProblem) in

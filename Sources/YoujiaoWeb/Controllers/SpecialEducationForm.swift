@@ -7,7 +7,7 @@ import YoujiaoCore
 struct SpecialEducationForm {
     let values: [String: String]
 
-    init(_ req: Request) throws {
+    init(_ req: Request) {
         values = (try? req.content.decode([String: String].self)) ?? [:]
     }
 
