@@ -248,6 +248,23 @@ struct SpecialEducationWebTests {
         }
     }
 
+    @Test func homeTeachingVisitsCountAgainstThePlan() async throws {
+        try await Self.with { h, file in
+            let file = try #require(file)
+            let client = try await signedIn(h, "huangpu")
+            let page = "/special-education/\(file.id)"
+            #expect(try await post(client, page + "/placements", from: page, [
+                "kind": "home-teaching", "school_id": Self.special.id, "start_date": Self.today.adding(days: -40).description,
+                "visits_per_month": "2"]).status == .seeOther)
+            #expect(try await post(client, page + "/visits", from: page, [
+                "date": Self.today.adding(days: -3).description, "teacher": "周老师", "minutes": "90", "content": "识字与康复训练"]).status == .seeOther)
+            let shown = try await client.send(.GET, page).body.string
+            #expect(shown.contains("识字与康复训练") && shown.contains("计划 2 次"), "one visit of the two planned for the first whole month")
+            let csv = try await client.send(.GET, "/special-education.csv").body.string
+            #expect(csv.contains(",home-teaching,\(Self.special.id),,2,1"), "\(csv)")
+        }
+    }
+
     // MARK: Lists and monitoring
 
     @Test func listsFiguresAndCSV() async throws {
