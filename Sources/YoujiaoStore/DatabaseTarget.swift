@@ -48,6 +48,8 @@ public enum StoreSetup {
         CreateHistoryTables(),
         CreatePlatformTables(),
         CreatePlanningScenarios(),
+        CreateSpecialEducationCases(),
+        CreateIndividualPlans(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -19,4 +19,5 @@ func routes(_ app: Application) throws {
     StudentController().register(app)
     APIController().register(app)
     PlanningController().register(app)
+    SpecialEducationController().register(app)
 }

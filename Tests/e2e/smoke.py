@@ -16,6 +16,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import special_education
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
 parser.add_argument("--log", required=True)
@@ -80,12 +82,14 @@ try:
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys("wrong password")
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))
     check("a wrong password is refused", "用户名或密码错误" in driver.page_source)
 
     driver.find_element(By.ID, "username").clear()
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys(accounts["city"])
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
     check("signed in, on the dashboard", driver.find_element(By.TAG_NAME, "h1").text == "全市基础教育概览")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")
     check("the dashboard lists the 16 districts", len(rows) == 16)
@@ -167,6 +171,7 @@ try:
     check("a district planner's table has their district only", len(rows) == 1)
     driver.get(args.base + "/planning/districts/310115")
     check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
+    special_education.run(driver, args.base, accounts, args.screenshots, check)
 finally:
     driver.quit()
 
