@@ -65,7 +65,7 @@ struct CoordinatedTests {
     @Test("min-cost assignment equals brute force on small cases, including more children than seats",
           arguments: 0..<60)
     func minCostMatchesBruteForce(instance: UInt64) {
-        var random = SeededGenerator(state: 1000 + instance)
+        var random = SeededGenerator(seed: 1000 + instance)
         let rows = Int.random(in: 0...6, using: &random)
         let columns = Int.random(in: 1...3, using: &random)
         let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &random) }
@@ -104,7 +104,7 @@ struct CoordinatedTests {
 
     @Test("on a random district the priority total is never below the what-if optimum", arguments: 0..<10)
     func priorityNeverBeatsOptimum(instance: UInt64) throws {
-        var random = SeededGenerator(state: 77 + instance)
+        var random = SeededGenerator(seed: 77 + instance)
         let schools = (0..<6).map { index in
             EnrollmentFixture.publicSchool("S\(index)", seats: Int.random(in: 0...6, using: &random), zones: ["Z\(index)"],
                                  lat: Double.random(in: 31.1...31.3, using: &random), lon: Double.random(in: 121.3...121.5, using: &random))

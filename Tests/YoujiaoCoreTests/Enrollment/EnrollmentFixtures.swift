@@ -34,14 +34,5 @@ enum EnrollmentFixture {
     static let seedHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 }
 
-/// A deterministic generator for randomised cross-checks (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A deterministic generator for randomised cross-checks.
+typealias SeededGenerator = SplitMix64

@@ -50,7 +50,7 @@ struct PrivatePhaseTests {
 
     @Test("deferred equals literal deferred acceptance with proposals and rejections", arguments: 0..<40)
     func deferredMatchesProposalRounds(instance: UInt64) throws {
-        var random = SeededGenerator(state: instance)
+        var random = SeededGenerator(seed: instance)
         let privateIDs = (0..<Int.random(in: 2...4, using: &random)).map { "P\($0)" }
         let schools = [EnrollmentFixture.publicSchool("S", seats: 100, zones: ["Z1"])]
             + privateIDs.map { EnrollmentFixture.privateSchool($0, seats: Int.random(in: 0...3, using: &random)) }
