@@ -47,6 +47,7 @@ public enum StoreSetup {
         CreatePeopleTables(),
         CreateHistoryTables(),
         CreatePlatformTables(),
+        CreateSupervisionReports(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

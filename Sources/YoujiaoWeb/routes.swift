@@ -18,4 +18,5 @@ func routes(_ app: Application) throws {
     SchoolController().register(app)
     StudentController().register(app)
     APIController().register(app)
+    SupervisionController().register(app)
 }

@@ -61,10 +61,13 @@ enum Layout {
             switch scope.role {
             case .cityAdmin:
                 nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/supervision\">\(req.t("督导", "Supervision"))</a>"
             case .districtAdmin:
                 nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/supervision/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("督导", "Supervision"))</a>"
             case .schoolAdmin:
                 nav += "<a href=\"/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("本校", "My school"))</a>"
+                nav += "<a href=\"/supervision/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("督导", "Supervision"))</a>"
             case .guardian:
                 nav += "<a href=\"/family\">\(req.t("我的孩子", "My children"))</a>"
             }
@@ -112,11 +115,15 @@ enum Layout {
     }
 
     static func csv(_ filename: String, header: [String], rows: [[String]]) -> Response {
+        csv(filename, document: CSVWriter.document(header: header, rows: rows))
+    }
+
+    static func csv(_ filename: String, document: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
         // The BOM lets Excel on a Chinese Windows open UTF-8 correctly.
-        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + CSVWriter.document(header: header, rows: rows)))
+        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + document))
     }
 }
 
