@@ -48,6 +48,7 @@ public enum StoreSetup {
         CreateHistoryTables(),
         CreatePlatformTables(),
         CreateSupervisionReports(),
+        CreateTeacherRotations(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -2,10 +2,11 @@ import Foundation
 import SQLKit
 import YoujiaoCore
 
-/// The report files of supervision (`youjiao import school-reports|district-reports FILE`).
+/// The report files of supervision (`youjiao import school-reports|district-reports|rotation FILE`).
 public enum SupervisionReportKind: String, Sendable, CaseIterable {
     case schoolReports = "school-reports"
     case districtReports = "district-reports"
+    case rotation
 }
 
 /// Validates a whole report file against the registry (known schools, districts and years), then
@@ -22,6 +23,10 @@ public struct SupervisionImporter: Sendable {
         case .schoolReports:
             let reports = try SchoolReportCSV.parse(table, knownSchoolIDs: Set(keys.schoolStages.keys), knownYears: years)
             try await store.transaction { try await $0.replace(schoolReports: reports, submittedBy: submittedBy) }
+            return reports.count
+        case .rotation:
+            let reports = try RotationCSV.parse(table, knownSchoolIDs: Set(keys.schoolStages.keys), knownYears: years)
+            try await store.transaction { try await $0.replace(rotations: reports, submittedBy: submittedBy) }
             return reports.count
         case .districtReports:
             let reports = try DistrictReportCSV.parse(table, knownDistrictCodes: keys.districtCodes, knownYears: years)

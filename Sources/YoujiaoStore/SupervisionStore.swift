@@ -30,7 +30,7 @@ public struct SupervisionStore: Sendable {
     /// The registry holds pupils and teachers as they are now (no past snapshots), so every year's
     /// counts are the registry's current ones; reports are the year's own.
     public func input(year: Int, scope: SupervisionScope = .city) async throws -> SupervisionInput {
-        let schools = try await schoolFacts(scope: scope)
+        let schools = try await schoolFacts(year: year, scope: scope)
         let districtCodes: [String]
         switch scope {
         case .city: districtCodes = try await RegistryStore(database).districts().map(\.code)
@@ -43,14 +43,16 @@ public struct SupervisionStore: Sendable {
     }
 
     /// The registry's facts for each school of the scope, counted as `StageEnrollment.count` and
-    /// `TeacherCounts(teachers:)` count records (the store tests check both agree on both databases).
-    public func schoolFacts(scope: SupervisionScope = .city) async throws -> [SchoolFacts] {
+    /// `TeacherCounts(teachers:)` count records (the store tests check both agree on both databases),
+    /// with the year's rotation figures where a district reported them.
+    public func schoolFacts(year: Int, scope: SupervisionScope = .city) async throws -> [SchoolFacts] {
         let schools = try await sql.all("SELECT * FROM schools WHERE \(Self.condition(scope, school: "id", district: "district_code")) ORDER BY district_code, id",
                                         as: SchoolRecord.self).map(\.school)
         let enrollment = try await enrollment(scope: scope)
         let teachers = try await teacherCounts(scope: scope)
+        let rotations = Dictionary(uniqueKeysWithValues: try await rotations(year: year, scope: scope).map { ($0.schoolID, $0.counts) })
         return schools.map { school in
-            SchoolFacts(school: school, enrollment: enrollment[school.id] ?? [:], teachers: teachers[school.id], rotation: nil)
+            SchoolFacts(school: school, enrollment: enrollment[school.id] ?? [:], teachers: teachers[school.id], rotation: rotations[school.id])
         }
     }
 
@@ -192,10 +194,27 @@ public struct SupervisionStore: Sendable {
         try await sql.insertBatched(into: "school_report_grades", reports.flatMap(SchoolReportGradeRecord.rows))
     }
 
-    /// The demo city's school and district reports.
+    /// The demo city's school, rotation and district reports.
     public func store(_ demo: DemoSupervisionReports) async throws {
         try await replace(schoolReports: demo.schoolReports, submittedBy: "demo")
+        try await replace(rotations: demo.rotations, submittedBy: "demo")
         try await replace(districtReports: demo.districtReports, submittedBy: "demo")
+    }
+
+    // MARK: Rotation
+
+    public func rotations(year: Int, scope: SupervisionScope = .city) async throws -> [RotationReport] {
+        try await sql.all("""
+            SELECT r.* FROM teacher_rotations r \(unsafeRaw: scopeJoin(scope, alias: "r"))
+            WHERE r.year = \(bind: year) AND \(Self.condition(scope, school: "r.school_id", district: "sc.district_code")) ORDER BY r.school_id
+            """, as: RotationRecord.self).map(\.report)
+    }
+
+    /// Stores rotation figures, each replacing an earlier report of the same school and year.
+    public func replace(rotations reports: [RotationReport], submittedBy: String, at date: Date = Date()) async throws {
+        let stamp = ISO8601DateFormatter().string(from: date)
+        try await sql.insertBatched(into: "teacher_rotations", reports.map { RotationRecord($0, submittedBy: submittedBy, at: stamp) },
+                                    upsertOn: ["school_id", "year"])
     }
 
     // MARK: District reports
@@ -292,5 +311,26 @@ struct DistrictReportRecord: Codable, Sendable {
     var report: DistrictReport {
         DistrictReport(districtCode: districtCode, year: year, disabledSchoolAgeChildren: disabledSchoolAgeChildren,
                        disabledEnrolled: disabledEnrolled)
+    }
+}
+
+struct RotationRecord: Codable, Sendable {
+    var schoolId: String
+    var year: Int
+    var eligibleTeachers: Int
+    var rotatedTeachers: Int
+    var keyTeachersRotated: Int
+    var submittedBy: String
+    var submittedAt: String
+
+    init(_ report: RotationReport, submittedBy: String, at stamp: String) {
+        schoolId = report.schoolID; year = report.year; eligibleTeachers = report.counts.eligible
+        rotatedTeachers = report.counts.rotated; keyTeachersRotated = report.counts.keyRotated
+        self.submittedBy = submittedBy; submittedAt = stamp
+    }
+
+    var report: RotationReport {
+        RotationReport(schoolID: schoolId, year: year,
+                       counts: RotationCounts(eligible: eligibleTeachers, rotated: rotatedTeachers, keyRotated: keyTeachersRotated))
     }
 }

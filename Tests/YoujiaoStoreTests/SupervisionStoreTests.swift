@@ -53,7 +53,7 @@ struct SupervisionStoreTests {
                                     name: "赵小一", gender: .male, birthDate: "2018-01-01", hukou: .local, residenceZoneID: nil,
                                     schoolID: "3101040001", grade: .g2, classNumber: nil)
             try await store.registry.transaction { try await $0.upsert(students: [unclassed]) }
-            let facts = Dictionary(uniqueKeysWithValues: try await SupervisionStore(store.database).schoolFacts().map { ($0.schoolID, $0) })
+            let facts = Dictionary(uniqueKeysWithValues: try await SupervisionStore(store.database).schoolFacts(year: Self.year).map { ($0.schoolID, $0) })
             // By hand: 黄浦 has 王小明 (grade 3, class 2, local) and 张老师 (bachelor, district key teacher).
             let huangpu = try #require(facts["3101010001"])
             #expect(huangpu.enrollment == [.primary: StageEnrollment(pupils: 1, migrantPupils: 0, classSizes: [1])])
@@ -63,8 +63,8 @@ struct SupervisionStoreTests {
             let xuhui = try #require(facts["3101040001"])
             #expect(xuhui.enrollment == [.primary: StageEnrollment(pupils: 2, migrantPupils: 1, classSizes: nil)])
             #expect(xuhui.teachers == nil)
-            #expect(try await SupervisionStore(store.database).schoolFacts(scope: .district("310104")).map(\.schoolID) == ["3101040001"])
-            #expect(try await SupervisionStore(store.database).schoolFacts(scope: .school("3101010001")).map(\.schoolID) == ["3101010001"])
+            #expect(try await SupervisionStore(store.database).schoolFacts(year: Self.year, scope: .district("310104")).map(\.schoolID) == ["3101040001"])
+            #expect(try await SupervisionStore(store.database).schoolFacts(year: Self.year, scope: .school("3101010001")).map(\.schoolID) == ["3101010001"])
         }
     }
 
@@ -72,18 +72,20 @@ struct SupervisionStoreTests {
         try await withStore { store in
             let city = try DemoCity(scale: 0.002, randomSeed: 3)
             _ = try await DemoLoader.load(city, into: store.registry) { _, _ in }
+            let demo = DemoSupervisionReports(city: city)
+            let rotations = Dictionary(uniqueKeysWithValues: demo.rotations.map { ($0.schoolID, $0.counts) })
             var expected: [String: SchoolFacts] = [:]
             var stream = city.makePeopleStream()
             while let batch = stream.nextBatch() {
                 expected[batch.school.id] = SchoolFacts(school: batch.school, enrollment: StageEnrollment.count(batch.students),
-                                                        teachers: batch.teachers.isEmpty ? nil : TeacherCounts(teachers: batch.teachers), rotation: nil)
+                                                        teachers: batch.teachers.isEmpty ? nil : TeacherCounts(teachers: batch.teachers),
+                                                        rotation: rotations[batch.school.id])
             }
-            let facts = try await SupervisionStore(store.database).schoolFacts()
+            let facts = try await SupervisionStore(store.database).schoolFacts(year: DemoCity.currentYear)
             #expect(facts.count == city.schools.count)
             for school in facts { #expect(school == expected[school.schoolID], "\(school.schoolID) counted as Core counts it") }
             // The demo loader stored the demo reports too: every school but one, every district.
             let supervision = SupervisionStore(store.database)
-            let demo = DemoSupervisionReports(city: city)
             #expect(try await supervision.schoolReports(year: DemoCity.currentYear) == demo.schoolReports.sorted { $0.schoolID < $1.schoolID })
             #expect(try await supervision.districtReports(year: DemoCity.currentYear) == demo.districtReports)
             #expect(try await supervision.defaultYear() == DemoCity.currentYear)
@@ -152,6 +154,24 @@ struct SupervisionStoreTests {
             #expect(errors.map(\.row) == [3, 4])
             let stored = try await SupervisionStore(store.database).districtReports(year: Self.year)
             #expect(stored == [DistrictReport(districtCode: "310101", year: Self.year, disabledSchoolAgeChildren: 1000, disabledEnrolled: 995)])
+        }
+    }
+
+    @Test func rotationFiguresFeedTheRotationIndicators() async throws {
+        try await withStore { store in
+            try await Fixture.load(into: store.registry)
+            let header = RotationCSV.columns.joined(separator: ",")
+            let errors = try await importErrors(["3101010001,\(Self.year),100,9,2", "3101040001,\(Self.year),50,60,2"],
+                                                into: store, kind: .rotation, header: header)
+            #expect(errors.map(\.field) == ["rotated_teachers"] && errors.map(\.row) == [3])
+            #expect(try await count("teacher_rotations", store) == 0)
+            #expect(try await importReports(["3101010001,\(Self.year),100,9,2", "3101040001,\(Self.year),50,6,2"],
+                                            into: store, kind: .rotation, header: header) == 2)
+            let results = SupervisionEngine.compute(input: try await SupervisionStore(store.database).input(year: Self.year))
+            func value(_ code: String, _ scope: String) -> Double? { results.first { $0.indicatorCode == code && $0.scopeID == scope }?.value }
+            // By hand: 黄浦 9/100 = 9% (< 10%), 徐汇 6/50 = 12%, city 15/150 = 10%; key 2/9 = 22.2%, city 4/15 = 26.7%.
+            #expect(value("ROTATION", "310101") == 9 && value("ROTATION", "310104") == 12 && value("ROTATION", "310000") == 10)
+            #expect(abs(value("ROTATION-KEY", "310101")! - 200.0 / 9) < 1e-9 && abs(value("ROTATION-KEY", "310000")! - 400.0 / 15) < 1e-9)
         }
     }
 

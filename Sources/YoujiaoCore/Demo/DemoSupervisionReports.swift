@@ -7,15 +7,19 @@ import Foundation
 /// with some room; in three districts some schools fall short, as officials would expect to find —
 /// 黄浦 (sports grounds in the old city centre), 宝山 (equipment and multimedia rooms), 崇明
 /// (bandwidth, home visits, PE activity lessons, and one disabled child not enrolled); and one
-/// school of 奉贤 has not reported, so its district shows "no data".
+/// school of 奉贤 has not reported, so its district shows "no data". Rotation: public primary and
+/// junior schools rotate 12–16% of their eligible teachers (a quarter or more of them key
+/// teachers), except in 宝山, which rotates 6%.
 public struct DemoSupervisionReports: Sendable {
     public let schoolReports: [SchoolReport]
+    /// 交流轮岗 of every primary and junior school (private schools have no eligible teachers).
+    public let rotations: [RotationReport]
     public let districtReports: [DistrictReport]
 
     /// Districts where some schools miss a reported standard, and what they miss.
     static let shortfalls: [String: Set<Shortfall>] = [
         "310101": [.sportsGround, .familyEducation],
-        "310113": [.equipment, .multimedia, .exercise],
+        "310113": [.equipment, .multimedia, .exercise, .rotation],
         "310151": [.bandwidth, .homeVisits, .activityLessons, .disabledEnrollment, .outdoor],
     ]
     /// The district with one school that sent no report.
@@ -25,12 +29,13 @@ public struct DemoSupervisionReports: Sendable {
 
     enum Shortfall: Hashable, Sendable {
         case floorArea, sportsGround, equipment, multimedia, bandwidth, homeVisits, activityLessons, exercise,
-             familyEducation, outdoor, disabledEnrollment
+             familyEducation, outdoor, disabledEnrollment, rotation
 
-        /// Whether a school of this kind can miss it (outdoor minutes are a kindergarten's, lessons a school's).
+        /// Whether one school of this kind can miss it (outdoor minutes are a kindergarten's, lessons a
+        /// school's); disabled enrollment and rotation are missed by the whole district.
         func applies(to kind: DemoSchoolKind) -> Bool {
             switch self {
-            case .disabledEnrollment: return false
+            case .disabledEnrollment, .rotation: return false
             case .outdoor: return kind == .kindergarten
             case .activityLessons, .exercise: return kind != .kindergarten && kind != .special
             default: return true
@@ -56,6 +61,13 @@ public struct DemoSupervisionReports: Sendable {
                                        year: year, miss: miss, random: &random))
         }
         schoolReports = reports
+        rotations = city.schools.indices.compactMap { index in
+            let school = city.schools[index]
+            guard school.stages.contains(.primary) || school.stages.contains(.junior) else { return nil }
+            var random = DemoRandom(seed: city.randomSeed, stream: 6, UInt64(index))
+            return RotationReport(schoolID: school.id, year: year,
+                                  counts: Self.rotation(school, pupils: city.pupilsPerGrade[index], random: &random))
+        }
         districtReports = city.districts.enumerated().map { index, district in
             var random = DemoRandom(seed: city.randomSeed, stream: 5, UInt64(index))
             // Assumption: about 0.4% of compulsory-age pupils are disabled children (at least 10 a district).
@@ -67,6 +79,22 @@ public struct DemoSupervisionReports: Sendable {
             return DistrictReport(districtCode: district.code, year: year, disabledSchoolAgeChildren: children,
                                   disabledEnrolled: children - notEnrolled)
         }
+    }
+
+    /// Eligible teachers (six years or more in the school): about 40% of the teachers the staffing
+    /// norm gives; rounded up in a district that meets the target, down in one that does not.
+    private static func rotation(_ school: School, pupils: [Grade: Int], random: inout DemoRandom) -> RotationCounts {
+        guard school.ownership == .public else { return RotationCounts(eligible: 0, rotated: 0, keyRotated: 0) }
+        let teachers = pupils.reduce(0.0) { sum, entry in
+            sum + (entry.key.stage == .kindergarten ? 0 : Double(entry.value) / DemoCalibration.pupilsPerTeacher(entry.key.stage))
+        }
+        let eligible = max(1, Int((teachers * random.double(in: 0.35...0.45)).rounded()))
+        if shortfalls[school.districtCode]?.contains(.rotation) == true {
+            let rotated = Int((Double(eligible) * 0.06).rounded(.down))
+            return RotationCounts(eligible: eligible, rotated: rotated, keyRotated: Int((Double(rotated) * 0.3).rounded(.down)))
+        }
+        let rotated = Int((Double(eligible) * random.double(in: 0.12...0.16)).rounded(.up))
+        return RotationCounts(eligible: eligible, rotated: rotated, keyRotated: Int((Double(rotated) * random.double(in: 0.25...0.4)).rounded(.up)))
     }
 
     /// The standard a value must meet: the stricter (junior) one for a school teaching both stages.

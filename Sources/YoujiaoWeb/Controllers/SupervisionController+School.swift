@@ -34,7 +34,7 @@ extension SupervisionController {
                           req.t("计算所用数据", "Inputs"), req.t("缺少的数据", "Missing")], rows: indicatorRows, numericColumns: [1, 3]).html)
         <h2>\(req.t("学籍和教师库统计", "Counted from the registry"))</h2>
         \(Self.countsTable(req, facts).html)
-        \(Self.teacherTable(req, facts.teachers).html)
+        \(Self.teacherTable(req, facts.teachers, rotation: facts.rotation).html)
         <h2>\(req.t("学校填报（\(choice.year) 学年）", "School report (\(choice.year))"))\(editLink)</h2>
         \(report.map { Self.reportFacts(req, $0) } ?? "<p class=\"error\">\(req.t("本学年尚未填报：依赖填报的指标显示为“无数据”。", "No report for this year: the indicators that depend on it show no data."))</p>")
         """
@@ -61,15 +61,21 @@ extension SupervisionController {
                                req.t("班级数", "Classes"), req.t("最大班额", "Largest class")], rows: rows, numericColumns: [1, 2, 3, 4])
     }
 
-    static func teacherTable(_ req: Request, _ teachers: TeacherCounts?) -> Table {
+    /// Teachers from the registry, and the year's rotation figures as the district reported them.
+    static func teacherTable(_ req: Request, _ teachers: TeacherCounts?, rotation: RotationCounts?) -> Table {
+        let rotationRows: [[String]] = rotation.map { [[req.t("符合交流条件教师（区报送）", "Teachers eligible to rotate (district report)"), esc($0.eligible)],
+                                                       [req.t("交流轮岗教师", "Teachers rotated"), esc($0.rotated)],
+                                                       [req.t("其中骨干教师", "Of whom key teachers"), esc($0.keyRotated)]] }
+            ?? [[req.t("交流轮岗", "Rotation"), req.t("未报送", "not reported")]]
         guard let teachers else {
-            return Table(headers: [req.t("教师", "Teachers")], rows: [[req.t("教师库中没有本校教师记录", "No teacher records for this school")]])
+            return Table(headers: [req.t("教师", "Teachers"), req.t("人数", "Count")],
+                         rows: [[req.t("教师库中没有本校教师记录", "No teacher records for this school"), "—"]] + rotationRows)
         }
         var rows: [[String]] = [[req.t("教师总数", "Teachers"), esc(teachers.total)]]
         rows += Degree.allCases.map { [req.t("学历：", "Degree: ") + Self.degreeLabel($0, req), esc(teachers.byDegree[$0] ?? 0)] }
         rows += [[req.t("区级及以上骨干教师", "District-level-or-above key teachers"), esc(teachers.districtOrAboveKeyTeachers)],
                  [req.t("体育、艺术专任教师", "PE and arts teachers"), esc(teachers.peAndArtsTeachers)],
-                 [req.t("专职心理教师", "Full-time psychology teachers"), esc(teachers.fullTimePsychologyTeachers)]]
+                 [req.t("专职心理教师", "Full-time psychology teachers"), esc(teachers.fullTimePsychologyTeachers)]] + rotationRows
         return Table(headers: [req.t("教师", "Teachers"), req.t("人数", "Count")], rows: rows, numericColumns: [1])
     }
 

@@ -8,11 +8,13 @@ struct DemoSupervisionReportsTests {
 
     /// The registry's facts of the demo city, counted as the store counts them.
     static func facts(_ city: DemoCity) -> [SchoolFacts] {
+        let rotations = Dictionary(uniqueKeysWithValues: DemoSupervisionReports(city: city).rotations.map { ($0.schoolID, $0.counts) })
         var stream = city.makePeopleStream()
         var facts: [SchoolFacts] = []
         while let batch = stream.nextBatch() {
             facts.append(SchoolFacts(school: batch.school, enrollment: StageEnrollment.count(batch.students),
-                                     teachers: batch.teachers.isEmpty ? nil : TeacherCounts(teachers: batch.teachers), rotation: nil))
+                                     teachers: batch.teachers.isEmpty ? nil : TeacherCounts(teachers: batch.teachers),
+                                     rotation: rotations[batch.school.id]))
         }
         return facts
     }
@@ -34,6 +36,9 @@ struct DemoSupervisionReportsTests {
                                                knownSchoolIDs: Set(Self.city.schools.map(\.id)), knownYears: [DemoCity.currentYear])
         #expect(parsed == reports.schoolReports)
         #expect(reports.districtReports.count == 16)
+        let rotation = try RotationCSV.parse(data: Data(RotationCSV.document(reports.rotations).utf8), fileName: "rotation.csv",
+                                             knownSchoolIDs: Set(Self.city.schools.map(\.id)), knownYears: [DemoCity.currentYear])
+        #expect(rotation == reports.rotations && !rotation.isEmpty)
         #expect(reports.districtReports.allSatisfy { $0.disabledEnrolled <= $0.disabledSchoolAgeChildren && $0.disabledSchoolAgeChildren >= 10 })
     }
 
@@ -47,6 +52,8 @@ struct DemoSupervisionReportsTests {
         func status(_ code: String, _ district: String) -> IndicatorStatus? {
             results.first { $0.indicatorCode == code && $0.scopeID == district }?.status
         }
+        #expect(status("ROTATION", "310113") == .notMet && status("ROTATION", "310104") == .met)
+        #expect(status("ROTATION-KEY", "310104") == .met)
         #expect(status("DISABLED-ENROLLMENT", "310151") == .notMet)
         #expect(status("DISABLED-ENROLLMENT", "310104") == .met)
         #expect(status("FAMILY-EDUCATION", "310104") == .met)
