@@ -104,6 +104,9 @@ struct SupervisionWebTests {
             #expect(drill.contains("/supervision/schools/\(Self.xuhui)?year=\(Self.year)"))
             let csv = try await client.send(.GET, "/supervision/districts/310104/indicators/BAL-FLOOR-PRIMARY/schools.csv?year=\(Self.year)").body.string
             #expect(csv.contains("\(Self.xuhui),\(Fixture.xuhuiSchool.name),3,4.5,not-met,floor_area_m2 3; pupils 1,"))
+            // A district-only ratio lists each school's part: 徐汇's school is public with its 1 non-local pupil.
+            let migrants = try await client.send(.GET, "/supervision/districts/310104/indicators/MIGRANT-PUBLIC-SHARE?year=\(Self.year)").body.string
+            #expect(migrants.contains("public_migrant_pupils 1; migrant_pupils 1") && migrants.contains("1 / 1"))
             let school = try await client.send(.GET, "/supervision/schools/\(Self.xuhui)?year=\(Self.year)").body.string
             #expect(school.contains("教师库中没有本校教师记录"), "no teacher records is said, not shown as zero")
             #expect(school.contains("/schools/\(Self.xuhui)"), "the registry page with the pupils is one click away")

@@ -76,7 +76,11 @@ extension SupervisionController {
         }
         let choice = try await year(req)
         let input = try await req.supervision.input(year: choice.year, scope: .district(district.code))
-        let results = SupervisionEngine.compute(catalogue: IndicatorCatalogue(indicators: [indicator]), input: input)
+        // A district-only ratio (e.g. the public kindergarten share) is a sum over schools: compute each
+        // school's part too, so the reader sees the numerators and denominators it is made of.
+        var withSchools = indicator
+        if indicator.aggregation == .ratioOfSums && !indicator.levels.contains(.school) { withSchools.levels.insert(.school, at: 0) }
+        let results = SupervisionEngine.compute(catalogue: IndicatorCatalogue(indicators: [withSchools]), input: input)
         let bySchool = Dictionary(uniqueKeysWithValues: results.filter { $0.level == .school }.map { ($0.scopeID, $0) })
         let names = try await schoolNames(req, ids: Array(bySchool.keys))
         let schools = input.schools.compactMap { facts in bySchool[facts.schoolID].map { (facts, names[facts.schoolID], $0) } }
@@ -115,10 +119,13 @@ extension SupervisionController {
                     numericColumns: [0, 1]).html)
             """
         } else {
+            // A school's part of a district-only ratio has no target of its own: shown uncoloured.
+            let judged = indicator.levels.contains(.school)
             let rows = drill.schools.map { entry -> [String] in
                 [esc(entry.facts.schoolID),
                  "<a href=\"/supervision/schools/\(esc(entry.facts.schoolID))\(year)\">\(esc(entry.school?.name ?? entry.facts.schoolID))</a>",
-                 SupervisionHTML.cell(entry.result, req), esc(SupervisionHTML.inputs(entry.result.inputs)),
+                 judged ? SupervisionHTML.cell(entry.result, req) : esc(SupervisionHTML.figure(entry.result.value, unit: entry.result.unit)),
+                 esc(SupervisionHTML.inputs(entry.result.inputs)),
                  esc(SupervisionHTML.missing(entry.result.missing))]
             }
             body += """
@@ -133,9 +140,11 @@ extension SupervisionController {
 
     @Sendable func indicatorCSV(req: Request) async throws -> Response {
         let drill = try await Self.drillDown(req)
+        let judged = drill.indicator.levels.contains(.school)
         let rows = drill.schools.map { entry in
-            [entry.facts.schoolID, entry.school?.name ?? "", SupervisionFormat.number(entry.result.value), SupervisionFormat.number(entry.result.target),
-             entry.result.status.rawValue, SupervisionHTML.inputs(entry.result.inputs), SupervisionHTML.missing(entry.result.missing)]
+            [entry.facts.schoolID, entry.school?.name ?? "", SupervisionFormat.number(entry.result.value),
+             judged ? SupervisionFormat.number(entry.result.target) : "", judged ? entry.result.status.rawValue : "",
+             SupervisionHTML.inputs(entry.result.inputs), SupervisionHTML.missing(entry.result.missing)]
         }
         return Layout.csv("\(drill.indicator.code)-\(drill.district.code)-\(drill.year.year).csv",
                           header: ["school_id", "name", "value", "target", "status", "inputs", "missing"], rows: rows)

@@ -36,6 +36,10 @@ enum SupervisionHTML {
 
     static func cell(_ result: IndicatorResult?, _ req: Request, link: String? = nil) -> String {
         guard let result else { return "—" }
+        // Still "no data" (a scope without such schools has no figure), but said plainly.
+        if result.missing.count == 1, result.missing[0].scopeID == result.scopeID, result.missing[0].reason == "no school in scope" {
+            return "<span class=\"status no-data\" title=\"\(esc(statusLabel(.noData, req)))\">\(req.t("无此类学校", "none"))</span>"
+        }
         return cell(result.value, unit: result.unit, status: result.status, req, link: link)
     }
 
