@@ -68,6 +68,8 @@ struct SupervisionWebTests {
                 }
                 #expect(try await h.client().send(.GET, row.path).status == .seeOther, "anonymous GET \(row.path) goes to the login page")
             }
+            let home = try await clients["huangpu"]!.send(.GET, "/supervision\(year)")
+            #expect(home.headers.first(name: .location) == "/supervision/districts/310101\(year)", "district staff start at their district")
             // A school admin's correction list holds only its own school, whatever district is asked for.
             let own = try await clients["school"]!.send(.GET, "/supervision/corrections.csv\(year)&district=310104").body.string
             #expect(!own.contains(Self.xuhui))

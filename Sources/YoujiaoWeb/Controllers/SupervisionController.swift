@@ -84,9 +84,11 @@ struct SupervisionController {
 
     @Sendable func dashboard(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
+        // District and school staff start at their own page, in the year asked for.
+        let query = req.url.query.map { "?" + $0 } ?? ""
         switch viewer.scope.role {
-        case .districtAdmin: return req.redirect(to: "/supervision/districts/\(viewer.scope.districtCode ?? "")")
-        case .schoolAdmin: return req.redirect(to: "/supervision/schools/\(viewer.scope.schoolID ?? "")")
+        case .districtAdmin: return req.redirect(to: "/supervision/districts/\(viewer.scope.districtCode ?? "")\(query)")
+        case .schoolAdmin: return req.redirect(to: "/supervision/schools/\(viewer.scope.schoolID ?? "")\(query)")
         case .cityAdmin, .guardian: break
         }
         let choice = try await Self.year(req)
