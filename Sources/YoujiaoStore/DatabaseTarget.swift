@@ -48,6 +48,8 @@ public enum StoreSetup {
         CreateHistoryTables(),
         CreatePlatformTables(),
         CreatePlanningScenarios(),
+        CreateSupervisionReports(),
+        CreateTeacherRotations(),
         CreateSpecialEducationCases(),
         CreateIndividualPlans(),
     ]

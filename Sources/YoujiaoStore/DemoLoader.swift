@@ -49,6 +49,7 @@ public enum DemoLoader {
                 }
             }
             try await flush()
+            try await SupervisionStore(tx.database).store(DemoSupervisionReports(city: city))
             progress(1, summary)
             return summary
         }

@@ -32,6 +32,7 @@ CSV
   yj export districts --format json > "$work/export.json" 2>/dev/null
   check "$label: JSON export parses" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==2 and d[0][\"code\"]==\"310101\"" "$work/export.json"'
   plan_suite "$label"
+  supervision_suite "$label"
 }
 
 # `plan` on the database: births, enrollment history and the schools' seats of the registry.
@@ -76,6 +77,36 @@ PY
   check "$label: --capacity needs the file inputs" '[ $status -ne 0 ] && grep -q "go with --births and --enrollment" "$work/err"'
   yj plan project --years 3 --births "$work/plan-births.csv" --out "$work/plan-half" >/dev/null 2>"$work/err"; status=$?
   check "$label: --births without --enrollment is refused" '[ $status -ne 0 ] && grep -q "both --births and --enrollment" "$work/err"'
+}
+
+# Supervision: school reports refused as a whole with the row and field named, indicators computed.
+supervision_suite() {
+  local label=$1 year
+  year=$(date -u +%Y); [ "$(date -u +%m)" -lt 9 ] && year=$((year - 1))
+  cat > "$work/schools.csv" <<'CSV'
+school_id,name,district,stages,ownership,inclusive,boarding,seats_k1,seats_g1,seats_g6,seats_g10,lat,lon,school_group,new_quality,strengthening
+3101010001,黄浦区第一中心小学,310101,primary,public,no,no,,200,,,31.23,121.48,,no,no
+CSV
+  yj import schools "$work/schools.csv" >/dev/null 2>&1
+  local header="school_id,year,floor_area_m2,sports_ground_m2,equipment_value_yuan,multimedia_classrooms,bandwidth_mbps,bandwidth_persons,pe_lessons,activity_lessons,psychology_lessons_per_two_weeks,weekly_periods,daily_exercise_minutes,daily_outdoor_minutes,home_visits,family_education_activities,readiness_education"
+  printf '%s\n3101010001,%s,4500,7500,2000000,23,1000,,1=5,1=2,1=1,,120,,900,4,\n3101010001,%s,-3,,,,,,,,,,,,,,\n' "$header" "$year" "$year" > "$work/reports-bad.csv"
+  yj import school-reports "$work/reports-bad.csv" >/dev/null 2>"$work/err"; status=$?
+  check "$label: bad school report exits 2" '[ $status -eq 2 ]'
+  check "$label: bad school report names row and field" 'grep -q "reports-bad.csv: row 3, field floor_area_m2" "$work/err"'
+  yj indicators compute --year "$year" > "$work/results.csv" 2>/dev/null
+  check "$label: nothing of a bad report file is stored" 'grep -q "^FAMILY-EDUCATION,school,3101010001,,4,no-data" "$work/results.csv"'
+  printf '%s\n3101010001,%s,4500,7500,2000000,23,1000,,1=5,1=2,1=1,,120,,900,4,\n' "$header" "$year" > "$work/reports.csv"
+  check "$label: import school-reports" 'yj import school-reports "$work/reports.csv" >/dev/null 2>&1'
+  yj indicators compute --year "$year" > "$work/results.csv" 2>/dev/null
+  check "$label: indicators compute writes the CSV" 'head -1 "$work/results.csv" | grep -qx "indicator,level,scope_id,value,target,status"'
+  check "$label: a reported figure is computed" 'grep -q "^FAMILY-EDUCATION,school,3101010001,4,4,met" "$work/results.csv"'
+  check "$label: a per-pupil figure of a school without pupils is no data, not 0" 'grep -q "^BAL-FLOOR-PRIMARY,school,3101010001,,4.5,no-data" "$work/results.csv"'
+  yj indicators compute --year "$year" --format json > "$work/results.json" 2>/dev/null
+  check "$label: indicators compute --format json parses" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert any(r[\"indicator\"]==\"BANDWIDTH\" and r[\"level\"]==\"city\" for r in d)" "$work/results.json"'
+  yj indicators compute --year 1990 >/dev/null 2>"$work/err"; status=$?
+  check "$label: an unknown year exits 2" '[ $status -eq 2 ] && grep -q "unknown school year" "$work/err"'
+  yj indicators balance --year "$year" --district 310101 --stage primary > "$work/balance.txt" 2>/dev/null
+  check "$label: indicators balance prints the verdict" 'grep -q "^schools passing: 0 of 0; district: no-data" "$work/balance.txt"'
 }
 
 run_suite sqlite --database "$work/cli.sqlite"

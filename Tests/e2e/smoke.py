@@ -36,6 +36,14 @@ def heading(driver, starts):
     return driver.find_element(By.TAG_NAME, "h1").text
 
 
+def sign_in(driver, username):
+    driver.get(args.base + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(accounts[username])
+    driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+
+
 def check(name, condition):
     global passed, failed
     if condition:
@@ -172,6 +180,44 @@ try:
     driver.get(args.base + "/planning/districts/310115")
     check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
     special_education.run(driver, args.base, accounts, args.screenshots, check)
+    sign_in(driver, "city")
+    # Supervision: the demo reports make the dashboard show met, not met and no data.
+    driver.get(args.base + "/supervision")
+    check("the supervision dashboard opens", driver.find_element(By.TAG_NAME, "h1").text == "督导：全市指标")
+    for status in ["met", "not-met", "no-data"]:
+        check(f"the dashboard shows {status} figures", len(driver.find_elements(By.CSS_SELECTOR, f"table.sortable span.status.{status}")) > 0)
+    check("the dashboard has the status chart", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 16)
+    driver.save_screenshot(os.path.join(args.screenshots, "supervision.png"))
+    driver.find_element(By.CSS_SELECTOR, "table.sortable tbody span.status.not-met a").click()
+    check("a district figure opens to its schools", "来源学校" in driver.page_source or "区填报" in driver.page_source)
+    driver.save_screenshot(os.path.join(args.screenshots, "supervision-indicator.png"))
+    driver.get(args.base + "/supervision/districts/310101/balance?stage=primary")
+    check("the 优质均衡 report shows the CVs", "差异系数" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable")) == 2)
+    driver.save_screenshot(os.path.join(args.screenshots, "supervision-balance.png"))
+    driver.get(args.base + "/supervision/corrections")
+    check("the correction list lists missed targets", len(driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")) > 0)
+finally:
+    driver.quit()
+
+# The school administrator fills in the school report: a negative area is refused, naming the field.
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    driver.get(args.base + "/login")
+    driver.find_element(By.ID, "username").send_keys("school")
+    driver.find_element(By.ID, "password").send_keys(accounts["school"])
+    driver.find_element(By.ID, "login").click()
+    driver.find_element(By.LINK_TEXT, "督导").click()
+    check("the school's supervision page opens", driver.find_element(By.TAG_NAME, "h1").text.startswith("督导："))
+    driver.find_element(By.PARTIAL_LINK_TEXT, "填报").click()
+    area = driver.find_element(By.ID, "floor_area_m2")
+    area.clear(); area.send_keys("-10")
+    driver.find_element(By.ID, "save").click()
+    check("a negative area is refused, naming the field", "floor_area_m2" in driver.find_element(By.CSS_SELECTOR, "div.error").text)
+    driver.save_screenshot(os.path.join(args.screenshots, "school-report-error.png"))
+    area = driver.find_element(By.ID, "floor_area_m2")
+    area.clear(); area.send_keys("9000")
+    driver.find_element(By.ID, "save").click()
+    check("a corrected report is saved", "9000" in driver.page_source and "/supervision/schools/" in driver.current_url)
 finally:
     driver.quit()
 

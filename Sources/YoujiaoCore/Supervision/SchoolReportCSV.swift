@@ -171,7 +171,8 @@ public enum DistrictReportCSV {
     }
 }
 
-fileprivate extension CSVRow {
+/// Cell rules shared by the report files of supervision.
+extension CSVRow {
     func knownValue(_ column: String, in known: Set<String>, what: String) throws -> String {
         let value = try string(column)
         guard known.contains(value) else { throw error(column, "unknown \(what) '\(value)'") }

@@ -1,16 +1,19 @@
 import Foundation
 
-enum SupervisionFormat {
-    /// Up to four decimals, trailing zeros dropped; empty for a missing value (never "0").
-    static func number(_ value: Double?) -> String {
+/// How supervision figures are written: in report files (four decimals) and on pages (fewer).
+public enum SupervisionFormat {
+    /// Up to `decimals` decimals (0…6), trailing zeros dropped; empty for a missing value (never "0").
+    public static func number(_ value: Double?, decimals: Int = 4) -> String {
         guard let value else { return "" }
         // Integer arithmetic: String(format:) is slow on Linux and reports have ~10⁵ cells.
-        let tenThousandths = (value * 10_000).rounded()
-        guard abs(tenThousandths) < 1e17 else { return String(value) }
-        let scaled = Int(tenThousandths)
-        let whole = String(abs(scaled) / 10_000)
-        var fraction = String(abs(scaled) % 10_000)
-        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        let unit = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000][min(max(decimals, 0), 6)]
+        let scaledValue = (value * Double(unit)).rounded()
+        guard abs(scaledValue) < 1e17 else { return String(value) }
+        let scaled = Int(scaledValue)
+        let whole = String(abs(scaled) / unit)
+        guard unit > 1 else { return (scaled < 0 ? "-" : "") + whole }
+        var fraction = String(abs(scaled) % unit)
+        fraction = String(repeating: "0", count: String(unit).count - 1 - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
         let sign = scaled < 0 ? "-" : ""
         return fraction.isEmpty ? sign + whole : sign + whole + "." + fraction
