@@ -50,6 +50,8 @@ public enum StoreSetup {
         CreatePlanningScenarios(),
         CreateSpecialEducationCases(),
         CreateIndividualPlans(),
+        CreateCampaigns(),
+        CreateApplications(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -20,4 +20,5 @@ func routes(_ app: Application) throws {
     APIController().register(app)
     PlanningController().register(app)
     SpecialEducationController().register(app)
+    EnrollmentController().register(app)
 }
