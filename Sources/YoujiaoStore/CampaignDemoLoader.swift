@@ -36,7 +36,7 @@ public enum CampaignDemoLoader {
             // Left unregistered: the demo guardian registers this child online.
             try await addYoungerSibling(of: older, guardianID: guardianID, registry: registry, birth: span.lowerBound.adding(days: 100))
         }
-        let actor = Actor(id: nil, name: "demo seeder")
+        let actor = ApplicationActor(id: nil, name: "demo seeder")
         var count = 0
         for child in children {
             guard let birth = CaseDate(child.birthDate), span.contains(birth), let zone = child.zoneId.flatMap({ zones[$0] }) else { continue }

@@ -99,7 +99,7 @@ public struct ResultRecord: Codable, Sendable, Hashable {
 }
 
 /// Who made a change, for the application change log.
-public struct Actor: Sendable {
+public struct ApplicationActor: Sendable {
     public var id: String?
     public var name: String
     public init(id: String?, name: String) { self.id = id; self.name = name }
@@ -205,7 +205,7 @@ public struct CampaignStore: Sendable {
     /// The caller has checked the child, the window and the choice (`Campaign`, `ApplicationChoice`).
     @discardableResult
     public func saveApplication(campaignID: String, student: StudentRecord, guardianID: String?, choice: ApplicationChoice,
-                                zone: CatchmentZone, actor: Actor, applicantID: String = CampaignStore.newApplicantID(),
+                                zone: CatchmentZone, actor: ApplicationActor, applicantID: String = CampaignStore.newApplicantID(),
                                 at: Date = Date()) async throws -> ApplicationRecord {
         try await transaction { tx in
             let existing = try await tx.application(campaignID: campaignID, studentID: student.id)

@@ -42,7 +42,7 @@ struct CampaignStoreTests {
                 let choice = index < 2 ? ApplicationChoice(track: .private, choices: [Self.privateSchool.id], tier: 1, yearsAtAddress: 2, zone: Fixture.zoneA.id)
                                        : ApplicationChoice(track: .public, choices: [], tier: 1 + index % 2, yearsAtAddress: index, zone: Fixture.zoneA.id)
                 try await campaigns.saveApplication(campaignID: Self.campaign().id, student: record, guardianID: nil, choice: choice,
-                                                    zone: Fixture.zoneA, actor: Actor(id: nil, name: "test"))
+                                                    zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "test"))
             }
             try await body(store, campaigns)
         } catch { await store.close(); await database.destroy(); throw error }
@@ -66,7 +66,7 @@ struct CampaignStoreTests {
             let student = try #require(try await store.registry.student(id: first.studentId))
             let edited = try await campaigns.saveApplication(campaignID: first.campaignId, student: student, guardianID: nil,
                                                              choice: ApplicationChoice(track: .public, choices: [], tier: 2, yearsAtAddress: 1, zone: Fixture.zoneA.id),
-                                                             zone: Fixture.zoneA, actor: Actor(id: nil, name: "guardian"))
+                                                             zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "guardian"))
             #expect(edited.id == first.id && edited.applicantId == first.applicantId, "an edit keeps the application and its pseudonym")
             #expect(try await campaigns.changes(applicationID: first.id).map(\.action) == ["create", "update"])
             // The schema itself refuses a second row for the same child in the same campaign.

@@ -264,7 +264,7 @@ struct EnrollmentController {
             }
             try choice.validate(district: zone.districtCode, schools: schools, zones: Set(zones.map(\.id)))
             try await store.saveApplication(campaignID: campaign.id, student: student, guardianID: guardianID, choice: choice, zone: zone,
-                                            actor: Actor(id: viewer.user.id, name: viewer.user.username))
+                                            actor: ApplicationActor(id: viewer.user.id, name: viewer.user.username))
         } catch let problem as CampaignProblem {
             throw problem
         } catch {
