@@ -18,7 +18,9 @@ public enum CampaignDemoLoader {
                             randomSeed: UInt64, today: CaseDate) async throws -> Summary {
         let store = CampaignStore(registry.database)
         let secret = "notary-" + digest("secret", randomSeed).prefix(16)
-        let campaign = Campaign(id: "demo-\(today.schoolYear + 1)-g1-\(districtCode)", year: today.schoolYear + 1, grade: .g1,
+        // The demo city's K3 pupils enter grade 1 next year; the window is open around today.
+        let year = DemoCity.currentYear + 1
+        let campaign = Campaign(id: "demo-\(year)-g1-\(districtCode)", year: year, grade: .g1,
                                 districtCode: districtCode, opensOn: today.adding(days: -7), closesOn: today.adding(days: 21),
                                 status: .open, beaconRound: "drand quicknet, first round after \(today.adding(days: 22))",
                                 notaryCommitment: CampaignSeed.commitment(secret: secret))
