@@ -213,7 +213,7 @@ enum EnrollmentView {
         body += files.map { "<li><a href=\"\(base)/\($0)\">\($0)</a></li>" }.joined() + "</ul>"
         body += "<h2>\(req.t("自行核验", "Check it yourself"))</h2><pre>youjiao enroll commit --applicants applicants.csv\n"
         if let seed = c.seed, c.status == .published {
-            body += "youjiao enroll verify --schools schools.csv --applicants applicants.csv --seed \(esc(seed)) --results results.csv"
+            body += "youjiao enroll verify --schools schools.csv --applicants applicants.csv \\\n    --seed \(esc(seed)) --results results.csv"
         }
         body += "</pre>"
         if let report {
