@@ -16,6 +16,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import enrollment
 import special_education
 
 parser = argparse.ArgumentParser()
@@ -180,6 +181,7 @@ try:
     driver.get(args.base + "/planning/districts/310115")
     check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
     special_education.run(driver, args.base, accounts, args.screenshots, check)
+    enrollment.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
     sign_in(driver, "city")
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")
