@@ -1,11 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Folders still being written in parallel; removed from these lists as each lands.
-let inProgress = ["Enrollment"]
-let inProgressCLI = ["EnrollCommand.swift"]
-let inProgressBench = ["EnrollmentBenchmark.swift"]
-
 let package = Package(
     name: "youjiao",
     platforms: [.macOS(.v13)],
@@ -29,8 +24,7 @@ let package = Package(
         // Domain values and rules: Foundation and Crypto only, never Vapor or Fluent.
         .target(
             name: "YoujiaoCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            exclude: inProgress
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "YoujiaoStore",
@@ -59,14 +53,12 @@ let package = Package(
             dependencies: [
                 "YoujiaoCore", "YoujiaoStore", "YoujiaoWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            exclude: inProgressCLI
+            ]
         ),
         .executableTarget(name: "youjiao", dependencies: ["YoujiaoCLI"]),
         // Benchmarks of Core against peers; Core only, so a release build takes about a minute.
-        .executableTarget(name: "YoujiaoBench", dependencies: ["YoujiaoCore"], exclude: inProgressBench),
-        .testTarget(name: "YoujiaoCoreTests", dependencies: ["YoujiaoCore"],
-                    exclude: ["Enrollment"]),
+        .executableTarget(name: "YoujiaoBench", dependencies: ["YoujiaoCore"]),
+        .testTarget(name: "YoujiaoCoreTests", dependencies: ["YoujiaoCore"]),
         // Fresh databases for store and web tests: a temporary SQLite file, or a new database on the
         // PostgreSQL server named by DATABASE_URL.
         .target(

@@ -199,7 +199,7 @@ enum EnrollmentBenchmark {
 /// zones. Public capacities scatter around local demand so that about 8% need 统筹.
 struct CampaignGenerator {
     let scale: EnrollmentBenchmark.Scale
-    var random = SplitMix64(state: 20_250_601)
+    var random = SplitMix64(seed: 20_250_601)
 
     init(scale: EnrollmentBenchmark.Scale) { self.scale = scale }
 
@@ -300,13 +300,3 @@ struct CampaignGenerator {
     }
 }
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -154,20 +154,7 @@ enum PlanningBenchmark {
 
 /// Deterministic synthetic planning inputs.
 enum SyntheticPlanningInput {
-    /// SplitMix64: the same numbers on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform(_ range: ClosedRange<Double>) -> Double {
-            range.lowerBound + Double(next() >> 11) / Double(1 << 53) * (range.upperBound - range.lowerBound)
-        }
-    }
+    typealias Random = SplitMix64
 
     /// Shanghai's 16 districts weighted by their 2020 census age-0 counts (districts.csv), with the
     /// city's births of 2007–2024 (births.csv, found rows); earlier years repeat 2007.
@@ -188,7 +175,7 @@ enum SyntheticPlanningInput {
 
     /// 2,850 counties, births 1990–2024 from a random level and trend, enrollment 2010–2024.
     static func national() -> PlanInputs {
-        var random = Random(state: 1949)
+        var random = Random(seed: 1949)
         let counties = (1...2850).map { index -> (String, (Int) -> Double) in
             let level = random.uniform(800...20000), trend = random.uniform(-0.04...0.01)
             return (String(format: "C%05d", index), { year in level * max(0.2, 1 + trend * Double(year - 2010)) })
@@ -198,7 +185,7 @@ enum SyntheticPlanningInput {
 
     /// Enrollment simulated cohort by cohort with per-district ratios and ±3% yearly noise.
     static func make(districts: [(code: String, births: (Int) -> Double)], firstYear: Int, seed: UInt64) -> PlanInputs {
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         var births: [BirthCount] = [], enrollment: [EnrollmentCount] = []
         enrollment.reserveCapacity(districts.count * (PlanningBenchmark.baseYear - firstYear + 1) * 15)
         for district in districts {
@@ -236,5 +223,11 @@ enum SyntheticPlanningInput {
             }
         }
         return PlanInputs(births: births, enrollment: enrollment)
+    }
+}
+
+extension SplitMix64 {
+    mutating func uniform(_ range: ClosedRange<Double>) -> Double {
+        range.lowerBound + Double(next() >> 11) / Double(1 << 53) * (range.upperBound - range.lowerBound)
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 // BENCHMARKS.md gives the command behind every figure.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
+    "enrollment": EnrollmentBenchmark.run(arguments:),
     "planning": PlanningBenchmark.run(arguments:),
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {

@@ -20,6 +20,7 @@ enum DemoSeeder {
                      summary.districts, summary.schools, summary.zones, summary.students, summary.guardians, summary.teachers,
                      Date().timeIntervalSince(started)))
         try await createAccounts(runtime, city: city)
+        print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
     }
 
     private static func createAccounts(_ runtime: YoujiaoRuntime, city: DemoCity) async throws {

@@ -12,8 +12,8 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a CSV file (UTF-8 with or without BOM, or GBK) into the registry.",
-        discussion: "ENTITY is one of: \(ImportEntity.allValueStrings.joined(separator: ", ")). Columns: docs/csv-formats.md (reports: docs/supervision.md). Exit status 2 when the file has errors; then nothing is stored.")
-    @ArgumentParser.Argument var entity: ImportEntity
+        discussion: "ENTITY is one of: \(ImportTarget.allValueStrings.joined(separator: ", ")). Columns: docs/csv-formats.md (special-education: docs/special-education.md; school-reports, district-reports, rotation: docs/supervision.md). Exit status 2 when the file has errors; then nothing is stored.")
+    @ArgumentParser.Argument var entity: ImportTarget
     @ArgumentParser.Argument var file: String
     @ArgumentParser.Option(name: .long) var encoding: TextEncodingChoice = .auto
     @ArgumentParser.Option(name: .customLong("max-bytes")) var maxBytes = CSVLimits.standard.maxBytes
@@ -30,11 +30,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
         try await withRuntime(options) { runtime in
             do {
-                let count = try await entity.importTable(table, into: runtime, actor: "cli:\(NSUserName())")
+                let count = try await entity.importTable(table, runtime: runtime)
                 try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: "cli:\(NSUserName())", action: "import",
-                                                                    route: "youjiao import", subjectKind: entity.description, subjectId: "*",
+                                                                    route: "youjiao import", subjectKind: entity.rawValue, subjectId: "*",
                                                                     detail: "\(count) rows from \(table.fileName)")])
-                print("imported \(count) \(entity) from \(table.fileName)")
+                print("imported \(count) \(entity.rawValue) from \(table.fileName)")
             } catch let errors as InputErrors {
                 printError(errors.description)
                 printError("nothing was stored")

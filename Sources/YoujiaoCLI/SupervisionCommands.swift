@@ -4,44 +4,6 @@ import YoujiaoCore
 import YoujiaoStore
 import YoujiaoWeb
 
-/// What `youjiao import` reads: an entity of the registry, or a supervision report file.
-enum ImportEntity: ExpressibleByArgument, CustomStringConvertible {
-    case registry(RegistryEntityKind)
-    case supervision(SupervisionReportKind)
-
-    init?(argument: String) {
-        if let kind = RegistryEntityKind(rawValue: argument) {
-            self = .registry(kind)
-        } else if let kind = SupervisionReportKind(rawValue: argument) {
-            self = .supervision(kind)
-        } else {
-            return nil
-        }
-    }
-
-    static var allValueStrings: [String] {
-        RegistryEntityKind.allCases.map(\.rawValue) + SupervisionReportKind.allCases.map(\.rawValue)
-    }
-
-    var description: String {
-        switch self {
-        case .registry(let kind): return kind.rawValue
-        case .supervision(let kind): return kind.rawValue
-        }
-    }
-
-    /// Validates and stores the whole table in one transaction; throws `InputErrors` and stores nothing.
-    func importTable(_ table: CSVTable, into runtime: YoujiaoRuntime, actor: String) async throws -> Int {
-        switch self {
-        case .registry(let kind):
-            return try await RegistryImporter(store: runtime.registry).importTable(table, as: kind)
-        case .supervision(let kind):
-            return try await SupervisionImporter(store: SupervisionStore(runtime.registry.database))
-                .importTable(table, as: kind, submittedBy: actor)
-        }
-    }
-}
-
 /// `youjiao indicators`: the supervision targets computed from the registry and the reports.
 struct IndicatorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

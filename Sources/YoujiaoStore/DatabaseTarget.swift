@@ -47,8 +47,11 @@ public enum StoreSetup {
         CreatePeopleTables(),
         CreateHistoryTables(),
         CreatePlatformTables(),
+        CreatePlanningScenarios(),
         CreateSupervisionReports(),
         CreateTeacherRotations(),
+        CreateSpecialEducationCases(),
+        CreateIndividualPlans(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -18,5 +18,7 @@ func routes(_ app: Application) throws {
     SchoolController().register(app)
     StudentController().register(app)
     APIController().register(app)
+    PlanningController().register(app)
+    SpecialEducationController().register(app)
     SupervisionController().register(app)
 }

@@ -67,9 +67,10 @@ struct WebHarness {
             var body: ByteBuffer?
             if let form {
                 headers.contentType = .urlEncodedForm
-                var components = URLComponents()
-                components.queryItems = form.map { URLQueryItem(name: $0.key, value: $0.value) }
-                body = ByteBuffer(string: components.percentEncodedQuery!.replacingOccurrences(of: "+", with: "%2B"))
+                // Strict form encoding: only letters and digits stay literal, so '+', '=' and '&' inside a
+                // value (a base64 CSRF token, a pasted CSV) reach the server exactly as sent.
+                func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
+                body = ByteBuffer(string: form.map { encode($0.key) + "=" + encode($0.value) }.joined(separator: "&"))
             }
             let raw = try await app.client.send(method, headers: headers, to: URI(string: baseURL + path)) { request in
                 request.body = body

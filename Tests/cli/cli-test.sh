@@ -31,7 +31,52 @@ CSV
   check "$label: export equals the imported file" 'diff -q "$work/districts.csv" "$work/export.csv" >/dev/null'
   yj export districts --format json > "$work/export.json" 2>/dev/null
   check "$label: JSON export parses" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==2 and d[0][\"code\"]==\"310101\"" "$work/export.json"'
+  plan_suite "$label"
   supervision_suite "$label"
+}
+
+# `plan` on the database: births, enrollment history and the schools' seats of the registry.
+# 黄浦区 has 200 pupils in every grade, 徐汇区 220, births 200 a year: primary demand 1,000 and
+# 1,100 against 1,000 and 900 seats (grade-1 seats × 5); 徐汇区 kindergarten 660 against 100 × 3.
+plan_suite() {
+  local label=$1
+  python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+with open(f"{work}/plan-schools.csv", "w") as f:
+    f.write("school_id,name,district,stages,ownership,inclusive,boarding,seats_k1,seats_g1,seats_g6,seats_g10,lat,lon,school_group,new_quality,strengthening\n")
+    f.write("3101010001,黄浦区第一小学,310101,primary,public,no,no,,200,,,31.23,121.48,,no,no\n")
+    f.write("3101040001,徐汇区第一小学,310104,primary,public,no,no,,180,,,31.19,121.44,,no,no\n")
+    f.write("3101040002,徐汇区幼儿园,310104,kindergarten,public,no,no,100,,,,31.18,121.43,,no,no\n")
+grades = ["K1", "K2", "K3"] + [str(g) for g in range(1, 13)]
+with open(f"{work}/plan-enrollment.csv", "w") as f:
+    f.write("district,year,grade,students\n")
+    for code, pupils in [("310101", 200), ("310104", 220)]:
+        for year in range(2016, 2026):
+            for grade in grades:
+                f.write(f"{code},{year},{grade},{pupils}\n")
+with open(f"{work}/plan-births.csv", "w") as f:
+    f.write("district,year,births\n")
+    for code in ["310101", "310104"]:
+        for year in range(2005, 2026):
+            f.write(f"{code},{year},200\n")
+PY
+  yj import schools "$work/plan-schools.csv" >/dev/null 2>&1
+  yj import enrollment "$work/plan-enrollment.csv" >/dev/null 2>&1
+  yj import births "$work/plan-births.csv" >/dev/null 2>&1
+  rm -rf "$work/plan-out"
+  check "$label: plan project reads the database" 'yj plan project --years 3 --out "$work/plan-out" > "$work/plan.log" 2>&1'
+  check "$label: projection from the last history year" 'grep -q "^310104,2028,primary,1,220,220,220$" "$work/plan-out/projection.csv"'
+  check "$label: seats are entry seats × grades" 'grep -q "^310104,2026,primary,1100,900,200$" "$work/plan-out/gaps.csv" && grep -q "^310104,2026,kindergarten,660,300,360$" "$work/plan-out/gaps.csv" && grep -q "^310101,2026,primary,1000,1000,0$" "$work/plan-out/gaps.csv"'
+  check "$label: a district without schools of a stage has 0 seats" 'grep -q "^310101,2026,junior,800,0,800$" "$work/plan-out/gaps.csv"'
+  yj plan backtest --holdout 2 --births-scenario constant > "$work/backtest.csv" 2>"$work/err"
+  check "$label: plan backtest reads the database" 'grep -q "^horizon,,,1,8,0.00,0.0$" "$work/backtest.csv" && grep -q "^# backtest: ratios from up to 2023" "$work/backtest.csv"'
+  yj plan project --years 16 --out "$work/plan-16" >/dev/null 2>"$work/err"; status=$?
+  check "$label: a horizon over 15 is refused" '[ $status -ne 0 ] && grep -q "outside 1…15" "$work/err" && [ ! -e "$work/plan-16" ]'
+  yj plan project --years 3 --capacity "$work/plan-schools.csv" --out "$work/plan-cap" >/dev/null 2>"$work/err"; status=$?
+  check "$label: --capacity needs the file inputs" '[ $status -ne 0 ] && grep -q "go with --births and --enrollment" "$work/err"'
+  yj plan project --years 3 --births "$work/plan-births.csv" --out "$work/plan-half" >/dev/null 2>"$work/err"; status=$?
+  check "$label: --births without --enrollment is refused" '[ $status -ne 0 ] && grep -q "both --births and --enrollment" "$work/err"'
 }
 
 # Supervision: school reports refused as a whole with the row and field named, indicators computed.

@@ -14,6 +14,9 @@ from openapi_spec_validator import validate
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+import special_education
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
@@ -22,6 +25,15 @@ parser.add_argument("--screenshots", required=True)
 args = parser.parse_args()
 os.makedirs(args.screenshots, exist_ok=True)
 passed = failed = 0
+
+
+def heading(driver, starts):
+    """The page's h1 once a page whose heading starts with `starts` has loaded (after a click)."""
+    try:
+        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith(starts))
+    except Exception:
+        pass
+    return driver.find_element(By.TAG_NAME, "h1").text
 
 
 def check(name, condition):
@@ -70,12 +82,14 @@ try:
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys("wrong password")
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))
     check("a wrong password is refused", "用户名或密码错误" in driver.page_source)
 
     driver.find_element(By.ID, "username").clear()
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys(accounts["city"])
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
     check("signed in, on the dashboard", driver.find_element(By.TAG_NAME, "h1").text == "全市基础教育概览")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")
     check("the dashboard lists the 16 districts", len(rows) == 16)
@@ -111,6 +125,7 @@ try:
     check("the dashboard has the status chart", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 16)
     driver.save_screenshot(os.path.join(args.screenshots, "supervision.png"))
     driver.find_element(By.CSS_SELECTOR, "table.sortable tbody span.status.not-met a").click()
+    WebDriverWait(driver, 10).until(lambda d: "/indicators/" in d.current_url)
     check("a district figure opens to its schools", "来源学校" in driver.page_source or "区填报" in driver.page_source)
     driver.save_screenshot(os.path.join(args.screenshots, "supervision-indicator.png"))
     driver.get(args.base + "/supervision/districts/310101/balance?stage=primary")
@@ -118,6 +133,62 @@ try:
     driver.save_screenshot(os.path.join(args.screenshots, "supervision-balance.png"))
     driver.get(args.base + "/supervision/corrections")
     check("the correction list lists missed targets", len(driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")) > 0)
+
+    # School-place planning: the gap table, a new-city district's charts, the backtest, a scenario.
+    driver.get(args.base + "/planning")
+    check("the planning page opens", driver.find_element(By.TAG_NAME, "h1").text == "学位供需规划")
+    tables = driver.find_elements(By.CSS_SELECTOR, "table.sortable")
+    check("a findings table and four stage tables of 16 districts",
+          len(tables) == 5 and all(len(t.find_elements(By.CSS_SELECTOR, "tbody tr")) == 16 for t in tables[1:]))
+    check("shortfalls are red and surpluses blue",
+          driver.find_elements(By.CSS_SELECTOR, "span.gap-short-3") and driver.find_elements(By.CSS_SELECTOR, "span.gap-surplus-3"))
+    findings = tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")
+    senior_short = findings[3].find_elements(By.TAG_NAME, "td")[1].text
+    check("new cities lack senior-high seats", all(n in senior_short for n in ["浦东新区", "嘉定区", "松江区", "青浦区", "奉贤区"]))
+    primary_empty = findings[1].find_elements(By.TAG_NAME, "td")[2].text
+    check("falling births leave primary seats empty in the central districts", all(n in primary_empty for n in ["黄浦区", "徐汇区", "静安区"]))
+    driver.save_screenshot(os.path.join(args.screenshots, "planning.png"))
+
+    driver.find_element(By.LINK_TEXT, "浦东新区").click()
+    heading(driver, "浦东新区")
+    charts = driver.find_elements(By.CSS_SELECTOR, "svg.line-chart")
+    check("a district page draws four line charts with a band", len(charts) == 4 and driver.find_elements(By.CSS_SELECTOR, "svg.line-chart polygon"))
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-district.png"))
+
+    driver.get(args.base + "/planning/backtest")
+    check("the backtest reports MAPE by horizon", "MAPE" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable")) == 3)
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-backtest.png"))
+
+    driver.get(args.base + "/planning/scenarios")
+    form = driver.find_element(By.CSS_SELECTOR, "form.scenario")
+    form.find_element(By.NAME, "name").send_keys("浦东新建高中")
+    base = int(re.search(r"出生假设（(\d{4}) 年后", driver.page_source).group(1))
+    Select(form.find_element(By.NAME, "district_0")).select_by_value("310115")
+    Select(form.find_element(By.NAME, "stage_0")).select_by_value("senior")
+    form.find_element(By.NAME, "year_0").send_keys(str(base + 3))
+    form.find_element(By.NAME, "seats_0").send_keys("2160")
+    form.find_element(By.NAME, "label_0").send_keys("浦东新区第一新建高中")
+    form.find_element(By.ID, "save-scenario").click()
+    check("a scenario is saved", heading(driver, "情景：") == "情景：浦东新建高中")
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-scenario.png"))
+    driver.find_element(By.PARTIAL_LINK_TEXT, "与基准情景比较").click()
+    heading(driver, "情景比较")
+    check("the comparison shows both scenarios", "基准情景" in driver.page_source and "浦东新建高中" in driver.page_source)
+    driver.save_screenshot(os.path.join(args.screenshots, "planning-compare.png"))
+
+    # A district planner sees their own district only.
+    driver.find_element(By.CSS_SELECTOR, "nav form button").click()
+    heading(driver, "登录")
+    driver.find_element(By.ID, "username").send_keys("district")
+    driver.find_element(By.ID, "password").send_keys(accounts["district"])
+    driver.find_element(By.ID, "login").click()
+    heading(driver, "黄浦区")
+    driver.get(args.base + "/planning")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable")[1].find_elements(By.CSS_SELECTOR, "tbody tr")
+    check("a district planner's table has their district only", len(rows) == 1)
+    driver.get(args.base + "/planning/districts/310115")
+    check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
+    special_education.run(driver, args.base, accounts, args.screenshots, check)
 finally:
     driver.quit()
 
@@ -128,17 +199,21 @@ try:
     driver.find_element(By.ID, "username").send_keys("school")
     driver.find_element(By.ID, "password").send_keys(accounts["school"])
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
     driver.find_element(By.LINK_TEXT, "督导").click()
-    check("the school's supervision page opens", driver.find_element(By.TAG_NAME, "h1").text.startswith("督导："))
+    check("the school's supervision page opens", heading(driver, "督导：").startswith("督导："))
     driver.find_element(By.PARTIAL_LINK_TEXT, "填报").click()
+    heading(driver, "学校填报：")
     area = driver.find_element(By.ID, "floor_area_m2")
     area.clear(); area.send_keys("-10")
     driver.find_element(By.ID, "save").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.error"))
     check("a negative area is refused, naming the field", "floor_area_m2" in driver.find_element(By.CSS_SELECTOR, "div.error").text)
     driver.save_screenshot(os.path.join(args.screenshots, "school-report-error.png"))
     area = driver.find_element(By.ID, "floor_area_m2")
     area.clear(); area.send_keys("9000")
     driver.find_element(By.ID, "save").click()
+    heading(driver, "督导：")
     check("a corrected report is saved", "9000" in driver.page_source and "/supervision/schools/" in driver.current_url)
 finally:
     driver.quit()

@@ -1,18 +1,5 @@
 import Foundation
 
-/// SplitMix64: expands one 64-bit seed into well-mixed words (used only to seed `DemoRandom`).
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// xoshiro256** with its own draw helpers, so the demo city is the same on every platform and
 /// toolchain (the standard library's `random(in:using:)` algorithms are not a stability promise).
 struct DemoRandom {

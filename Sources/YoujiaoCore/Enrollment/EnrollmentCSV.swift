@@ -176,7 +176,9 @@ public enum EnrollmentCSV {
     static func list(_ cell: String?) -> [String] {
         guard let cell else { return [] }
         return cell.split(separator: ";").compactMap { item in
-            let trimmed = item.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
+            var trimmed = item
+            while trimmed.first == " " { trimmed.removeFirst() }
+            while trimmed.last == " " { trimmed.removeLast() }
             return trimmed.isEmpty ? nil : String(trimmed)
         }
     }

@@ -13,7 +13,7 @@ public enum PlanningFiles {
     /// Reads every given file, collecting the problems of all rows before throwing them.
     public static func inputs(births birthsPath: String, enrollment enrollmentPath: String,
                               capacity capacityPath: String? = nil, districts districtsPath: String? = nil) throws -> PlanInputs {
-        let (births, birthsSource) = try readBirths(path: birthsPath)
+        let (births, birthsSource) = try readBirths(try CSVTable.read(path: birthsPath, limits: limits))
         let (enrollment, enrollmentSource) = try read(path: enrollmentPath, columns: ["district", "year", "grade", "students"]) { row in
             EnrollmentCount(districtCode: try row.string("district"), year: try row.int("year", in: years),
                             grade: try row.value("grade", as: Grade.self), students: try row.int("students"))
@@ -33,7 +33,13 @@ public enum PlanningFiles {
 
     /// A planner's births file for the years after the known ones.
     public static func birthSeries(path: String) throws -> BirthSeries {
-        let (counts, source) = try readBirths(path: path)
+        let (counts, source) = try readBirths(try CSVTable.read(path: path, limits: limits))
+        return BirthSeries(counts: counts, source: source)
+    }
+
+    /// The same from text (a form field), with the columns of births.csv; errors name `name`.
+    public static func birthSeries(text: String, name: String) throws -> BirthSeries {
+        let (counts, source) = try readBirths(try CSVTable.parse(text: text, fileName: name))
         return BirthSeries(counts: counts, source: source)
     }
 
@@ -111,17 +117,21 @@ public enum PlanningFiles {
 
     static func pupils(_ value: Double) -> String { String(Int(value.rounded())) }
 
-    private static func readBirths(path: String) throws -> ([BirthCount], TableSource) {
-        try read(path: path, columns: ["district", "year", "births"]) { row in
+    private static func readBirths(_ table: CSVTable) throws -> ([BirthCount], TableSource) {
+        try read(table, columns: ["district", "year", "births"]) { row in
             BirthCount(districtCode: try row.string("district"), year: try row.int("year", in: years),
                        births: try row.int("births"))
         }
     }
 
-    /// Parses every row with `make`, gathering all row errors, and remembers each record's row.
     private static func read<Record>(path: String, columns: [String],
                                      make: (CSVRow) throws -> Record) throws -> (records: [Record], source: TableSource) {
-        let table = try CSVTable.read(path: path, limits: limits)
+        try read(try CSVTable.read(path: path, limits: limits), columns: columns, make: make)
+    }
+
+    /// Parses every row with `make`, gathering all row errors, and remembers each record's row.
+    private static func read<Record>(_ table: CSVTable, columns: [String],
+                                     make: (CSVRow) throws -> Record) throws -> (records: [Record], source: TableSource) {
         try table.requireColumns(columns)
         var records: [Record] = [], rows: [Int] = [], errors: [FieldError] = []
         records.reserveCapacity(table.rows.count)

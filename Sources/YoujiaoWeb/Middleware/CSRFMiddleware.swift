@@ -8,6 +8,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
         if unsafe.contains(request.method), request.headers.bearerAuthorization == nil {
+            // Middleware runs before the route collects the body; a form that arrives in several
+            // packets would otherwise look empty here.
+            _ = try await request.body.collect(max: 64 * 1024).get()
             let expected = request.hasSession ? request.session.data["csrf"] : nil
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
             guard let expected, let sent, constantTimeEqual(expected, sent) else {

@@ -21,3 +21,8 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// A button marked data-print prints the page (inline handlers are blocked by the CSP).
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("[data-print]").forEach((button) => button.addEventListener("click", () => window.print()));
+});

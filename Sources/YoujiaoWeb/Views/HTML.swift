@@ -60,16 +60,20 @@ enum Layout {
             let scope = viewer.scope
             switch scope.role {
             case .cityAdmin:
-                nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
+                nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision\">\(req.t("督导", "Supervision"))</a>"
             case .districtAdmin:
-                nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
+                nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("督导", "Supervision"))</a>"
             case .schoolAdmin:
                 nav += "<a href=\"/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("本校", "My school"))</a>"
+                nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("督导", "Supervision"))</a>"
             case .guardian:
                 nav += "<a href=\"/family\">\(req.t("我的孩子", "My children"))</a>"
+                nav += "<a href=\"/special-education\">\(req.t("特教档案", "Case files"))</a>"
             }
             nav += "<span class=\"who\">\(esc(viewer.user.displayName)) · \(esc(req.t(scope.role.labelZH, scope.role.rawValue)))</span>"
             nav += "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(esc(req.csrfToken))\"><button type=\"submit\">\(req.t("退出", "Sign out"))</button></form>"
@@ -118,6 +122,7 @@ enum Layout {
         csv(filename, document: CSVWriter.document(header: header, rows: rows))
     }
 
+    /// A CSV document already written (e.g. by PlanningFiles) as a download.
     static func csv(_ filename: String, document: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

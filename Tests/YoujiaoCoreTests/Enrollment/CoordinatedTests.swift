@@ -6,12 +6,12 @@ struct CoordinatedTests {
     @Test("an overflow child goes to the nearest school of the district with a seat; ties by school id")
     func nearestThenId() throws {
         // S is full; N-far is 2.2 km away, the two near schools are equidistant (1.1 km north and south).
-        let schools = [Fixture.publicSchool("S", seats: 1, zones: ["Z1"]),
-                       Fixture.publicSchool("N-far", seats: 5, zones: ["Z2"], lat: 31.22),
-                       Fixture.publicSchool("N2", seats: 5, zones: ["Z3"], lat: 31.19),
-                       Fixture.publicSchool("N1", seats: 5, zones: ["Z4"], lat: 31.21),
-                       Fixture.publicSchool("X", seats: 5, zones: ["Z5"], lat: 31.2001, district: Fixture.otherDistrict)]
-        let result = try Fixture.allocate(schools, [Fixture.child("first"), Fixture.child("second")])
+        let schools = [EnrollmentFixture.publicSchool("S", seats: 1, zones: ["Z1"]),
+                       EnrollmentFixture.publicSchool("N-far", seats: 5, zones: ["Z2"], lat: 31.22),
+                       EnrollmentFixture.publicSchool("N2", seats: 5, zones: ["Z3"], lat: 31.19),
+                       EnrollmentFixture.publicSchool("N1", seats: 5, zones: ["Z4"], lat: 31.21),
+                       EnrollmentFixture.publicSchool("X", seats: 5, zones: ["Z5"], lat: 31.2001, district: EnrollmentFixture.otherDistrict)]
+        let result = try EnrollmentFixture.allocate(schools, [EnrollmentFixture.child("first"), EnrollmentFixture.child("second")])
         #expect(result["first"]?.route == .catchment)
         #expect(result["second"]?.route == .coordinated)
         #expect(result["second"]?.schoolID == "N1")
@@ -23,21 +23,21 @@ struct CoordinatedTests {
     func priorityOrder() throws {
         // Near has one free seat; both overflow children would take it. "low" lives closer but has
         // lower priority (tier 2), so it is sent to Far.
-        let schools = [Fixture.publicSchool("A", seats: 0, zones: ["ZA"]),
-                       Fixture.publicSchool("B", seats: 0, zones: ["ZB"], lat: 31.1),
-                       Fixture.publicSchool("Near", seats: 1, zones: ["ZN"], lat: 31.15),
-                       Fixture.publicSchool("Far", seats: 1, zones: ["ZF"], lat: 31.3)]
-        let children = [Fixture.child("low", zone: "ZB", lat: 31.14, tier: 2), Fixture.child("high", zone: "ZA", lat: 31.2)]
-        let result = try Fixture.allocate(schools, children, lottery: ["low": 0, "high": 9])
+        let schools = [EnrollmentFixture.publicSchool("A", seats: 0, zones: ["ZA"]),
+                       EnrollmentFixture.publicSchool("B", seats: 0, zones: ["ZB"], lat: 31.1),
+                       EnrollmentFixture.publicSchool("Near", seats: 1, zones: ["ZN"], lat: 31.15),
+                       EnrollmentFixture.publicSchool("Far", seats: 1, zones: ["ZF"], lat: 31.3)]
+        let children = [EnrollmentFixture.child("low", zone: "ZB", lat: 31.14, tier: 2), EnrollmentFixture.child("high", zone: "ZA", lat: 31.2)]
+        let result = try EnrollmentFixture.allocate(schools, children, lottery: ["low": 0, "high": 9])
         #expect(result["high"]?.schoolID == "Near")
         #expect(result["low"]?.schoolID == "Far")
     }
 
     @Test("children left when the district is full are unplaced, with no school or distance")
     func unplaced() throws {
-        let schools = [Fixture.publicSchool("S", seats: 1, zones: ["Z1"]),
-                       Fixture.publicSchool("X", seats: 9, zones: ["Z9"], district: Fixture.otherDistrict)]
-        let result = try Fixture.allocate(schools, [Fixture.child("a"), Fixture.child("b")], lottery: ["a": 1, "b": 2])
+        let schools = [EnrollmentFixture.publicSchool("S", seats: 1, zones: ["Z1"]),
+                       EnrollmentFixture.publicSchool("X", seats: 9, zones: ["Z9"], district: EnrollmentFixture.otherDistrict)]
+        let result = try EnrollmentFixture.allocate(schools, [EnrollmentFixture.child("a"), EnrollmentFixture.child("b")], lottery: ["a": 1, "b": 2])
         #expect(result["a"]?.route == .catchment)
         #expect(result["b"]?.route == .unplaced)
         #expect(result["b"]?.schoolID == nil && result["b"]?.distanceMetres == nil && result["b"]?.choiceRank == nil)
@@ -45,11 +45,11 @@ struct CoordinatedTests {
 
     @Test("what-if reports the least total distance, which priority order may exceed")
     func whatIfTotals() throws {
-        let schools = [Fixture.publicSchool("A", seats: 0, zones: ["ZA"]),
-                       Fixture.publicSchool("B", seats: 0, zones: ["ZB"], lat: 31.1),
-                       Fixture.publicSchool("Near", seats: 1, zones: ["ZN"], lat: 31.15),
-                       Fixture.publicSchool("Far", seats: 1, zones: ["ZF"], lat: 31.3)]
-        let children = [Fixture.child("low", zone: "ZB", lat: 31.14, tier: 2), Fixture.child("high", zone: "ZA", lat: 31.2)]
+        let schools = [EnrollmentFixture.publicSchool("A", seats: 0, zones: ["ZA"]),
+                       EnrollmentFixture.publicSchool("B", seats: 0, zones: ["ZB"], lat: 31.1),
+                       EnrollmentFixture.publicSchool("Near", seats: 1, zones: ["ZN"], lat: 31.15),
+                       EnrollmentFixture.publicSchool("Far", seats: 1, zones: ["ZF"], lat: 31.3)]
+        let children = [EnrollmentFixture.child("low", zone: "ZB", lat: 31.14, tier: 2), EnrollmentFixture.child("high", zone: "ZA", lat: 31.2)]
         let input = try EnrollmentInput(schools: schools, applicants: children)
         let outcome = EnrollmentEngine.allocate(input, lottery: [0, 9], settings: EnrollmentSettings())
         let metres = { (lat: Double, schoolLat: Double) in
@@ -65,7 +65,7 @@ struct CoordinatedTests {
     @Test("min-cost assignment equals brute force on small cases, including more children than seats",
           arguments: 0..<60)
     func minCostMatchesBruteForce(instance: UInt64) {
-        var random = SeededGenerator(state: 1000 + instance)
+        var random = SeededGenerator(seed: 1000 + instance)
         let rows = Int.random(in: 0...6, using: &random)
         let columns = Int.random(in: 1...3, using: &random)
         let capacities = (0..<columns).map { _ in Int.random(in: 0...3, using: &random) }
@@ -104,17 +104,17 @@ struct CoordinatedTests {
 
     @Test("on a random district the priority total is never below the what-if optimum", arguments: 0..<10)
     func priorityNeverBeatsOptimum(instance: UInt64) throws {
-        var random = SeededGenerator(state: 77 + instance)
+        var random = SeededGenerator(seed: 77 + instance)
         let schools = (0..<6).map { index in
-            Fixture.publicSchool("S\(index)", seats: Int.random(in: 0...6, using: &random), zones: ["Z\(index)"],
+            EnrollmentFixture.publicSchool("S\(index)", seats: Int.random(in: 0...6, using: &random), zones: ["Z\(index)"],
                                  lat: Double.random(in: 31.1...31.3, using: &random), lon: Double.random(in: 121.3...121.5, using: &random))
         }
         let children = (0..<30).map { index in
-            Fixture.child("c\(index)", zone: "Z\(Int.random(in: 0..<3, using: &random))",
+            EnrollmentFixture.child("c\(index)", zone: "Z\(Int.random(in: 0..<3, using: &random))",
                           lat: Double.random(in: 31.1...31.3, using: &random), lon: Double.random(in: 121.3...121.5, using: &random),
                           tier: Int.random(in: 1...2, using: &random), years: Int.random(in: 0...5, using: &random))
         }
-        let outcome = try EnrollmentEngine.allocate(schools: schools, applicants: children, seed: LotterySeed(hex: Fixture.seedHex))
+        let outcome = try EnrollmentEngine.allocate(schools: schools, applicants: children, seed: LotterySeed(hex: EnrollmentFixture.seedHex))
         for district in outcome.coordination {
             #expect(district.optimalTotalDistanceMetres <= district.totalDistanceMetres)
             #expect(district.placed == min(district.children, district.freeSeats))

@@ -1,7 +1,7 @@
 @testable import YoujiaoCore
 
 /// Small hand-built campaigns. Coordinates sit around 31.2°N 121.4°E; 0.01° of latitude ≈ 1,112 m.
-enum Fixture {
+enum EnrollmentFixture {
     static let district = "310104"
     static let otherDistrict = "310105"
 
@@ -34,14 +34,5 @@ enum Fixture {
     static let seedHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 }
 
-/// A deterministic generator for randomised cross-checks (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A deterministic generator for randomised cross-checks.
+typealias SeededGenerator = SplitMix64

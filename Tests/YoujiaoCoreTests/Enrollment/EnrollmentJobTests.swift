@@ -25,24 +25,24 @@ struct EnrollmentJobTests {
 
     @Test("run writes results.csv and report.json; verify accepts its own output")
     func runThenVerify() throws {
-        let output = try EnrollmentJob.run(files, seedHex: Fixture.seedHex, settings: EnrollmentSettings(),
+        let output = try EnrollmentJob.run(files, seedHex: EnrollmentFixture.seedHex, settings: EnrollmentSettings(),
                                            resultsPath: path("results.csv"), reportPath: path("report.json"))
         let results = try String(contentsOfFile: path("results.csv"), encoding: .utf8).split(separator: "\n")
         #expect(results.first == "applicant_id,school_id,route,choice_rank,distance_m,lottery")
         #expect(results.count == 10)
-        let seed = try LotterySeed(hex: Fixture.seedHex)
+        let seed = try LotterySeed(hex: EnrollmentFixture.seedHex)
         #expect(results[1].hasPrefix("a1,") && results[1].hasSuffix(Lottery.hex(Lottery.number(for: "a1", seed: seed))))
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("report.json")))) as? [String: Any]
         let coordinated = report?["coordinated"] as? [String: Any]
         #expect(coordinated?["optimal_total_distance_m"] as? Int == output.report.coordinated.optimalTotalDistanceM)
         #expect(report?["returned_without_catchment"] is [String])
-        #expect(try EnrollmentJob.verify(files, seedHex: Fixture.seedHex, settings: EnrollmentSettings(),
+        #expect(try EnrollmentJob.verify(files, seedHex: EnrollmentFixture.seedHex, settings: EnrollmentSettings(),
                                          resultsPath: path("results.csv")).isEmpty)
     }
 
     @Test("verify rejects a changed row, a missing row and a different seed or setting")
     func verifyRejects() throws {
-        try EnrollmentJob.run(files, seedHex: Fixture.seedHex, settings: EnrollmentSettings(),
+        try EnrollmentJob.run(files, seedHex: EnrollmentFixture.seedHex, settings: EnrollmentSettings(),
                               resultsPath: path("results.csv"), reportPath: nil)
         let original = try String(contentsOfFile: path("results.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
         var lines = original
@@ -50,13 +50,13 @@ struct EnrollmentJobTests {
         cells[4] = String((Int(cells[4]) ?? 0) + 1)
         lines[3] = cells.joined(separator: ",")
         try write(path("changed.csv"), lines)
-        let changed = try EnrollmentJob.verify(files, seedHex: Fixture.seedHex, settings: EnrollmentSettings(),
+        let changed = try EnrollmentJob.verify(files, seedHex: EnrollmentFixture.seedHex, settings: EnrollmentSettings(),
                                                resultsPath: path("changed.csv"))
         #expect(changed.count == 1)
         #expect(changed.first?.contains("row 4") == true && changed.first?.contains("distance_m") == true)
 
         try write(path("short.csv"), Array(original.dropLast()))
-        let short = try EnrollmentJob.verify(files, seedHex: Fixture.seedHex, settings: EnrollmentSettings(),
+        let short = try EnrollmentJob.verify(files, seedHex: EnrollmentFixture.seedHex, settings: EnrollmentSettings(),
                                              resultsPath: path("short.csv"))
         #expect(short.count == 1 && short.first?.contains("has no row") == true)
         let otherSeed = String(repeating: "ab", count: 32)
@@ -71,7 +71,7 @@ struct EnrollmentJobTests {
         }
         try write(files.applicants, [EnrollmentInputTests.applicantsHeader, "a1,310104,Z1,200,121.4,public,,1,3"])
         #expect(throws: InputErrors.self) {
-            try EnrollmentJob.run(files, seedHex: Fixture.seedHex, settings: EnrollmentSettings(),
+            try EnrollmentJob.run(files, seedHex: EnrollmentFixture.seedHex, settings: EnrollmentSettings(),
                                   resultsPath: path("r2.csv"), reportPath: path("r2.json"))
         }
         for name in ["r1.csv", "r2.csv", "r2.json"] { #expect(!FileManager.default.fileExists(atPath: path(name))) }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Enrollment lottery (rule 1)")
 struct LotteryTests {
-    let seed = try! LotterySeed(hex: Fixture.seedHex)
+    let seed = try! LotterySeed(hex: EnrollmentFixture.seedHex)
 
     @Test("number = first 8 bytes big-endian of HMAC-SHA256(seed, UTF-8 id), checked against Python's hmac")
     func knownVectors() {
@@ -24,14 +24,14 @@ struct LotteryTests {
         #expect(Lottery.hex(.max) == "ffffffffffffffff")
     }
 
-    @Test("seed accepts 64 hex digits in either case", arguments: [Fixture.seedHex, Fixture.seedHex.uppercased()])
+    @Test("seed accepts 64 hex digits in either case", arguments: [EnrollmentFixture.seedHex, EnrollmentFixture.seedHex.uppercased()])
     func seedAccepted(hex: String) throws {
-        #expect(try LotterySeed(hex: hex).hex == Fixture.seedHex)
+        #expect(try LotterySeed(hex: hex).hex == EnrollmentFixture.seedHex)
     }
 
     @Test("seed rejects anything but 64 hex digits, naming the seed field",
-          arguments: ["", "abc", String(Fixture.seedHex.dropLast()), Fixture.seedHex + "0",
-                      String(Fixture.seedHex.dropLast()) + "g", " " + String(Fixture.seedHex.dropLast())])
+          arguments: ["", "abc", String(EnrollmentFixture.seedHex.dropLast()), EnrollmentFixture.seedHex + "0",
+                      String(EnrollmentFixture.seedHex.dropLast()) + "g", " " + String(EnrollmentFixture.seedHex.dropLast())])
     func seedRejected(hex: String) {
         #expect {
             try LotterySeed(hex: hex)
@@ -44,8 +44,8 @@ struct LotteryTests {
     func tieByIdBytes() throws {
         // "Z" (0x5A) < "a" (0x61) and "a10" < "a9" byte-wise; the private seat goes to the first.
         for (winner, loser) in [("Z", "a"), ("a10", "a9")] {
-            let schools = [Fixture.publicSchool("S", seats: 5, zones: ["Z1"]), Fixture.privateSchool("P", seats: 1)]
-            let result = try Fixture.allocate(schools, [Fixture.child(loser, choices: ["P"]), Fixture.child(winner, choices: ["P"])],
+            let schools = [EnrollmentFixture.publicSchool("S", seats: 5, zones: ["Z1"]), EnrollmentFixture.privateSchool("P", seats: 1)]
+            let result = try EnrollmentFixture.allocate(schools, [EnrollmentFixture.child(loser, choices: ["P"]), EnrollmentFixture.child(winner, choices: ["P"])],
                                               lottery: [winner: 7, loser: 7])
             #expect(result[winner]?.route == .private)
             #expect(result[loser]?.route == .catchment)
@@ -54,8 +54,8 @@ struct LotteryTests {
 
     @Test("a lower number wins over the id order")
     func lowerNumberWins() throws {
-        let schools = [Fixture.publicSchool("S", seats: 5, zones: ["Z1"]), Fixture.privateSchool("P", seats: 1)]
-        let result = try Fixture.allocate(schools, [Fixture.child("A", choices: ["P"]), Fixture.child("B", choices: ["P"])],
+        let schools = [EnrollmentFixture.publicSchool("S", seats: 5, zones: ["Z1"]), EnrollmentFixture.privateSchool("P", seats: 1)]
+        let result = try EnrollmentFixture.allocate(schools, [EnrollmentFixture.child("A", choices: ["P"]), EnrollmentFixture.child("B", choices: ["P"])],
                                           lottery: ["A": 9, "B": 8])
         #expect(result["B"]?.schoolID == "P")
         #expect(result["A"]?.schoolID == "S")

@@ -1,0 +1,70 @@
+import FluentKit
+import SQLKit
+
+/// 一人一案 case files: the file of each disabled child, the staff named on it, assessments,
+/// placements and the hand-overs between stages. Dates are ISO yyyy-MM-dd strings, so the checks
+/// compare them as text.
+struct CreateSpecialEducationCases: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("sped_cases")
+            .field("id", .string, .identifier(auto: false))
+            .field("student_id", .string, .required, .references("students", "id"))
+            .field("district_code", .string, .required, .references("districts", "code"))
+            .field("stage", .string, .required)
+            .field("category", .string, .required)
+            .field("level", .int, .required)
+            .field("opened_on", .string, .required)
+            .unique(on: "student_id")
+            .constraint(.custom(SQLRaw("CHECK (level BETWEEN 1 AND 4)")))
+            .create()
+        try await database.schema("sped_case_staff")
+            .field("case_id", .string, .required, .references("sped_cases", "id", onDelete: .cascade))
+            .field("user_id", .string, .required, .references("users", "id", onDelete: .cascade))
+            .unique(on: "case_id", "user_id")
+            .create()
+        try await database.schema("sped_assessments")
+            .field("id", .string, .identifier(auto: false))
+            .field("case_id", .string, .required, .references("sped_cases", "id", onDelete: .cascade))
+            .field("assessed_on", .string, .required)
+            .field("kind", .string, .required)
+            .field("assessor", .string, .required)
+            .field("summary", .string, .required)
+            .create()
+        try await database.schema("sped_placements")
+            .field("id", .string, .identifier(auto: false))
+            .field("case_id", .string, .required, .references("sped_cases", "id", onDelete: .cascade))
+            .field("kind", .string, .required)
+            .field("school_id", .string, .required, .references("schools", "id"))
+            .field("stage", .string, .required)
+            .field("start_date", .string, .required)
+            .field("end_date", .string)
+            .field("visits_per_month", .int)
+            .unique(on: "case_id", "start_date")
+            .constraint(.custom(SQLRaw("CHECK (end_date IS NULL OR end_date >= start_date)")))
+            .constraint(.custom(SQLRaw("CHECK ((kind = 'home-teaching') = (visits_per_month IS NOT NULL))")))
+            .create()
+        try await database.schema("sped_handovers")
+            .field("id", .string, .identifier(auto: false))
+            .field("case_id", .string, .required, .references("sped_cases", "id", onDelete: .cascade))
+            .field("handed_on", .string, .required)
+            .field("from_stage", .string, .required)
+            .field("to_stage", .string, .required)
+            .field("from_school_id", .string, .references("schools", "id"))
+            .field("to_school_id", .string, .required, .references("schools", "id"))
+            .field("summary", .string, .required)
+            .create()
+        try await Indexes.create(on: database, table: "sped_cases", columns: ["district_code"])
+        try await Indexes.create(on: database, table: "sped_case_staff", columns: ["user_id"])
+        try await Indexes.create(on: database, table: "sped_assessments", columns: ["case_id"])
+        try await Indexes.create(on: database, table: "sped_placements", columns: ["school_id"])
+        try await Indexes.create(on: database, table: "sped_handovers", columns: ["case_id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("sped_handovers").delete()
+        try await database.schema("sped_placements").delete()
+        try await database.schema("sped_assessments").delete()
+        try await database.schema("sped_case_staff").delete()
+        try await database.schema("sped_cases").delete()
+    }
+}
