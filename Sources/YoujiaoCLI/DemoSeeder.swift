@@ -20,6 +20,7 @@ enum DemoSeeder {
                      summary.districts, summary.schools, summary.zones, summary.students, summary.guardians, summary.teachers,
                      Date().timeIntervalSince(started)))
         try await createAccounts(runtime, city: city)
+        try await AidDemoSeeder.seed(runtime, city: city)
     }
 
     private static func createAccounts(_ runtime: YoujiaoRuntime, city: DemoCity) async throws {

@@ -12,13 +12,16 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a CSV file (UTF-8 with or without BOM, or GBK) into the registry.",
-        discussion: "ENTITY is one of: \(RegistryEntityKind.allCases.map(\.rawValue).joined(separator: ", ")). Columns: docs/csv-formats.md. Exit status 2 when the file has errors; then nothing is stored.")
-    @ArgumentParser.Argument var entity: RegistryEntityKind
+        discussion: "ENTITY is one of: \(ImportTarget.allValueStrings.joined(separator: ", ")) (eligibility: an agency's list, with --list NAME). Columns: docs/csv-formats.md. Exit status 2 when the file has errors; then nothing is stored.")
+    @ArgumentParser.Argument var entity: ImportTarget
+    @ArgumentParser.Option(name: .long, help: "The eligibility list the file replaces (import eligibility).") var list: EligibilityList?
     @ArgumentParser.Argument var file: String
     @ArgumentParser.Option(name: .long) var encoding: TextEncodingChoice = .auto
     @ArgumentParser.Option(name: .customLong("max-bytes")) var maxBytes = CSVLimits.standard.maxBytes
     @ArgumentParser.Option(name: .customLong("max-rows")) var maxRows = CSVLimits.standard.maxRows
     @OptionGroup var options: DatabaseOptions
+
+    func validate() throws { try entity.validate(list: list) }
 
     func run() async throws {
         let table: CSVTable
@@ -30,7 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         try await withRuntime(options) { runtime in
             do {
-                let count = try await RegistryImporter(store: runtime.registry).importTable(table, as: entity)
+                let count = try await entity.importTable(table, list: list, runtime: runtime)
                 try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: "cli:\(NSUserName())", action: "import",
                                                                     route: "youjiao import", subjectKind: entity.rawValue, subjectId: "*",
                                                                     detail: "\(count) rows from \(table.fileName)")])

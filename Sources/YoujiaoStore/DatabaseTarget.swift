@@ -47,6 +47,8 @@ public enum StoreSetup {
         CreatePeopleTables(),
         CreateHistoryTables(),
         CreatePlatformTables(),
+        CreateAidTables(),
+        AddAidGrantDeclined(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -17,5 +17,6 @@ func routes(_ app: Application) throws {
     DashboardController().register(app)
     SchoolController().register(app)
     StudentController().register(app)
+    AidController().register(app)
     APIController().register(app)
 }

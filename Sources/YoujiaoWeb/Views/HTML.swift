@@ -61,10 +61,13 @@ enum Layout {
             switch scope.role {
             case .cityAdmin:
                 nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
             case .districtAdmin:
                 nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a>"
+                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
             case .schoolAdmin:
                 nav += "<a href=\"/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("本校", "My school"))</a>"
+                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
             case .guardian:
                 nav += "<a href=\"/family\">\(req.t("我的孩子", "My children"))</a>"
             }
