@@ -94,7 +94,8 @@ struct AidWebTests {
             let client = try await signedIn(h, "city")
             let page = try await client.send(.GET, "/aid/review")
             let html = page.body.string
-            for reason in AidReviewReason.allCases where reason != .noPolicy { #expect(html.contains(reason.labelZH)) }
+            for reason in [AidReviewReason.adultID, .notInRegistry, .nameMismatch, .leftSchool] { #expect(html.contains(reason.labelZH)) }
+            #expect(html.contains("持证人 37 岁"), "the parent's age, not their birth date")
             #expect(html.contains("李小紅 ≠ 李小红"))
             #expect(html.contains(NationalID.mask(Fixture.guardianA.nationalID)) && !html.contains(Fixture.guardianA.nationalID), "IDs masked")
             #expect(html.contains("确认为同一学生"), "a name mismatch can be confirmed")

@@ -16,7 +16,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
@@ -91,6 +91,8 @@ def sign_in(username):
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(accounts[username])
     driver.find_element(By.ID, "login").click()
+    # The click does not wait for the sign-in to land; the next page must not race it.
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
 
 
 def download(path):
@@ -148,6 +150,7 @@ try:
     driver.save_screenshot(os.path.join(args.screenshots, "aid-family.png"))
     declined_yuan = int(re.search(r"获得 ([\d,]+) 元", notice).group(1).replace(",", ""))
     driver.find_element(By.CSS_SELECTOR, "section.notice form button").click()
+    driver.switch_to.alert.accept()  # declining asks first
     check("the guardian declined", "您已放弃" in driver.find_element(By.CSS_SELECTOR, "section.notice").text)
     driver.save_screenshot(os.path.join(args.screenshots, "aid-family-declined.png"))
 

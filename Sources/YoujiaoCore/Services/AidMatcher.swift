@@ -36,8 +36,10 @@ public struct AidCandidate: Sendable {
 
 /// Why an entry needs a person's decision instead of a grant. Never dropped, never granted silently.
 public enum AidReviewReason: String, Sendable, Codable, CaseIterable {
-    /// The number fails GB 11643, or belongs to someone who cannot be a pupil (an adult: often the parent's).
+    /// The number fails GB 11643.
     case invalidID
+    /// A valid number of someone too old to be a pupil: the agency listed a parent's number (detail: the age).
+    case adultID
     /// A valid child's number that no pupil in the registry has.
     case notInRegistry
     /// The registry's pupil with this number has another name.
@@ -50,6 +52,7 @@ public enum AidReviewReason: String, Sendable, Codable, CaseIterable {
     public var labelZH: String {
         switch self {
         case .invalidID: return "身份证件号无效"
+        case .adultID: return "证件号不是学生的（家长的？）"
         case .notInRegistry: return "学籍库中无此学生"
         case .nameMismatch: return "姓名与学籍不符"
         case .leftSchool: return "已离校（无在读学校）"
@@ -60,6 +63,7 @@ public enum AidReviewReason: String, Sendable, Codable, CaseIterable {
     public var labelEN: String {
         switch self {
         case .invalidID: return "invalid ID number"
+        case .adultID: return "not a pupil's ID number (a parent's?)"
         case .notInRegistry: return "not in the registry"
         case .nameMismatch: return "name differs from the registry"
         case .leftSchool: return "left school (no current school)"
@@ -211,7 +215,8 @@ public enum AidMatcher {
         guard let pupil = candidate.pupil else {
             let age = year - Int(id.birthDate.prefix(4))!
             if !pupilAges.contains(age) {
-                return .failure(AidProblem(reason: .invalidID, detail: "born \(id.birthDate): not a pupil's number (a parent's?)"))
+                // The age, not the birth date: the queue shows ID numbers masked, birth digits included.
+                return .failure(AidProblem(reason: .adultID, detail: String(age)))
             }
             return .failure(AidProblem(reason: .notInRegistry, detail: ""))
         }

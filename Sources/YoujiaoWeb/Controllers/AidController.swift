@@ -221,8 +221,9 @@ struct AidController {
                 <button type="submit">\(req.t("处理", "Decide"))</button></form>
                 """
             }
+            let detail = item.reasonValue == .adultID ? req.t("持证人 \(item.detail) 岁", "holder aged \(item.detail)") : item.detail
             return [esc(reason), esc(list), esc(item.entryName), "<span class=\"id\">\(esc(item.maskedNationalId))</span>",
-                    esc(item.studentName ?? "—"), esc(item.schoolName ?? "—"), esc(item.detail), decision]
+                    esc(item.studentName ?? "—"), esc(item.schoolName ?? "—"), esc(detail), decision]
         }
         let statuses = [("open", req.t("待处理", "open")), ("all", req.t("全部", "all"))] + AidReviewStatus.allCases.dropFirst().map { ($0.rawValue, statusLabel(req, $0)) }
         let current = status?.rawValue ?? "all"
@@ -315,7 +316,8 @@ struct AidController {
             return """
             <li>\(req.t("您的孩子 \(esc(notice.studentName)) 获得 \(esc(notice.yuan)) 元资助，无需申请（\(esc(policy))，\(years) 学年）。",
                          "Your child \(esc(notice.studentName)) receives \(esc(notice.yuan)) yuan of aid; nothing to do (\(esc(policy)), school year \(years))."))
-            <form method="post" action="/aid/grants/\(esc(notice.grantId))/decline" class="inline">
+            <form method="post" action="/aid/grants/\(esc(notice.grantId))/decline" class="inline"
+             data-confirm="\(req.t("放弃后本学年不再发放这项资助，确定吗？", "Once declined, this aid is not paid this school year. Decline?"))">
             <input type="hidden" name="_csrf" value="\(token)"><button type="submit">\(req.t("放弃这项资助", "Decline this aid"))</button></form></li>
             """
         }

@@ -21,3 +21,9 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// A form with data-confirm asks before it is sent (an irreversible step, such as declining aid).
+document.addEventListener("submit", (event) => {
+  const question = event.target.dataset && event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});
