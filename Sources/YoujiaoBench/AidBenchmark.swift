@@ -3,15 +3,17 @@ import YoujiaoCore
 
 /// The aid match benchmark (no peer exists: aid systems start from applications, BENCHMARKS.md).
 ///
-/// `youjiao-bench aid-list [--scale S] [--entries N] [--year Y] > list.csv` writes an N-entry 低保
-/// list drawn from the demo city of scale S (`seed --demo --scale S` builds the same pupils), with
-/// the demo lists' mistakes, for `youjiao import eligibility` and `youjiao aid match`.
+/// `youjiao-bench aid-list [--scale S] [--entries N] [--year Y] [--list NAME] > list.csv` writes an
+/// N-entry list (default 残疾儿童, a list the demo seeder does not fill) drawn from the demo city of
+/// scale S (`seed --demo --scale S` builds the same pupils), with the demo lists' mistakes, for
+/// `youjiao import eligibility` and `youjiao aid match`.
 ///
 /// `youjiao-bench aid-match [--scale S] [--entries N] [--reps R]` times the Core side alone:
 /// `AidMatcher.match` over the same list joined in memory to the city's pupils.
 enum AidBenchmark {
     struct Options {
         var scale = 1.0, entries = 100_000, year = DemoCity.currentYear, reps = 5
+        var list = EligibilityList.disabledChild
         init(_ arguments: [String]) {
             func value(_ flag: String) -> String? {
                 arguments.firstIndex(of: flag).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
@@ -20,6 +22,7 @@ enum AidBenchmark {
             entries = value("--entries").flatMap(Int.init) ?? entries
             year = value("--year").flatMap(Int.init) ?? year
             reps = value("--reps").flatMap(Int.init) ?? reps
+            list = value("--list").flatMap(EligibilityList.init(name:)) ?? list
         }
     }
 
@@ -27,9 +30,9 @@ enum AidBenchmark {
     static func list(_ options: Options, city: DemoCity) throws -> [EligibilityEntry] {
         let share = min(0.9, Double(options.entries) / Double(city.expectedPupilCount) * 1.05)
         var rates = AidDemoLists.Rates.demo
-        rates.perList = [.minimumLivingAllowance: share]
+        rates.perList = [options.list: share]
         rates.leftSchool = 0   // leavers would have to be added to the registry first
-        let entries = AidDemoLists(city: city, year: options.year, rates: rates).entries[.minimumLivingAllowance] ?? []
+        let entries = AidDemoLists(city: city, year: options.year, rates: rates).entries[options.list] ?? []
         guard entries.count >= options.entries else {
             throw PlanningBenchmark.BenchmarkFailure(message: "the city of scale \(options.scale) gives only \(entries.count) entries")
         }

@@ -188,9 +188,10 @@ public struct AidStore: Sendable {
             var schoolStages: String?, schoolDistrict: String?, zoneDistrict: String?
         }
         var query: SQLQueryString = """
-            SELECT e.id AS entry_id, e.list, e.national_id, e.name AS entry_name, e.valid_from, e.valid_to, e.source_row,
-                   s.id AS student_id, s.name AS student_name, s.school_id, s.grade, sc.stages AS school_stages,
-                   sc.district_code AS school_district, z.district_code AS zone_district
+            SELECT e.id AS "entryId", e.list AS "list", e.national_id AS "nationalId", e.name AS "entryName",
+                   e.valid_from AS "validFrom", e.valid_to AS "validTo", e.source_row AS "sourceRow",
+                   s.id AS "studentId", s.name AS "studentName", s.school_id AS "schoolId", s.grade AS "grade",
+                   sc.stages AS "schoolStages", sc.district_code AS "schoolDistrict", z.district_code AS "zoneDistrict"
             FROM eligibility_entries e
             LEFT JOIN students s ON s.national_id = e.national_id
             LEFT JOIN schools sc ON sc.id = s.school_id
@@ -198,7 +199,7 @@ public struct AidStore: Sendable {
             WHERE e.removed_at IS NULL
             """
         if let entryID { query.appendLiteral(" AND e.id = "); query.appendInterpolation(bind: entryID) }
-        return try await sql.all(query, as: Row.self).compactMap { row in
+        return try await sql.allAsNamed(query, as: Row.self).compactMap { row in
             guard let list = EligibilityList(rawValue: row.list) else { return nil }
             let entry = EligibilityEntry(nationalID: row.nationalId, name: row.entryName, list: list, validFrom: row.validFrom,
                                          validTo: row.validTo, sourceRow: row.sourceRow)
@@ -224,7 +225,9 @@ public struct AidStore: Sendable {
             let policies = try await tx.policies()
             let existing = try await tx.grantKeys(year: year)
             struct QueueRow: Decodable { var entryId: String; var status: String }
-            let queue = try await tx.sql.all("SELECT entry_id, status FROM aid_review_queue WHERE year = \(bind: year)", as: QueueRow.self)
+            let queue = try await tx.sql.allAsNamed("""
+                SELECT entry_id AS "entryId", status AS "status" FROM aid_review_queue WHERE year = \(bind: year)
+                """, as: QueueRow.self)
             let read = clock.now
 
             let result = AidMatcher.match(candidates, policies: policies, year: year, existingGrants: existing,
@@ -263,9 +266,9 @@ public struct AidStore: Sendable {
 
     func grantKeys(year: Int, studentID: String? = nil) async throws -> Set<AidMatcher.GrantKey> {
         struct Row: Decodable { var studentId: String; var policyId: String }
-        var query: SQLQueryString = "SELECT student_id, policy_id FROM aid_grants WHERE year = \(bind: year)"
+        var query: SQLQueryString = "SELECT student_id AS \"studentId\", policy_id AS \"policyId\" FROM aid_grants WHERE year = \(bind: year)"
         if let studentID { query.appendLiteral(" AND student_id = "); query.appendInterpolation(bind: studentID) }
-        return Set(try await sql.all(query, as: Row.self).map { AidMatcher.GrantKey(studentID: $0.studentId, policyID: $0.policyId) })
+        return Set(try await sql.allAsNamed(query, as: Row.self).map { AidMatcher.GrantKey(studentID: $0.studentId, policyID: $0.policyId) })
     }
 
     // MARK: Review queue
@@ -431,15 +434,16 @@ public struct AidStore: Sendable {
             var schoolId: String, schoolName: String, studentId: String, studentName: String, nationalId: String
         }
         var query: SQLQueryString = """
-            SELECT g.id, g.year, g.policy_id, p.name AS policy_name, g.yuan, g.district_code, g.school_id, sc.name AS school_name,
-                   s.id AS student_id, s.name AS student_name, s.national_id
+            SELECT g.id AS "id", g.year AS "year", g.policy_id AS "policyId", p.name AS "policyName", g.yuan AS "yuan",
+                   g.district_code AS "districtCode", g.school_id AS "schoolId", sc.name AS "schoolName",
+                   s.id AS "studentId", s.name AS "studentName", s.national_id AS "nationalId"
             FROM aid_grants g JOIN students s ON s.id = g.student_id JOIN schools sc ON sc.id = g.school_id
             JOIN aid_policies p ON p.id = g.policy_id
             WHERE g.year = \(bind: year) AND g.declined = \(bind: false)
             """
         query.appendInterpolation(filter.conditions("g"))
         query.appendLiteral(" ORDER BY g.district_code, g.school_id, s.name, g.id")
-        return try await sql.all(query, as: Row.self).map {
+        return try await sql.allAsNamed(query, as: Row.self).map {
             AidPayment(grantID: $0.id, year: $0.year, policyID: $0.policyId, policyName: $0.policyName, yuan: $0.yuan,
                        districtCode: $0.districtCode, schoolID: $0.schoolId, schoolName: $0.schoolName, studentID: $0.studentId,
                        studentName: $0.studentName, nationalID: $0.nationalId)
@@ -467,6 +471,14 @@ public struct AidStore: Sendable {
         query.appendLiteral(" ORDER BY at DESC, id LIMIT ")
         query.appendInterpolation(literal: limit)
         return try await sql.all(query, as: AidEventRecord.self)
+    }
+}
+
+extension SQLDatabase {
+    /// Rows whose columns are aliased to the property names (`AS "entryId"`): decoding without a
+    /// key strategy, because converting every key from snake_case took 60% of a 100,000-entry match.
+    func allAsNamed<Row: Decodable>(_ query: SQLQueryString, as type: Row.Type) async throws -> [Row] {
+        try await raw(query).all(decoding: Row.self)
     }
 }
 
