@@ -173,12 +173,6 @@ public struct AidStore: Sendable {
         }
     }
 
-    public func currentEntryCount(list: EligibilityList? = nil) async throws -> Int {
-        var query: SQLQueryString = "SELECT COUNT(*) AS n FROM eligibility_entries WHERE removed_at IS NULL"
-        if let list { query.appendLiteral(" AND list = "); query.appendInterpolation(bind: list.rawValue) }
-        return try await sql.raw(query).first(decoding: CountRow.self)?.n ?? 0
-    }
-
     /// Current entries joined to the registry pupil with the same ID number (one entry with `entryID`).
     func candidates(entryID: String? = nil) async throws -> [AidCandidate] {
         struct Row: Decodable {

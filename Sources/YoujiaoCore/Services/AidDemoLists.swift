@@ -32,14 +32,15 @@ public struct AidDemoLists: Sendable {
     /// Children who left school: registry pupils without a school, for the entries that name them.
     public private(set) var leavers: [Student] = []
 
-    /// Area code for the invented children (unknown and left school): a real county code no demo
-    /// family comes from, so these numbers can never be a demo pupil's.
-    static let inventedArea = "659001"
+    /// Area codes of the invented children: real county codes no demo family comes from, so these
+    /// numbers are never a demo pupil's. Leavers (stored in the registry) have their own, so that
+    /// another draw's unknown children (`youjiao-bench aid-list`) can never be one of them.
+    static let unknownArea = "659001", leaverArea = "659002"
 
     /// - Parameter alwaysListed: pupils put on the first list with clean data whatever the draw (the
     ///   demo guardian's children, so the family page shows a notice).
     public init(city: DemoCity, year: Int, rates: Rates = .demo, alwaysListed: Set<String> = []) {
-        precondition(!DemoIdentities.areaCodes.contains(Self.inventedArea))
+        precondition(!DemoIdentities.areaCodes.contains(Self.unknownArea) && !DemoIdentities.areaCodes.contains(Self.leaverArea))
         let lists = rates.perList.keys.sorted()
         var invented: [String: Int] = [:]   // sequences used per birth date
         var parentsListed: Set<String> = []  // a parent's number stands at most once on a list (siblings)
@@ -66,12 +67,12 @@ public struct AidDemoLists: Sendable {
                     entries[list, default: []].append(entry)
                     if !forced && random.chance(rates.unknownChild) {
                         var unknown = entry
-                        let child = Self.invent(like: pupil, used: &invented, random: &random)
+                        let child = Self.invent(like: pupil, area: Self.unknownArea, used: &invented, random: &random)
                         (unknown.nationalID, unknown.name) = (child.nationalID, child.name)
                         entries[list, default: []].append(unknown)
                     }
                     if !forced && random.chance(rates.leftSchool) {
-                        var leaver = Self.invent(like: pupil, used: &invented, random: &random)
+                        var leaver = Self.invent(like: pupil, area: Self.leaverArea, used: &invented, random: &random)
                         leaver.schoolID = nil; leaver.grade = nil; leaver.classNumber = nil
                         leavers.append(leaver)
                         var left = entry
@@ -101,12 +102,12 @@ public struct AidDemoLists: Sendable {
         return pupil.name + "儿"
     }
 
-    /// A child of the pupil's age that the registry does not have (the invented area code).
-    private static func invent(like pupil: Student, used: inout [String: Int], random: inout DemoRandom) -> Student {
+    /// A child of the pupil's age with a number of `area`, which no demo pupil has.
+    private static func invent(like pupil: Student, area: String, used: inout [String: Int], random: inout DemoRandom) -> Student {
         let digits = pupil.birthDate.replacingOccurrences(of: "-", with: "")
-        let sequence = used[digits, default: 0] + 1
-        used[digits] = sequence
-        let id = NationalID.make(areaCode: inventedArea, birthDate: digits, sequence: sequence)
+        let sequence = used[area + digits, default: 0] + 1
+        used[area + digits] = sequence
+        let id = NationalID.make(areaCode: area, birthDate: digits, sequence: sequence)
         let surname = DemoNames.surnames.draw(&random)
         return Student(nationalID: id.value, name: DemoNames.personName(id.gender, surname: surname, random: &random),
                        gender: id.gender, birthDate: pupil.birthDate, hukou: .nonLocal, residenceZoneID: pupil.residenceZoneID,

@@ -37,6 +37,20 @@ struct AidDemoListsTests {
         #expect(lists.leavers.allSatisfy { (try? NationalID($0.nationalID))?.gender == $0.gender })
     }
 
+    @Test func anotherDrawsUnknownChildrenAreNeverTheLeavers() {
+        // Many of each, so that shared numbering would collide: the bench's list leaves leavers out.
+        var benchRates = Self.rates
+        benchRates.perList = [.disabledChild: 0.5]
+        (benchRates.unknownChild, benchRates.leftSchool) = (0.5, 0)
+        var demoRates = Self.rates
+        demoRates.leftSchool = 0.5
+        let demo = AidDemoLists(city: Self.city, year: 2025, rates: demoRates)
+        let bench = AidDemoLists(city: Self.city, year: 2025, rates: benchRates)
+        #expect(!demo.leavers.isEmpty)
+        let shared = Set(bench.allEntries.map(\.nationalID)).intersection(demo.leavers.map(\.nationalID)).count
+        #expect(shared == 0, "unknown children of one draw are not registry pupils stored by another")
+    }
+
     @Test func theSameCityGivesTheSameLists() {
         let a = AidDemoLists(city: Self.city, year: 2025, rates: Self.rates)
         let b = AidDemoLists(city: Self.city, year: 2025, rates: Self.rates)
