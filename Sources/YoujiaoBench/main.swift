@@ -6,6 +6,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
     "enrollment": EnrollmentBenchmark.run(arguments:),
     "planning": PlanningBenchmark.run(arguments:),
+    "aid-list": AidBenchmark.writeList(arguments:),
+    "aid-match": AidBenchmark.match(arguments:),
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {
     FileHandle.standardError.write(Data("usage: youjiao-bench \(benchmarks.keys.sorted().joined(separator: "|")) [options]\n".utf8))

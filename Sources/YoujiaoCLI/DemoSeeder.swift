@@ -24,6 +24,7 @@ enum DemoSeeder {
                                                          randomSeed: randomSeed, today: .today())
         print("Opened the demo campaign \(campaign.campaign.id) with \(campaign.applications) applications; DEMO NOTARY SECRET=\(campaign.notarySecret)")
         print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
+        try await AidDemoSeeder.seed(runtime, city: city)
     }
 
     /// Returns the demo guardian's id.

@@ -12,13 +12,16 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a CSV file (UTF-8 with or without BOM, or GBK) into the registry.",
-        discussion: "ENTITY is one of: \(ImportTarget.allValueStrings.joined(separator: ", ")). Columns: docs/csv-formats.md (reports: docs/supervision.md; special-education: docs/special-education.md). Exit status 2 when the file has errors; then nothing is stored.")
+        discussion: "ENTITY is one of: \(ImportTarget.allValueStrings.joined(separator: ", ")) (eligibility: an agency's list, with --list NAME). Columns: docs/csv-formats.md (reports: docs/supervision.md; special-education: docs/special-education.md). Exit status 2 when the file has errors; then nothing is stored.")
     @ArgumentParser.Argument var entity: ImportTarget
+    @ArgumentParser.Option(name: .long, help: "The eligibility list the file replaces (import eligibility).") var list: EligibilityList?
     @ArgumentParser.Argument var file: String
     @ArgumentParser.Option(name: .long) var encoding: TextEncodingChoice = .auto
     @ArgumentParser.Option(name: .customLong("max-bytes")) var maxBytes = CSVLimits.standard.maxBytes
     @ArgumentParser.Option(name: .customLong("max-rows")) var maxRows = CSVLimits.standard.maxRows
     @OptionGroup var options: DatabaseOptions
+
+    func validate() throws { try entity.validate(list: list) }
 
     func run() async throws {
         let table: CSVTable
@@ -30,7 +33,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         try await withRuntime(options) { runtime in
             do {
-                let count = try await entity.importTable(table, into: runtime, actor: "cli:\(NSUserName())")
+                let count = try await entity.importTable(table, list: list, into: runtime, actor: "cli:\(NSUserName())")
                 try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: "cli:\(NSUserName())", action: "import",
                                                                     route: "youjiao import", subjectKind: entity.description, subjectId: "*",
                                                                     detail: "\(count) rows from \(table.fileName)")])
@@ -83,12 +86,13 @@ struct ExportCommand: AsyncParsableCommand {
     }
 }
 
-/// What `youjiao import` reads: an entity of the registry, a supervision report file, or
-/// special-education case files.
+/// What `youjiao import` reads: an entity of the registry, a supervision report file,
+/// special-education case files, or an agency's eligibility list.
 enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
     case registry(RegistryEntityKind)
     case supervision(SupervisionReportKind)
     case specialEducation
+    case eligibility
 
     init?(argument: String) {
         if let kind = RegistryEntityKind(rawValue: argument) {
@@ -97,13 +101,15 @@ enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
             self = .supervision(kind)
         } else if argument == "special-education" {
             self = .specialEducation
+        } else if argument == "eligibility" {
+            self = .eligibility
         } else {
             return nil
         }
     }
 
     static var allValueStrings: [String] {
-        RegistryEntityKind.allCases.map(\.rawValue) + SupervisionReportKind.allCases.map(\.rawValue) + ["special-education"]
+        RegistryEntityKind.allCases.map(\.rawValue) + SupervisionReportKind.allCases.map(\.rawValue) + ["special-education", "eligibility"]
     }
 
     var description: String {
@@ -111,11 +117,22 @@ enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
         case .registry(let kind): return kind.rawValue
         case .supervision(let kind): return kind.rawValue
         case .specialEducation: return "special-education"
+        case .eligibility: return "eligibility"
+        }
+    }
+
+    /// `--list` goes with an eligibility file, and only with one.
+    func validate(list: EligibilityList?) throws {
+        switch (self, list) {
+        case (.eligibility, nil): throw ValidationError("import eligibility needs --list NAME (\(EligibilityList.namesForMessages))")
+        case (.eligibility, _?): break
+        case (_, _?): throw ValidationError("--list belongs to import eligibility")
+        default: break
         }
     }
 
     /// Validates and stores the whole table in one transaction; throws `InputErrors` and stores nothing.
-    func importTable(_ table: CSVTable, into runtime: YoujiaoRuntime, actor: String) async throws -> Int {
+    func importTable(_ table: CSVTable, list: EligibilityList?, into runtime: YoujiaoRuntime, actor: String) async throws -> Int {
         switch self {
         case .registry(let kind):
             return try await RegistryImporter(store: runtime.registry).importTable(table, as: kind)
@@ -125,6 +142,13 @@ enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
         case .specialEducation:
             // The rules count today in Shanghai, as the web forms do.
             return try await SpecialEducationImporter(runtime.registry.database).importTable(table, today: .today())
+        case .eligibility:
+            guard let list else { throw ValidationError("--list is required") }
+            let entries = try EligibilityEntry.decodeList(table, list: list)
+            let summary = try await AidStore(runtime.registry.database)
+                .replaceList(list, with: entries, sourceFile: table.fileName, actor: actor)
+            print("\(list.rawValue) (\(list.labelZH)): \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.removed) removed (no further grants for them)")
+            return entries.count
         }
     }
 }

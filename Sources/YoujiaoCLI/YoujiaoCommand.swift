@@ -11,7 +11,8 @@ public struct YoujiaoCommand: AsyncParsableCommand {
         commandName: "youjiao",
         abstract: "优教 Youjiao: registry, enrollment, planning and supervision for basic education.",
         subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self,
-                      UserCommand.self, TokenCommand.self, IndicatorsCommand.self] + YoujiaoCommand.engineCommands)
+                      UserCommand.self, TokenCommand.self, IndicatorsCommand.self,
+                      AidCommand.self] + YoujiaoCommand.engineCommands)
     public init() {}
 
     /// Log to standard error, so `export` can write data to standard output.

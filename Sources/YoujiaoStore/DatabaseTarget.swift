@@ -50,6 +50,8 @@ public enum StoreSetup {
         CreatePlanningScenarios(),
         CreateSupervisionReports(),
         CreateTeacherRotations(),
+        CreateAidTables(),
+        AddAidGrantDeclined(),
         CreateSpecialEducationCases(),
         CreateIndividualPlans(),
         CreateCampaigns(),

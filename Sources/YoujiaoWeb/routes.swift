@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     DashboardController().register(app)
     SchoolController().register(app)
     StudentController().register(app)
+    AidController().register(app)
     APIController().register(app)
     PlanningController().register(app)
     SpecialEducationController().register(app)

@@ -109,12 +109,69 @@ CSV
   check "$label: indicators balance prints the verdict" 'grep -q "^schools passing: 0 of 0; district: no-data" "$work/balance.txt"'
 }
 
+# A valid GB 11643 number: gbid AREA YYYYMMDD SEQ.
+gbid() { python3 -c 'import sys
+d=sys.argv[1]+sys.argv[2]+sys.argv[3]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
+print(d+"10X98765432"[sum(int(a)*b for a,b in zip(d,w))%11])' "$@"; }
+
+# Student aid: an agency's list (GBK accepted, bad rows refused whole), the match and the payment file.
+aid_suite() {
+  local label=$1
+  local pupil sister stranger badcheck
+  pupil=$(gbid 310101 20170305 011); sister=$(gbid 310101 20180711 022); stranger=$(gbid 310101 20160606 071)
+  badcheck=${stranger%?}; [ "${stranger: -1}" = 1 ] && badcheck+=2 || badcheck+=1
+  cat > "$work/schools.csv" <<CSV
+school_id,name,district,stages,ownership,inclusive,boarding,seats_k1,seats_g1,seats_g6,seats_g10,lat,lon,school_group,new_quality,strengthening
+3101010001,黄浦区第一中心小学,310101,primary,public,no,no,,200,,,31.23,121.48,,no,no
+CSV
+  cat > "$work/students.csv" <<CSV
+national_id,name,gender,birth_date,hukou,zone,school_id,grade,class
+$pupil,王小明,1,2017-03-05,local,,3101010001,3,2
+$sister,王小红,2,2018-07-11,local,,3101010001,2,1
+CSV
+  yj import schools "$work/schools.csv" >/dev/null 2>&1 && yj import students "$work/students.csv" >/dev/null 2>&1; status=$?
+  check "$label: aid: registry for the list" '[ $status -eq 0 ]'
+  yj aid policies --shanghai-defaults > "$work/out" 2>&1
+  check "$label: aid: default policies" 'grep -q "^compulsory-living," "$work/out"'
+  printf '身份证号,姓名,名单,有效期起,有效期止\r\n%s,王小明,低保,2025-01-01,2026-12-31\r\n%s,王晓红,低保,2025-01-01,\r\n' "$pupil" "$sister" \
+    | iconv -f UTF-8 -t GBK > "$work/dibao-gbk.csv"
+  yj import eligibility "$work/dibao-gbk.csv" --list 低保 > "$work/out" 2>&1
+  check "$label: aid: a GBK list imports" 'grep -q "2 added" "$work/out"'
+  cat > "$work/dibao-bad.csv" <<CSV
+national_id,name,list,valid_from,valid_to
+$pupil,王小明,minimumLivingAllowance,2025-01-01,2026-12-31
+$pupil,王小明,minimumLivingAllowance,2025-01-01,2026-12-31
+$badcheck,赵六,minimumLivingAllowance,2025-01-01,2026-12-31
+$stranger,赵六,minimumLivingAllowance,2025-09-01,2025-03-01
+CSV
+  yj import eligibility "$work/dibao-bad.csv" --list minimumLivingAllowance >/dev/null 2>"$work/err"; status=$?
+  check "$label: aid: a bad list exits 2" '[ $status -eq 2 ]'
+  check "$label: aid: duplicate row named" 'grep -q "dibao-bad.csv: row 3, field national_id: the same national_id as row 2" "$work/err"'
+  check "$label: aid: bad check character named" 'grep -q "dibao-bad.csv: row 4, field national_id: wrong check character" "$work/err"'
+  check "$label: aid: reversed dates named" 'grep -q "dibao-bad.csv: row 5, field valid_to: 2025-03-01 is before valid_from" "$work/err"'
+  check "$label: aid: no ID number in the errors" '! grep -q "$pupil" "$work/err"'
+  yj import eligibility "$work/dibao-gbk.csv" --list minimumLivingAllowance > "$work/out" 2>&1
+  check "$label: aid: nothing of the bad list stored" 'grep -q "0 added, 0 changed, 2 unchanged, 0 removed" "$work/out"'
+  yj import eligibility "$work/dibao-gbk.csv" >/dev/null 2>&1; status=$?
+  check "$label: aid: import eligibility needs --list" '[ $status -ne 0 ]'
+  yj aid match --year 2025 > "$work/match" 2>&1
+  check "$label: aid: match grants the pupil" 'grep -q "1 grants made (1000 yuan)" "$work/match"'
+  check "$label: aid: the other spelling goes to review" 'grep -q "nameMismatch 1" "$work/match"'
+  check "$label: aid: match reports SQL and Core time" 'grep -q "read .* s (SQL), match .* s (Core), write .* s (SQL)" "$work/match"'
+  yj aid match --year 2025 > "$work/out" 2>&1
+  check "$label: aid: a rerun makes nothing new" 'grep -q " 0 grants made" "$work/out"'
+  yj aid payments --year 2025 > "$work/payments.csv" 2>/dev/null
+  check "$label: aid: payment file" 'head -1 "$work/payments.csv" | grep -q "^payment_reference,school_year,policy" && grep -q "$pupil" "$work/payments.csv" && [ $(wc -l < "$work/payments.csv") -eq 2 ]'
+}
+
 run_suite sqlite --database "$work/cli.sqlite"
+aid_suite sqlite
 if [ -n "${PGURL:-}" ]; then
   # A database of its own on the throwaway server.
   dbname="yj_cli_$RANDOM$RANDOM"
   psql "$PGURL" -qc "CREATE DATABASE $dbname" >/dev/null
   DATABASE_URL="${PGURL/youjiao_test/$dbname}" run_suite postgres
+  DATABASE_URL="${PGURL/youjiao_test/$dbname}" aid_suite postgres
 fi
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -57,7 +57,7 @@ extension Student: RegistryCSVRecord {
     }
 }
 
-private extension CSVRow {
+extension CSVRow {
     /// yyyy-MM-dd, also yyyy/M/d and yyyyMMdd (what spreadsheets make of dates), as ISO yyyy-MM-dd.
     func isoDate(_ column: String) throws -> String {
         let text = try string(column)

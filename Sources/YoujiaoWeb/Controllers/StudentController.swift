@@ -74,7 +74,8 @@ struct StudentController {
                          school.map { "<a href=\"/schools/\(esc($0.id))\">\(esc($0.name))</a>" } ?? "—",
                          esc(child.grade.flatMap(Grade.init(rawValue:))?.label(req) ?? "—")])
         }
-        let body = Table(headers: [req.t("姓名", "Name"), req.t("身份证件号", "ID number"), req.t("学校", "School"), req.t("年级", "Grade")], rows: rows).html
+        let body = try await AidController.familyNotices(req, children: children)
+            + Table(headers: [req.t("姓名", "Name"), req.t("身份证件号", "ID number"), req.t("学校", "School"), req.t("年级", "Grade")], rows: rows).html
         return Layout.render(req, title: req.t("我的孩子", "My children"), body: body)
     }
 }
@@ -89,10 +90,14 @@ extension Optional where Wrapped: Sendable {
 /// Writes who read which pupil's personal data, when, and through which route.
 enum Audit {
     static func record(_ req: Request, students: [StudentRecord], action: String) async throws {
-        guard let viewer = req.viewer, viewer.user.roleValue.isStaff, !students.isEmpty else { return }
-        let events = students.map {
+        try await record(req, studentIDs: students.map(\.id), action: action)
+    }
+
+    static func record(_ req: Request, studentIDs: [String], action: String) async throws {
+        guard let viewer = req.viewer, viewer.user.roleValue.isStaff, !studentIDs.isEmpty else { return }
+        let events = studentIDs.map {
             AuditEventRecord(actorId: viewer.user.id, actorName: viewer.user.username, action: action,
-                             route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "student", subjectId: $0.id)
+                             route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "student", subjectId: $0)
         }
         try await req.accounts.record(events)
     }

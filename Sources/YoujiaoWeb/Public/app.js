@@ -26,3 +26,9 @@ document.addEventListener("DOMContentLoaded", () => {
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-print]").forEach((button) => button.addEventListener("click", () => window.print()));
 });
+
+// A form with data-confirm asks before it is sent (an irreversible step, such as declining aid).
+document.addEventListener("submit", (event) => {
+  const question = event.target.dataset && event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});

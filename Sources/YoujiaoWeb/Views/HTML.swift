@@ -63,16 +63,19 @@ enum Layout {
                 nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision\">\(req.t("督导", "Supervision"))</a>"
+                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
                 nav += "<a href=\"/enrollment\">\(req.t("入学招生", "Enrollment"))</a>"
             case .districtAdmin:
                 nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("督导", "Supervision"))</a>"
+                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
                 nav += "<a href=\"/enrollment\">\(req.t("入学招生", "Enrollment"))</a>"
             case .schoolAdmin:
                 nav += "<a href=\"/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("本校", "My school"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("督导", "Supervision"))</a>"
+                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
             case .guardian:
                 nav += "<a href=\"/family\">\(req.t("我的孩子", "My children"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特教档案", "Case files"))</a>"

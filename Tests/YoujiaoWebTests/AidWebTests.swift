@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+import Vapor
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoTestSupport
+@testable import YoujiaoWeb
+
+/// The aid pages over real HTTP: the scope matrix, the published list's privacy, the review queue's
+/// decisions, the payment file and the guardian's notice and decline.
+@Suite("Aid pages")
+struct AidWebTests {
+    /// The harness with the aid fixture matched for 2025.
+    func withAid(_ body: (WebHarness) async throws -> Void) async throws {
+        try await WebHarness.with { h in
+            try await AidFixture.load(into: h.registry, withRegistry: false)
+            try await body(h)
+        }
+    }
+
+    func signedIn(_ h: WebHarness, _ username: String?) async throws -> WebHarness.Client {
+        let client = h.client()
+        if let username { #expect(try await client.login(username).status == .seeOther) }
+        return client
+    }
+
+    func reviewItem(_ h: WebHarness, _ reason: AidReviewReason) async throws -> AidReviewRow {
+        let items = try await AidStore(h.app.db).reviewItems(year: 2025, filter: AidScopeFilter(), status: nil, page: 1, perPage: 50).items
+        return try #require(items.first { $0.reasonValue == reason })
+    }
+
+    func grantID(_ h: WebHarness, of child: Student) async throws -> String {
+        let student = try #require(try await h.registry.student(nationalID: child.nationalID))
+        return try #require(try await AidStore(h.app.db).notices(studentIDs: [student.id]).first?.grantId)
+    }
+
+    @Test func everyRoleSeesOnlyItsScope() async throws {
+        try await withAid { h in
+            // Child B's grant exists once a reviewer confirms the spelling; it is outside Huangpu.
+            try await AidStore(h.app.db).resolve(reviewID: try await reviewItem(h, .nameMismatch).id, as: .grant, note: "", actor: "test")
+            let grantA = try await grantID(h, of: Fixture.childA)
+            let grantB = try await grantID(h, of: Fixture.childB)
+            let huangpuSchool = Fixture.huangpuSchool.id, xuhuiSchool = Fixture.xuhuiSchool.id
+            let ok = HTTPStatus.ok, no = HTTPStatus.forbidden, login = HTTPStatus.seeOther
+            //                          city  huangpu school parent anonymous
+            let reads: [(String, [HTTPStatus])] = [
+                ("/aid", [ok, ok, ok, no, login]),
+                ("/aid?district=310104", [ok, no, no, no, login]),
+                ("/aid/summary.csv?by=school", [ok, ok, ok, no, login]),
+                ("/aid/grants?school=\(huangpuSchool)", [ok, ok, ok, no, login]),
+                ("/aid/grants?school=\(xuhuiSchool)", [ok, no, no, no, login]),
+                ("/aid/grants.csv?school=\(xuhuiSchool)", [ok, no, no, no, login]),
+                ("/aid/review", [ok, ok, ok, no, login]),
+                ("/aid/review.csv?status=all", [ok, ok, ok, no, login]),
+                ("/aid/payments.csv", [ok, ok, no, no, login]),
+                ("/aid/payments.csv?district=310104", [ok, no, no, no, login]),
+            ]
+            let users: [String?] = ["city", "huangpu", "school", "parent-a", nil]
+            for (index, username) in users.enumerated() {
+                let client = try await signedIn(h, username)
+                for (path, expected) in reads {
+                    let status = try await client.send(.GET, path).status
+                    #expect(status == expected[index], "\(username ?? "anonymous") GET \(path)")
+                }
+                guard username != nil else { continue }
+                let token = try await client.csrf(from: username == "parent-a" ? "/family" : "/aid")
+                let declineB = try await client.send(.POST, "/aid/grants/\(grantB)/decline", form: ["_csrf": token])
+                #expect(declineB.status == .forbidden, "\(username!) may not decline another family's grant")
+                if username != "parent-a" {
+                    let declineA = try await client.send(.POST, "/aid/grants/\(grantA)/decline", form: ["_csrf": token])
+                    #expect(declineA.status == .forbidden, "\(username!) is not the child's guardian")
+                }
+            }
+            // Deciding on the Xuhui pupil's item: only the city here (Huangpu and the school are outside).
+            let unknown = try await reviewItem(h, .notInRegistry)
+            for username in ["huangpu", "school", "parent-a"] {
+                let client = try await signedIn(h, username)
+                let token = try await client.csrf(from: username == "parent-a" ? "/family" : "/aid")
+                let response = try await client.send(.POST, "/aid/review/\(unknown.id)/resolve",
+                                                     form: ["_csrf": token, "outcome": "dismiss", "note": "x"])
+                #expect(response.status == .forbidden, "\(username) may not decide on an unknown child")
+            }
+            let leaver = try await reviewItem(h, .leftSchool)
+            let district = try await signedIn(h, "huangpu")
+            let token = try await district.csrf(from: "/aid/review")
+            let decided = try await district.send(.POST, "/aid/review/\(leaver.id)/resolve",
+                                                  form: ["_csrf": token, "outcome": "dismiss", "note": "moved away"])
+            #expect(decided.status == .seeOther, "the district decides on a leaver living in it")
+        }
+    }
+
+    @Test func theReviewQueueShowsReasonsAndTakesDecisions() async throws {
+        try await withAid { h in
+            let client = try await signedIn(h, "city")
+            let page = try await client.send(.GET, "/aid/review")
+            let html = page.body.string
+            for reason in [AidReviewReason.adultID, .notInRegistry, .nameMismatch, .leftSchool] { #expect(html.contains(reason.labelZH)) }
+            #expect(html.contains("持证人 37 岁"), "the parent's age, not their birth date")
+            #expect(html.contains("李小紅 ≠ 李小红"))
+            #expect(html.contains(NationalID.mask(Fixture.guardianA.nationalID)) && !html.contains(Fixture.guardianA.nationalID), "IDs masked")
+            #expect(html.contains("确认为同一学生"), "a name mismatch can be confirmed")
+
+            let mismatch = try await reviewItem(h, .nameMismatch)
+            let token = try await client.csrf(from: "/aid/review")
+            let noToken = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["outcome": "grant"])
+            #expect(noToken.status == .forbidden, "CSRF")
+            let noNote = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "dismiss"])
+            #expect(noNote.status == .badRequest && noNote.body.string.contains("理由"))
+            let badOutcome = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "pay-twice"])
+            #expect(badOutcome.status == .badRequest)
+            let leaver = try await reviewItem(h, .leftSchool)
+            let refused = try await client.send(.POST, "/aid/review/\(leaver.id)/resolve", form: ["_csrf": token, "outcome": "grant"])
+            #expect(refused.status == .conflict && refused.body.string.contains("姓名与学籍不符"))
+            let granted = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "grant", "note": "繁体字"])
+            #expect(granted.status == .seeOther)
+            let list = try await client.send(.GET, "/aid/grants?school=\(Fixture.xuhuiSchool.id)")
+            #expect(list.body.string.contains(Fixture.childB.name) && list.body.string.contains("1,000"))
+            let again = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "dismiss", "note": "x"])
+            #expect(again.status == .conflict, "decided once")
+        }
+    }
+
+    @Test func publishedListsShowNoIDNumberAddressBirthDateOrBankDetails() async throws {
+        try await withAid { h in
+            let client = try await signedIn(h, "school")
+            let child = Fixture.childA
+            for path in ["/aid/grants", "/aid/grants.csv", "/aid", "/aid/summary.csv?by=policy"] {
+                let text = try await client.send(.GET, path).body.string
+                #expect(!text.contains(child.nationalID) && !text.contains(NationalID.mask(child.nationalID)), "\(path): no ID number, not even masked")
+                #expect(!text.contains(child.birthDate) && !text.contains(child.birthDate.replacingOccurrences(of: "-", with: "")), "\(path): no birth date")
+                #expect(!text.contains(Fixture.zoneA.id), "\(path): no residence")
+                #expect(!text.lowercased().contains("bank") && !text.contains("银行卡") && !text.contains("账号"), "\(path): no bank details")
+            }
+            let list = try await client.send(.GET, "/aid/grants").body.string
+            #expect(list.contains(child.name) && list.contains("义务教育家庭经济困难学生生活补助"))
+            let csv = try await client.send(.GET, "/aid/grants.csv").body.string
+            #expect(csv.hasPrefix("\u{FEFF}" + AidPublishedGrant.csvHeader.joined(separator: ",")))
+            let student = try #require(try await h.registry.student(nationalID: child.nationalID))
+            #expect(try await h.accounts.auditEvents(subjectID: student.id).contains { $0.action == "aid-list" }, "reading the list is audited")
+        }
+    }
+
+    @Test func theGuardianIsToldAndMayDecline() async throws {
+        try await withAid { h in
+            let parent = try await signedIn(h, "parent-a")
+            let family = try await parent.send(.GET, "/family").body.string
+            #expect(family.contains("您的孩子 王小明 获得 1,000 元资助，无需申请"))
+            _ = try await parent.send(.GET, "/lang/en")
+            #expect(try await parent.send(.GET, "/family").body.string.contains("Your child 王小明 receives 1,000 yuan of aid; nothing to do"))
+
+            let grant = try await grantID(h, of: Fixture.childA)
+            let withoutToken = try await parent.send(.POST, "/aid/grants/\(grant)/decline", form: [:])
+            #expect(withoutToken.status == .forbidden)
+            let token = try await parent.csrf(from: "/family")
+            let declined = try await parent.send(.POST, "/aid/grants/\(grant)/decline", form: ["_csrf": token])
+            #expect(declined.status == .seeOther)
+            #expect(try await parent.send(.GET, "/family").body.string.contains("You declined"))
+
+            let city = try await signedIn(h, "city")
+            let payments = try await city.send(.GET, "/aid/payments.csv").body.string
+            #expect(!payments.contains(Fixture.childA.nationalID), "a declined grant is not paid")
+            #expect(try await AidStore(h.app.db).events(kind: "declined").first?.actor == "parent-a")
+        }
+    }
+
+    @Test func thePaymentFileCarriesFullIDsAndIsAudited() async throws {
+        try await withAid { h in
+            try await AidStore(h.app.db).resolve(reviewID: try await reviewItem(h, .nameMismatch).id, as: .grant, note: "", actor: "test")
+            let city = try await signedIn(h, "city")
+            let all = try await city.send(.GET, "/aid/payments.csv?year=2025")
+            #expect(all.headers.first(name: .contentDisposition)?.contains("aid-payments-2025.csv") == true)
+            let lines = all.body.string.split(separator: "\n")
+            #expect(lines.first == "\u{FEFF}" + AidPayment.csvHeader.joined(separator: ","))
+            #expect(lines.count == 3 && all.body.string.contains(Fixture.childA.nationalID) && all.body.string.contains(Fixture.childB.nationalID))
+            let district = try await signedIn(h, "huangpu")
+            let own = try await district.send(.GET, "/aid/payments.csv").body.string
+            #expect(own.contains(Fixture.childA.nationalID) && !own.contains(Fixture.childB.nationalID), "Huangpu's pupils only")
+            let student = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
+            #expect(try await h.accounts.auditEvents(subjectID: student.id).filter { $0.action == "aid-payments" }.count == 1)
+        }
+    }
+
+    @Test func theOverviewHasAChartTablesAndCSV() async throws {
+        try await withAid { h in
+            let city = try await signedIn(h, "city")
+            let page = try await city.send(.GET, "/aid?year=2025").body.string
+            #expect(page.contains("<svg") && page.contains("黄浦区") && page.contains("待审核 4 条"))
+            #expect(page.contains("/aid/payments.csv?year=2025"))
+            let csv = try await city.send(.GET, "/aid/summary.csv?year=2025&by=district").body.string
+            #expect(csv.contains("310101,黄浦区,1,1,1000,0"))
+            #expect(try await city.send(.GET, "/aid/summary.csv?by=nothing").status == .badRequest)
+            let school = try await signedIn(h, "school")
+            let own = try await school.send(.GET, "/aid").body.string
+            #expect(!own.contains("/aid/payments.csv"), "no payment file for a school")
+            #expect(own.contains("待审核 0 条"), "the school's queue is empty: its pupil was granted")
+        }
+    }
+}
