@@ -19,17 +19,21 @@ enum DemoSeeder {
         print(String(format: "Loaded %d districts, %d schools, %d zones, %d pupils, %d guardians, %d teachers in %.1f s.",
                      summary.districts, summary.schools, summary.zones, summary.students, summary.guardians, summary.teachers,
                      Date().timeIntervalSince(started)))
-        try await createAccounts(runtime, city: city)
+        let parent = try await createAccounts(runtime, city: city)
+        let campaign = try await CampaignDemoLoader.load(into: runtime.registry, districtCode: city.districts[0].code, siblingFor: parent,
+                                                         randomSeed: randomSeed, today: .today())
+        print("Opened the demo campaign \(campaign.campaign.id) with \(campaign.applications) applications; DEMO NOTARY SECRET=\(campaign.notarySecret)")
         print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
     }
 
-    private static func createAccounts(_ runtime: YoujiaoRuntime, city: DemoCity) async throws {
+    /// Returns the demo guardian's id.
+    private static func createAccounts(_ runtime: YoujiaoRuntime, city: DemoCity) async throws -> String? {
         let district = city.districts[0]
         guard let school = city.schools.first(where: { $0.districtCode == district.code && $0.stages.contains(.primary) && $0.ownership == .public }),
               let pupil = try await runtime.registry.students(schoolID: school.id, page: 1, perPage: 1).items.first,
               let guardian = try await runtime.registry.guardians(ofStudent: pupil.id).first else {
             printError("the demo city has no public primary school with pupils in \(district.name); no demo accounts created")
-            return
+            return nil
         }
         let accounts: [(Role, String, String, String?, String?, String?)] = [
             (.cityAdmin, "city", "市教委管理员", nil, nil, nil),
@@ -44,5 +48,6 @@ enum DemoSeeder {
                                                          displayName: name, districtCode: districtCode, schoolId: schoolID, guardianId: guardianID))
             print("  DEMO ACCOUNT role=\(role.rawValue) username=\(username) password=\(password)")
         }
+        return guardian.id
     }
 }

@@ -12,7 +12,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a CSV file (UTF-8 with or without BOM, or GBK) into the registry.",
-        discussion: "ENTITY is one of: \(ImportTarget.allValueStrings.joined(separator: ", ")). Columns: docs/csv-formats.md (special-education: docs/special-education.md; school-reports, district-reports, rotation: docs/supervision.md). Exit status 2 when the file has errors; then nothing is stored.")
+        discussion: "ENTITY is one of: \(ImportTarget.allValueStrings.joined(separator: ", ")). Columns: docs/csv-formats.md (reports: docs/supervision.md; special-education: docs/special-education.md). Exit status 2 when the file has errors; then nothing is stored.")
     @ArgumentParser.Argument var entity: ImportTarget
     @ArgumentParser.Argument var file: String
     @ArgumentParser.Option(name: .long) var encoding: TextEncodingChoice = .auto
@@ -30,11 +30,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
         try await withRuntime(options) { runtime in
             do {
-                let count = try await entity.importTable(table, runtime: runtime)
+                let count = try await entity.importTable(table, into: runtime, actor: "cli:\(NSUserName())")
                 try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: "cli:\(NSUserName())", action: "import",
-                                                                    route: "youjiao import", subjectKind: entity.rawValue, subjectId: "*",
+                                                                    route: "youjiao import", subjectKind: entity.description, subjectId: "*",
                                                                     detail: "\(count) rows from \(table.fileName)")])
-                print("imported \(count) \(entity.rawValue) from \(table.fileName)")
+                print("imported \(count) \(entity) from \(table.fileName)")
             } catch let errors as InputErrors {
                 printError(errors.description)
                 printError("nothing was stored")
@@ -79,6 +79,52 @@ struct ExportCommand: AsyncParsableCommand {
             try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: "cli:\(NSUserName())", action: "export",
                                                                 route: "youjiao export", subjectKind: entity.rawValue, subjectId: "*",
                                                                 detail: "\(count) rows, \(format.rawValue), full values")])
+        }
+    }
+}
+
+/// What `youjiao import` reads: an entity of the registry, a supervision report file, or
+/// special-education case files.
+enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
+    case registry(RegistryEntityKind)
+    case supervision(SupervisionReportKind)
+    case specialEducation
+
+    init?(argument: String) {
+        if let kind = RegistryEntityKind(rawValue: argument) {
+            self = .registry(kind)
+        } else if let kind = SupervisionReportKind(rawValue: argument) {
+            self = .supervision(kind)
+        } else if argument == "special-education" {
+            self = .specialEducation
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] {
+        RegistryEntityKind.allCases.map(\.rawValue) + SupervisionReportKind.allCases.map(\.rawValue) + ["special-education"]
+    }
+
+    var description: String {
+        switch self {
+        case .registry(let kind): return kind.rawValue
+        case .supervision(let kind): return kind.rawValue
+        case .specialEducation: return "special-education"
+        }
+    }
+
+    /// Validates and stores the whole table in one transaction; throws `InputErrors` and stores nothing.
+    func importTable(_ table: CSVTable, into runtime: YoujiaoRuntime, actor: String) async throws -> Int {
+        switch self {
+        case .registry(let kind):
+            return try await RegistryImporter(store: runtime.registry).importTable(table, as: kind)
+        case .supervision(let kind):
+            return try await SupervisionImporter(store: SupervisionStore(runtime.registry.database))
+                .importTable(table, as: kind, submittedBy: actor)
+        case .specialEducation:
+            // The rules count today in Shanghai, as the web forms do.
+            return try await SpecialEducationImporter(runtime.registry.database).importTable(table, today: .today())
         }
     }
 }

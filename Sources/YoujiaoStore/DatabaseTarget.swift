@@ -52,6 +52,8 @@ public enum StoreSetup {
         CreateTeacherRotations(),
         CreateSpecialEducationCases(),
         CreateIndividualPlans(),
+        CreateCampaigns(),
+        CreateApplications(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -21,4 +21,5 @@ func routes(_ app: Application) throws {
     PlanningController().register(app)
     SpecialEducationController().register(app)
     SupervisionController().register(app)
+    EnrollmentController().register(app)
 }

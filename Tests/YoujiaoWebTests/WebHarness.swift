@@ -31,9 +31,8 @@ struct WebHarness {
                 UserRecord(username: "parent-a", passwordHash: hash, role: .guardian, displayName: "王大明", guardianId: guardianA.id),
             ] { try await AccountStore(app.db).create(user) }
             // A real server on a loopback port, and a client that, like a test should, sees each redirect.
-            let port = Int.random(in: 20_000...60_000)
             app.http.client.configuration.redirectConfiguration = .disallow
-            try await app.server.start(address: .hostname("127.0.0.1", port: port))
+            let port = try await startOnFreePort(app)
             try await body(WebHarness(app: app, database: database, baseURL: "http://127.0.0.1:\(port)"))
             await app.server.shutdown()
         } catch {
@@ -41,6 +40,20 @@ struct WebHarness {
         }
         try await app.asyncShutdown()
         await database.destroy()
+    }
+
+    /// Binds a random loopback port, trying another when one is taken (tests run in parallel).
+    static func startOnFreePort(_ app: Application) async throws -> Int {
+        for attempt in 1...20 {
+            let port = Int.random(in: 20_000...60_000)
+            do {
+                try await app.server.start(address: .hostname("127.0.0.1", port: port))
+                return port
+            } catch where attempt < 20 {
+                continue
+            }
+        }
+        throw Abort(.internalServerError, reason: "no free port")
     }
 
     var registry: RegistryStore { RegistryStore(app.db) }

@@ -16,7 +16,9 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import enrollment
 import special_education
+from special_education import follow
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
@@ -34,6 +36,14 @@ def heading(driver, starts):
     except Exception:
         pass
     return driver.find_element(By.TAG_NAME, "h1").text
+
+
+def sign_in(driver, username):
+    driver.get(args.base + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(accounts[username])
+    driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
 
 
 def check(name, condition):
@@ -110,29 +120,12 @@ try:
     driver.get(args.base + "/schools?district=310115")
     check("the directory filters by district", "浦东新区" in driver.page_source or "310115" in driver.page_source)
     links = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody a")
-    links[0].click()
+    follow(driver, links[0])
     check("a school page opens", driver.find_element(By.CSS_SELECTOR, "dl.facts") is not None)
-    driver.find_element(By.LINK_TEXT, "学生名单").click()
+    follow(driver, driver.find_element(By.LINK_TEXT, "学生名单"))
     ids = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "span.id")]
     check("pupil ID numbers are masked", ids and all(re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", i) for i in ids))
     driver.save_screenshot(os.path.join(args.screenshots, "pupils.png"))
-
-    # Supervision: the demo reports make the dashboard show met, not met and no data.
-    driver.get(args.base + "/supervision")
-    check("the supervision dashboard opens", driver.find_element(By.TAG_NAME, "h1").text == "督导：全市指标")
-    for status in ["met", "not-met", "no-data"]:
-        check(f"the dashboard shows {status} figures", len(driver.find_elements(By.CSS_SELECTOR, f"table.sortable span.status.{status}")) > 0)
-    check("the dashboard has the status chart", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 16)
-    driver.save_screenshot(os.path.join(args.screenshots, "supervision.png"))
-    driver.find_element(By.CSS_SELECTOR, "table.sortable tbody span.status.not-met a").click()
-    WebDriverWait(driver, 10).until(lambda d: "/indicators/" in d.current_url)
-    check("a district figure opens to its schools", "来源学校" in driver.page_source or "区填报" in driver.page_source)
-    driver.save_screenshot(os.path.join(args.screenshots, "supervision-indicator.png"))
-    driver.get(args.base + "/supervision/districts/310101/balance?stage=primary")
-    check("the 优质均衡 report shows the CVs", "差异系数" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable")) == 2)
-    driver.save_screenshot(os.path.join(args.screenshots, "supervision-balance.png"))
-    driver.get(args.base + "/supervision/corrections")
-    check("the correction list lists missed targets", len(driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")) > 0)
 
     # School-place planning: the gap table, a new-city district's charts, the backtest, a scenario.
     driver.get(args.base + "/planning")
@@ -149,7 +142,7 @@ try:
     check("falling births leave primary seats empty in the central districts", all(n in primary_empty for n in ["黄浦区", "徐汇区", "静安区"]))
     driver.save_screenshot(os.path.join(args.screenshots, "planning.png"))
 
-    driver.find_element(By.LINK_TEXT, "浦东新区").click()
+    follow(driver, driver.find_element(By.LINK_TEXT, "浦东新区"))
     heading(driver, "浦东新区")
     charts = driver.find_elements(By.CSS_SELECTOR, "svg.line-chart")
     check("a district page draws four line charts with a band", len(charts) == 4 and driver.find_elements(By.CSS_SELECTOR, "svg.line-chart polygon"))
@@ -168,10 +161,10 @@ try:
     form.find_element(By.NAME, "year_0").send_keys(str(base + 3))
     form.find_element(By.NAME, "seats_0").send_keys("2160")
     form.find_element(By.NAME, "label_0").send_keys("浦东新区第一新建高中")
-    form.find_element(By.ID, "save-scenario").click()
+    follow(driver, form.find_element(By.ID, "save-scenario"))
     check("a scenario is saved", heading(driver, "情景：") == "情景：浦东新建高中")
     driver.save_screenshot(os.path.join(args.screenshots, "planning-scenario.png"))
-    driver.find_element(By.PARTIAL_LINK_TEXT, "与基准情景比较").click()
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "与基准情景比较"))
     heading(driver, "情景比较")
     check("the comparison shows both scenarios", "基准情景" in driver.page_source and "浦东新建高中" in driver.page_source)
     driver.save_screenshot(os.path.join(args.screenshots, "planning-compare.png"))
@@ -181,7 +174,7 @@ try:
     heading(driver, "登录")
     driver.find_element(By.ID, "username").send_keys("district")
     driver.find_element(By.ID, "password").send_keys(accounts["district"])
-    driver.find_element(By.ID, "login").click()
+    follow(driver, driver.find_element(By.ID, "login"))
     heading(driver, "黄浦区")
     driver.get(args.base + "/planning")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable")[1].find_elements(By.CSS_SELECTOR, "tbody tr")
@@ -189,6 +182,23 @@ try:
     driver.get(args.base + "/planning/districts/310115")
     check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
     special_education.run(driver, args.base, accounts, args.screenshots, check)
+    enrollment.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
+    sign_in(driver, "city")
+    # Supervision: the demo reports make the dashboard show met, not met and no data.
+    driver.get(args.base + "/supervision")
+    check("the supervision dashboard opens", driver.find_element(By.TAG_NAME, "h1").text == "督导：全市指标")
+    for status in ["met", "not-met", "no-data"]:
+        check(f"the dashboard shows {status} figures", len(driver.find_elements(By.CSS_SELECTOR, f"table.sortable span.status.{status}")) > 0)
+    check("the dashboard has the status chart", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 16)
+    driver.save_screenshot(os.path.join(args.screenshots, "supervision.png"))
+    driver.find_element(By.CSS_SELECTOR, "table.sortable tbody span.status.not-met a").click()
+    check("a district figure opens to its schools", "来源学校" in driver.page_source or "区填报" in driver.page_source)
+    driver.save_screenshot(os.path.join(args.screenshots, "supervision-indicator.png"))
+    driver.get(args.base + "/supervision/districts/310101/balance?stage=primary")
+    check("the 优质均衡 report shows the CVs", "差异系数" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable")) == 2)
+    driver.save_screenshot(os.path.join(args.screenshots, "supervision-balance.png"))
+    driver.get(args.base + "/supervision/corrections")
+    check("the correction list lists missed targets", len(driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")) > 0)
 finally:
     driver.quit()
 
@@ -198,22 +208,18 @@ try:
     driver.get(args.base + "/login")
     driver.find_element(By.ID, "username").send_keys("school")
     driver.find_element(By.ID, "password").send_keys(accounts["school"])
-    driver.find_element(By.ID, "login").click()
-    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
-    driver.find_element(By.LINK_TEXT, "督导").click()
-    check("the school's supervision page opens", heading(driver, "督导：").startswith("督导："))
-    driver.find_element(By.PARTIAL_LINK_TEXT, "填报").click()
-    heading(driver, "学校填报：")
+    follow(driver, driver.find_element(By.ID, "login"))
+    follow(driver, driver.find_element(By.LINK_TEXT, "督导"))
+    check("the school's supervision page opens", driver.find_element(By.TAG_NAME, "h1").text.startswith("督导："))
+    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "填报"))
     area = driver.find_element(By.ID, "floor_area_m2")
     area.clear(); area.send_keys("-10")
-    driver.find_element(By.ID, "save").click()
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "div.error"))
+    follow(driver, driver.find_element(By.ID, "save"))
     check("a negative area is refused, naming the field", "floor_area_m2" in driver.find_element(By.CSS_SELECTOR, "div.error").text)
     driver.save_screenshot(os.path.join(args.screenshots, "school-report-error.png"))
     area = driver.find_element(By.ID, "floor_area_m2")
     area.clear(); area.send_keys("9000")
-    driver.find_element(By.ID, "save").click()
-    heading(driver, "督导：")
+    follow(driver, driver.find_element(By.ID, "save"))
     check("a corrected report is saved", "9000" in driver.page_source and "/supervision/schools/" in driver.current_url)
 finally:
     driver.quit()

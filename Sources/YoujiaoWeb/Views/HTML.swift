@@ -63,10 +63,12 @@ enum Layout {
                 nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision\">\(req.t("督导", "Supervision"))</a>"
+                nav += "<a href=\"/enrollment\">\(req.t("入学招生", "Enrollment"))</a>"
             case .districtAdmin:
                 nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
                 nav += "<a href=\"/supervision/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("督导", "Supervision"))</a>"
+                nav += "<a href=\"/enrollment\">\(req.t("入学招生", "Enrollment"))</a>"
             case .schoolAdmin:
                 nav += "<a href=\"/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("本校", "My school"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
@@ -74,6 +76,7 @@ enum Layout {
             case .guardian:
                 nav += "<a href=\"/family\">\(req.t("我的孩子", "My children"))</a>"
                 nav += "<a href=\"/special-education\">\(req.t("特教档案", "Case files"))</a>"
+                nav += "<a href=\"/enrollment\">\(req.t("入学报名", "School entry"))</a>"
             }
             nav += "<span class=\"who\">\(esc(viewer.user.displayName)) · \(esc(req.t(scope.role.labelZH, scope.role.rawValue)))</span>"
             nav += "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(esc(req.csrfToken))\"><button type=\"submit\">\(req.t("退出", "Sign out"))</button></form>"

@@ -1,0 +1,325 @@
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+import YoujiaoCore
+
+/// A campaign row (dates and enums as strings).
+struct CampaignRecord: Codable, Sendable {
+    var id: String
+    var year: Int
+    var grade: String
+    var districtCode: String?
+    var opensOn: String
+    var closesOn: String
+    var status: String
+    var listHash: String?
+    var beaconRound: String
+    var beaconValue: String?
+    var notaryCommitment: String
+    var notarySecret: String?
+    var seed: String?
+
+    init(_ c: Campaign) {
+        id = c.id; year = c.year; grade = c.grade.rawValue; districtCode = c.districtCode
+        opensOn = c.opensOn.description; closesOn = c.closesOn.description; status = c.status.rawValue
+        listHash = c.listHash; beaconRound = c.beaconRound; beaconValue = c.beaconValue
+        notaryCommitment = c.notaryCommitment; notarySecret = c.notarySecret; seed = c.seed
+    }
+
+    var campaign: Campaign {
+        Campaign(id: id, year: year, grade: Grade(rawValue: grade) ?? .g1, districtCode: districtCode,
+                 opensOn: CaseDate(opensOn) ?? CaseDate(year: year, month: 1, day: 1),
+                 closesOn: CaseDate(closesOn) ?? CaseDate(year: year, month: 1, day: 1),
+                 status: CampaignStatus(rawValue: status) ?? .draft, listHash: listHash, beaconRound: beaconRound,
+                 beaconValue: beaconValue, notaryCommitment: notaryCommitment, notarySecret: notarySecret, seed: seed)
+    }
+}
+
+/// One family's application as stored.
+public struct ApplicationRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var campaignId: String
+    public var studentId: String
+    public var studentNationalId: String
+    public var guardianId: String?
+    /// Pseudonymous: published with the inputs, the lottery number derives from it.
+    public var applicantId: String
+    public var districtCode: String
+    public var zoneId: String
+    public var lat: Double
+    public var lon: Double
+    public var track: String
+    public var choices: String
+    public var tier: Int
+    public var years: Int
+    public var updatedAt: String
+
+    public var choice: ApplicationChoice {
+        ApplicationChoice(track: EnrollmentTrack(rawValue: track) ?? .public, choices: choices.split(separator: ";").map(String.init),
+                          tier: tier, yearsAtAddress: years, zone: zoneId)
+    }
+
+    /// The engine's view: no name, no ID number.
+    public var applicant: Applicant {
+        Applicant(id: applicantId, districtCode: districtCode, zone: zoneId, latitude: lat, longitude: lon,
+                  track: choice.track, choices: choice.choices, tier: tier, yearsAtAddress: years)
+    }
+}
+
+public struct ApplicationChangeRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var applicationId: String
+    public var at: String
+    public var actorId: String?
+    public var actorName: String
+    public var action: String
+    public var detail: String
+}
+
+/// One placement of the draw as stored.
+public struct ResultRecord: Codable, Sendable, Hashable {
+    public var campaignId: String
+    public var applicantId: String
+    public var schoolId: String?
+    public var route: String
+    public var choiceRank: Int?
+    public var distanceM: Int?
+    public var lottery: String
+
+    init(campaignID: String, _ p: Placement) {
+        campaignId = campaignID; applicantId = p.applicantID; schoolId = p.schoolID; route = p.route.rawValue
+        choiceRank = p.choiceRank; distanceM = p.distanceMetres; lottery = Lottery.hex(p.lottery)
+    }
+
+    public var placement: Placement {
+        Placement(applicantID: applicantId, schoolID: schoolId, route: EnrollmentRoute(rawValue: route) ?? .unplaced,
+                  choiceRank: choiceRank, distanceMetres: distanceM, lottery: UInt64(lottery, radix: 16) ?? 0)
+    }
+}
+
+/// Who made a change, for the application change log.
+public struct ApplicationActor: Sendable {
+    public var id: String?
+    public var name: String
+    public init(id: String?, name: String) { self.id = id; self.name = name }
+}
+
+/// Campaigns, applications and draws. Every multi-row write (freeze, draw, publish) is one transaction.
+public struct CampaignStore: Sendable {
+    public let database: any Database
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+    public init(_ database: any Database) { self.database = database }
+
+    public func transaction<T: Sendable>(_ work: @escaping @Sendable (CampaignStore) async throws -> T) async throws -> T {
+        try await database.transaction { tx in try await work(CampaignStore(tx)) }
+    }
+
+    /// The published file names, as `youjiao enroll` expects them.
+    public enum File: String, Sendable, CaseIterable { case schools = "schools.csv", applicants = "applicants.csv" }
+
+    // MARK: Campaigns
+
+    /// Stores a new campaign with the registry's entry seats of every school of its scope and stage.
+    public func create(_ campaign: Campaign) async throws {
+        try await transaction { tx in
+            try await tx.sql.insert(into: "campaigns").model(CampaignRecord(campaign), with: Self.encoder).run()
+            struct Seat: Codable, Sendable { var campaignId: String; var schoolId: String; var seats: Int }
+            let seats = try await tx.registrySchools(for: campaign).compactMap { school in
+                school.entrySeats[campaign.grade].map { Seat(campaignId: campaign.id, schoolId: school.id, seats: $0) }
+            }
+            try await tx.sql.insertBatched(into: "campaign_seats", seats)
+        }
+    }
+
+    public func campaigns() async throws -> [Campaign] {
+        try await sql.all("SELECT * FROM campaigns ORDER BY year DESC, grade, district_code, id", as: CampaignRecord.self).map(\.campaign)
+    }
+
+    public func campaign(id: String) async throws -> Campaign? {
+        try await sql.all("SELECT * FROM campaigns WHERE id = \(bind: id)", as: CampaignRecord.self).first?.campaign
+    }
+
+    /// Moves a campaign one step (draft → open, drawn → published); freeze and draw have their own writes.
+    public func advance(_ id: String, to status: CampaignStatus) async throws {
+        try await transaction { tx in
+            guard let campaign = try await tx.campaign(id: id) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
+            try campaign.checkStep(to: status)
+            try await tx.sql.update("campaigns").set("status", to: status.rawValue).where("id", .equal, id).run()
+        }
+    }
+
+    /// Seats per school, editable while the campaign is a draft or open.
+    public func seats(campaignID: String) async throws -> [String: Int] {
+        struct Row: Decodable { var schoolId: String; var seats: Int }
+        let rows = try await sql.all("SELECT school_id, seats FROM campaign_seats WHERE campaign_id = \(bind: campaignID)", as: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.schoolId, $0.seats) })
+    }
+
+    /// The registry's schools of the campaign's scope that teach its stage.
+    func registrySchools(for campaign: Campaign) async throws -> [School] {
+        let registry = RegistryStore(database)
+        let page = try await registry.schools(SchoolFilter(districtCode: campaign.districtCode, stage: campaign.stage), page: 1, perPage: 1_000_000)
+        return page.items
+    }
+
+    /// The zones of the campaign's scope.
+    public func zones(for campaign: Campaign) async throws -> [CatchmentZone] {
+        if let district = campaign.districtCode { return try await RegistryStore(database).zones(districtCode: district) }
+        return try await sql.all("SELECT * FROM zones ORDER BY id", as: ZoneRecord.self).map(\.zone)
+    }
+
+    /// The schools as the engine sees them: the campaign's seats, and for a public school the zones it serves at this stage.
+    public func enrollmentSchools(for campaign: Campaign) async throws -> [EnrollmentSchool] {
+        let seats = try await seats(campaignID: campaign.id)
+        var served: [String: [String]] = [:]
+        for zone in try await zones(for: campaign) {
+            let school = campaign.grade == .g6 ? zone.juniorSchoolID : zone.primarySchoolID
+            if let school { served[school, default: []].append(zone.id) }
+        }
+        return try await registrySchools(for: campaign).compactMap { school in
+            guard let capacity = seats[school.id] else { return nil }
+            return EnrollmentSchool(id: school.id, name: school.name, districtCode: school.districtCode, ownership: school.ownership,
+                                    boarding: school.boarding, capacity: capacity, latitude: school.latitude, longitude: school.longitude,
+                                    zones: school.ownership == .public ? served[school.id] ?? [] : [])
+        }
+    }
+
+    // MARK: Applications
+
+    public func application(campaignID: String, studentID: String) async throws -> ApplicationRecord? {
+        try await sql.all("SELECT * FROM applications WHERE campaign_id = \(bind: campaignID) AND student_id = \(bind: studentID)",
+                          as: ApplicationRecord.self).first
+    }
+
+    public func applications(campaignID: String) async throws -> [ApplicationRecord] {
+        try await sql.all("SELECT * FROM applications WHERE campaign_id = \(bind: campaignID) ORDER BY applicant_id", as: ApplicationRecord.self)
+    }
+
+    public func changes(applicationID: String) async throws -> [ApplicationChangeRecord] {
+        try await sql.all("SELECT * FROM application_changes WHERE application_id = \(bind: applicationID) ORDER BY at, id",
+                          as: ApplicationChangeRecord.self)
+    }
+
+    /// Registers or changes a child's application and logs the change, in one transaction.
+    /// The caller has checked the child, the window and the choice (`Campaign`, `ApplicationChoice`).
+    @discardableResult
+    public func saveApplication(campaignID: String, student: StudentRecord, guardianID: String?, choice: ApplicationChoice,
+                                zone: CatchmentZone, actor: ApplicationActor, applicantID: String = CampaignStore.newApplicantID(),
+                                at: Date = Date()) async throws -> ApplicationRecord {
+        try await transaction { tx in
+            let existing = try await tx.application(campaignID: campaignID, studentID: student.id)
+            let record = ApplicationRecord(
+                id: existing?.id ?? UUID().uuidString.lowercased(), campaignId: campaignID, studentId: student.id,
+                studentNationalId: student.nationalId, guardianId: existing?.guardianId ?? guardianID,
+                applicantId: existing?.applicantId ?? applicantID, districtCode: zone.districtCode, zoneId: zone.id,
+                lat: zone.latitude, lon: zone.longitude, track: choice.track.rawValue, choices: choice.choices.joined(separator: ";"),
+                tier: choice.tier, years: choice.yearsAtAddress, updatedAt: Self.timestamp(at))
+            if existing != nil {
+                try await tx.sql.update("applications").set(model: record, with: Self.encoder).where("id", .equal, record.id).run()
+            } else {
+                try await tx.sql.insert(into: "applications").model(record, with: Self.encoder).run()
+            }
+            let detail = "track=\(record.track) choices=\(record.choices) tier=\(record.tier) years=\(record.years) zone=\(record.zoneId)"
+            try await tx.sql.insert(into: "application_changes").model(
+                ApplicationChangeRecord(id: UUID().uuidString.lowercased(), applicationId: record.id, at: Self.timestamp(at),
+                                        actorId: actor.id, actorName: actor.name, action: existing == nil ? "create" : "update", detail: detail),
+                with: Self.encoder).run()
+            return record
+        }
+    }
+
+    /// A random pseudonymous applicant id (it reveals nothing about the child).
+    public static func newApplicantID() -> String {
+        "A" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).uppercased()
+    }
+
+    // MARK: Freeze, draw, publish
+
+    /// Closes registration, snapshots schools.csv and applicants.csv (the canonical list), and
+    /// records the list's SHA-256; returns it.
+    public func freeze(_ id: String) async throws -> String {
+        try await transaction { tx in
+            guard let campaign = try await tx.campaign(id: id) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
+            try campaign.checkStep(to: .frozen)
+            let applicants = try await tx.applications(campaignID: id).map(\.applicant)
+            let list = EnrollmentCSV.canonicalApplicantList(applicants)
+            let hash = SHA256.hash(data: Array(list.utf8)).map { String(format: "%02x", $0) }.joined()
+            let schools = EnrollmentCSV.schoolsDocument(try await tx.enrollmentSchools(for: campaign))
+            struct FileRow: Codable, Sendable { var campaignId: String; var name: String; var content: String }
+            try await tx.sql.insertBatched(into: "campaign_files", [FileRow(campaignId: id, name: File.schools.rawValue, content: schools),
+                                                                    FileRow(campaignId: id, name: File.applicants.rawValue, content: list)])
+            try await tx.sql.update("campaigns").set("status", to: CampaignStatus.frozen.rawValue).set("list_hash", to: hash)
+                .where("id", .equal, id).run()
+            return hash
+        }
+    }
+
+    public func file(_ file: File, campaignID: String) async throws -> String? {
+        struct Row: Decodable { var content: String }
+        return try await sql.all("SELECT content FROM campaign_files WHERE campaign_id = \(bind: campaignID) AND name = \(bind: file.rawValue)",
+                                 as: Row.self).first?.content
+    }
+
+    /// Runs the engine on the frozen files with the seed from the beacon value and the notary's
+    /// secret, and stores every placement; one transaction.
+    @discardableResult
+    public func draw(_ id: String, beaconValue: String, notarySecret: String,
+                     settings: EnrollmentSettings = EnrollmentSettings()) async throws -> EnrollmentReport {
+        try await transaction { tx in
+            guard let campaign = try await tx.campaign(id: id) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
+            try campaign.checkStep(to: .drawn)
+            let seed = try campaign.seed(beaconValue: beaconValue, notarySecret: notarySecret)
+            let output = try await tx.compute(campaignID: id, seed: seed, settings: settings)
+            try await tx.sql.insertBatched(into: "campaign_results", output.outcome.placements.map { ResultRecord(campaignID: id, $0) })
+            try await tx.sql.update("campaigns").set("status", to: CampaignStatus.drawn.rawValue).set("beacon_value", to: beaconValue)
+                .set("notary_secret", to: notarySecret).set("seed", to: seed.hex).where("id", .equal, id).run()
+            return output.report
+        }
+    }
+
+    /// The draw recomputed from the stored files (the review page's figures).
+    public func report(_ campaign: Campaign, settings: EnrollmentSettings = EnrollmentSettings()) async throws -> EnrollmentReport? {
+        guard let hex = campaign.seed else { return nil }
+        return try await compute(campaignID: campaign.id, seed: LotterySeed(hex: hex), settings: settings).report
+    }
+
+    private func compute(campaignID: String, seed: LotterySeed, settings: EnrollmentSettings) async throws -> EnrollmentJob.Output {
+        guard let schools = try await file(.schools, campaignID: campaignID), let applicants = try await file(.applicants, campaignID: campaignID) else {
+            throw CampaignProblem("status", zh: "名单尚未冻结。", en: "the list is not frozen yet")
+        }
+        return try EnrollmentJob.compute(schoolsCSV: schools, applicantsCSV: applicants, seed: seed, settings: settings)
+    }
+
+    public func results(campaignID: String) async throws -> [ResultRecord] {
+        try await sql.all("SELECT * FROM campaign_results WHERE campaign_id = \(bind: campaignID) ORDER BY applicant_id", as: ResultRecord.self)
+    }
+
+    public func result(campaignID: String, applicantID: String) async throws -> ResultRecord? {
+        try await sql.all("SELECT * FROM campaign_results WHERE campaign_id = \(bind: campaignID) AND applicant_id = \(bind: applicantID)",
+                          as: ResultRecord.self).first
+    }
+
+    /// The last lottery number each school admitted by lottery (its cut-off).
+    public func privateCutoffs(campaignID: String) async throws -> [String: UInt64] {
+        struct Row: Decodable { var schoolId: String; var lottery: String }
+        let rows = try await sql.all("""
+            SELECT school_id, MAX(lottery) AS lottery FROM campaign_results
+            WHERE campaign_id = \(bind: campaignID) AND route = 'private' GROUP BY school_id
+            """, as: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in UInt64(row.lottery, radix: 16).map { (row.schoolId, $0) } })
+    }
+
+    /// results.csv as `youjiao enroll run` writes it.
+    public func resultsDocument(campaignID: String) async throws -> Data {
+        EnrollmentCSV.resultsDocument(try await results(campaignID: campaignID).map(\.placement))
+    }
+
+    static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

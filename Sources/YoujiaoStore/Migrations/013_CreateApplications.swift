@@ -1,0 +1,60 @@
+import FluentKit
+import SQLKit
+
+/// Applications (one per child per campaign), their audited changes, and the draw's placements.
+struct CreateApplications: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("applications")
+            .field("id", .string, .identifier(auto: false))
+            .field("campaign_id", .string, .required, .references("campaigns", "id", onDelete: .cascade))
+            .field("student_id", .string, .required, .references("students", "id"))
+            .field("student_national_id", .string, .required)
+            .field("guardian_id", .string, .references("guardians", "id"))
+            .field("applicant_id", .string, .required)
+            .field("district_code", .string, .required, .references("districts", "code"))
+            .field("zone_id", .string, .required, .references("zones", "id"))
+            .field("lat", .double, .required)
+            .field("lon", .double, .required)
+            .field("track", .string, .required)
+            .field("choices", .string, .required)
+            .field("tier", .int, .required)
+            .field("years", .int, .required)
+            .field("updated_at", .string, .required)
+            .unique(on: "student_national_id", "campaign_id")
+            .unique(on: "campaign_id", "applicant_id")
+            .constraint(.custom(SQLRaw("CHECK (track IN ('public', 'private'))")))
+            .constraint(.custom(SQLRaw("CHECK ((track = 'public') = (choices = ''))")))
+            .constraint(.custom(SQLRaw("CHECK (tier BETWEEN 1 AND 99 AND years >= 0)")))
+            .create()
+        try await database.schema("application_changes")
+            .field("id", .string, .identifier(auto: false))
+            .field("application_id", .string, .required, .references("applications", "id", onDelete: .cascade))
+            .field("at", .string, .required)
+            .field("actor_id", .string)
+            .field("actor_name", .string, .required)
+            .field("action", .string, .required)
+            .field("detail", .string, .required)
+            .create()
+        try await database.schema("campaign_results")
+            .field("campaign_id", .string, .required, .references("campaigns", "id", onDelete: .cascade))
+            .field("applicant_id", .string, .required)
+            .field("school_id", .string, .references("schools", "id"))
+            .field("route", .string, .required)
+            .field("choice_rank", .int)
+            .field("distance_m", .int)
+            .field("lottery", .string, .required)
+            .unique(on: "campaign_id", "applicant_id")
+            .constraint(.custom(SQLRaw("CHECK (route IN ('private', 'catchment', 'coordinated', 'unplaced'))")))
+            .constraint(.custom(SQLRaw("CHECK ((route = 'unplaced') = (school_id IS NULL))")))
+            .create()
+        try await Indexes.create(on: database, table: "applications", columns: ["student_id"])
+        try await Indexes.create(on: database, table: "application_changes", columns: ["application_id"])
+        try await Indexes.create(on: database, table: "campaign_results", columns: ["school_id"])
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("campaign_results").delete()
+        try await database.schema("application_changes").delete()
+        try await database.schema("applications").delete()
+    }
+}

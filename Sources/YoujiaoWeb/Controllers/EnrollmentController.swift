@@ -1,0 +1,304 @@
+import Foundation
+import Vapor
+import YoujiaoCore
+import YoujiaoStore
+
+/// 入学报名: campaigns (district admins for their district, city admins for city-wide ones), the
+/// guardian's application, the draw and its review, the per-school export, and the public page
+/// from which anyone can download the published inputs and re-run the draw.
+struct EnrollmentController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("enrollment", use: list)
+        routes.post("enrollment", use: create)
+        let campaign = routes.grouped("enrollment", ":id")
+        campaign.get(use: show)
+        campaign.post("open", use: open)
+        campaign.post("freeze", use: freeze)
+        campaign.post("draw", use: draw)
+        campaign.post("publish", use: publish)
+        campaign.get("results.csv", use: schoolExport)
+        campaign.get("apply", ":student", use: applyForm)
+        campaign.post("apply", ":student", use: apply)
+        routes.get("public", "enrollment", ":id", use: publicPage)
+        routes.get("public", "enrollment", ":id", ":file", use: publicFile)
+    }
+
+    // MARK: Scope
+
+    /// City admins see every campaign, district admins their district's; each manages only their own level.
+    static func canSee(_ scope: AccessScope, _ campaign: Campaign) -> Bool {
+        switch scope.role {
+        case .cityAdmin: return true
+        case .districtAdmin: return campaign.districtCode != nil && campaign.districtCode == scope.districtCode
+        case .schoolAdmin, .guardian: return false
+        }
+    }
+
+    static func canManage(_ scope: AccessScope, _ campaign: Campaign) -> Bool {
+        switch scope.role {
+        case .cityAdmin: return campaign.districtCode == nil
+        case .districtAdmin: return campaign.districtCode != nil && campaign.districtCode == scope.districtCode
+        case .schoolAdmin, .guardian: return false
+        }
+    }
+
+    static func campaign(_ req: Request) async throws -> Campaign {
+        guard let campaign = try await CampaignStore(req.db).campaign(id: req.parameters.get("id") ?? "") else {
+            throw Abort(.notFound, reason: req.t("没有这次招生。", "No such campaign."))
+        }
+        return campaign
+    }
+
+    static func form(_ req: Request) -> [String: String] {
+        ((try? req.content.decode([String: String].self)) ?? [:]).mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    // MARK: Lists and the campaign page
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let campaigns = try await CampaignStore(req.db).campaigns()
+        if viewer.scope.role == .guardian {
+            return try await EnrollmentView.family(req, viewer: viewer, campaigns: campaigns.filter { $0.status != .draft })
+        }
+        guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
+        return EnrollmentView.list(req, viewer: viewer, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) }, problem: nil)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let viewer = try req.requireStaff()
+        let form = Self.form(req)
+        let campaigns = try await CampaignStore(req.db).campaigns()
+        do throws(CampaignProblem) {
+            let campaign = try Self.newCampaign(form, scope: viewer.scope)
+            do { try await CampaignStore(req.db).create(campaign) } catch {
+                throw CampaignProblem("year", zh: "保存失败：同名招生已存在或数据有误。", en: "not saved: a campaign with this id exists or the data is invalid")
+            }
+            return req.redirect(to: "/enrollment/\(campaign.id)", redirectType: .normal)
+        } catch {
+            return EnrollmentView.list(req, viewer: viewer, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) }, problem: error)
+        }
+    }
+
+    static func newCampaign(_ form: [String: String], scope: AccessScope) throws(CampaignProblem) -> Campaign {
+        guard let year = Int(form["year"] ?? ""), (2000...2100).contains(year) else {
+            throw CampaignProblem("year", zh: "请填写入学年份（如 2026）。", en: "enter the school year, e.g. 2026")
+        }
+        guard let grade = Grade(rawValue: form["grade"] ?? ""), Campaign.entryGrades.contains(grade), grade != .k1 else {
+            throw CampaignProblem("grade", zh: "请选择起始年级（一年级或六年级）。", en: "choose grade 1 or 6")
+        }
+        guard let opens = CaseDate(form["opens_on"] ?? ""), let closes = CaseDate(form["closes_on"] ?? ""), opens <= closes else {
+            throw CampaignProblem("closes_on", zh: "请填写报名起止日期（yyyy-MM-dd，截止不早于开始）。", en: "enter the window (yyyy-MM-dd, closing on or after opening)")
+        }
+        let round = form["beacon_round"] ?? ""
+        guard !round.isEmpty else { throw CampaignProblem("beacon_round", zh: "请事先指明公开随机数的来源与轮次。", en: "name the beacon round in advance") }
+        let commitment = (form["notary_commitment"] ?? "").lowercased()
+        guard commitment.count == 64, commitment.allSatisfy(\.isHexDigit) else {
+            throw CampaignProblem("notary_commitment", zh: "公证密钥哈希须为 64 位十六进制数（SHA-256）。", en: "the notary commitment is 64 hex digits (SHA-256)")
+        }
+        let district: String?
+        switch scope.role {
+        case .districtAdmin: district = scope.districtCode
+        case .cityAdmin: district = nil
+        default: throw CampaignProblem("year", zh: "只有区、市教育局可以创建招生。", en: "only district and city admins create campaigns")
+        }
+        return Campaign(id: "\(year)-g\(grade.rawValue.lowercased())-\(district ?? "city")-\(UUID().uuidString.prefix(4).lowercased())",
+                        year: year, grade: grade, districtCode: district, opensOn: opens, closesOn: closes,
+                        beaconRound: round, notaryCommitment: commitment)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let campaign = try await Self.campaign(req)
+        if viewer.scope.role == .guardian { return req.redirect(to: "/enrollment") }
+        guard Self.canSee(viewer.scope, campaign) else { throw Abort(.forbidden, reason: req.t("这次招生不在您的管辖范围内。", "This campaign is outside your scope.")) }
+        return try await page(req, viewer: viewer, campaign: campaign, problem: nil)
+    }
+
+    private func page(_ req: Request, viewer: Viewer, campaign: Campaign, problem: CampaignProblem?) async throws -> Response {
+        let store = CampaignStore(req.db)
+        let schools = try await store.enrollmentSchools(for: campaign)
+        let applications = try await store.applications(campaignID: campaign.id)
+        let report = try await store.report(campaign)
+        return EnrollmentView.campaign(req, campaign: campaign, canManage: Self.canManage(viewer.scope, campaign), schools: schools,
+                                       applications: applications, report: report, problem: problem)
+    }
+
+    // MARK: The district's steps
+
+    /// One step of the life cycle by the campaign's manager; a refused step shows the page with the reason (400).
+    private func step(_ req: Request, _ action: @escaping @Sendable (CampaignStore, Campaign, [String: String]) async throws -> Void) async throws -> Response {
+        let viewer = try req.requireStaff()
+        let campaign = try await Self.campaign(req)
+        guard Self.canManage(viewer.scope, campaign) else {
+            throw Abort(.forbidden, reason: req.t("只有负责本次招生的教育局可以操作。", "Only the authority running this campaign may do this."))
+        }
+        do {
+            try await action(CampaignStore(req.db), campaign, Self.form(req))
+        } catch let problem as CampaignProblem {
+            return try await page(req, viewer: viewer, campaign: campaign, problem: problem)
+        } catch let errors as InputErrors {
+            return try await page(req, viewer: viewer, campaign: campaign,
+                                  problem: CampaignProblem("status", zh: "输入数据有误：\(errors)", en: "the inputs are invalid: \(errors)"))
+        }
+        try await req.accounts.record([AuditEventRecord(actorId: viewer.user.id, actorName: viewer.user.username, action: "campaign-" + (req.url.path.split(separator: "/").last.map(String.init) ?? ""),
+                                                        route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "campaign", subjectId: campaign.id)])
+        return req.redirect(to: "/enrollment/\(campaign.id)", redirectType: .normal)
+    }
+
+    @Sendable func open(req: Request) async throws -> Response {
+        try await step(req) { store, campaign, _ in try await store.advance(campaign.id, to: .open) }
+    }
+
+    @Sendable func freeze(req: Request) async throws -> Response {
+        try await step(req) { store, campaign, _ in _ = try await store.freeze(campaign.id) }
+    }
+
+    @Sendable func draw(req: Request) async throws -> Response {
+        try await step(req) { store, campaign, form in
+            try await store.draw(campaign.id, beaconValue: form["beacon_value"] ?? "", notarySecret: form["notary_secret"] ?? "")
+        }
+    }
+
+    @Sendable func publish(req: Request) async throws -> Response {
+        try await step(req) { store, campaign, _ in try await store.advance(campaign.id, to: .published) }
+    }
+
+    /// One school's admitted children (pseudonymous id, masked ID number, name): the campaign's
+    /// managers and viewers, and the school's own admin once results are published. Audited.
+    @Sendable func schoolExport(req: Request) async throws -> Response {
+        let viewer = try req.requireStaff()
+        let campaign = try await Self.campaign(req)
+        let schoolID = (try? req.query.get(String.self, at: "school")) ?? ""
+        guard let school = try await req.registry.school(id: schoolID) else { throw Abort(.notFound, reason: req.t("没有这所学校。", "No such school.")) }
+        let allowed = Self.canSee(viewer.scope, campaign)
+            ? (campaign.districtCode == nil || campaign.districtCode == school.districtCode)
+            : (campaign.status == .published && viewer.scope.canSeeSchool(id: school.id, districtCode: school.districtCode))
+        guard allowed, campaign.status == .drawn || campaign.status == .published else {
+            throw Abort(.forbidden, reason: req.t("您无权导出这所学校的录取名单。", "You may not export this school's list."))
+        }
+        let store = CampaignStore(req.db)
+        let applications = Dictionary(uniqueKeysWithValues: try await store.applications(campaignID: campaign.id).map { ($0.applicantId, $0) })
+        let results = try await store.results(campaignID: campaign.id).filter { $0.schoolId == school.id }
+        var rows: [[String]] = []
+        var students: [StudentRecord] = []
+        for result in results {
+            guard let application = applications[result.applicantId], let student = try await req.registry.student(id: application.studentId) else { continue }
+            students.append(student)
+            rows.append([result.applicantId, student.name, student.maskedNationalId, result.route, result.choiceRank.map(String.init) ?? "",
+                         result.distanceM.map(String.init) ?? "", result.lottery])
+        }
+        try await Audit.record(req, students: students, action: "campaign-results-export")
+        return Layout.csv("\(campaign.id)-\(school.id).csv",
+                          header: ["applicant_id", "name", "national_id_masked", "route", "choice_rank", "distance_m", "lottery"], rows: rows)
+    }
+
+    // MARK: The guardian's application
+
+    /// The guardian's own child, or 403.
+    static func ownChild(_ req: Request, viewer: Viewer) async throws -> (StudentRecord, String) {
+        guard viewer.scope.role == .guardian, let guardianID = viewer.scope.guardianID else {
+            throw Abort(.forbidden, reason: req.t("只有家长可以为孩子报名。", "Only guardians register their children."))
+        }
+        guard let student = try await req.registry.student(id: req.parameters.get("student") ?? ""),
+              try await req.registry.guardianIDs(ofStudent: student.id).contains(guardianID) else {
+            throw Abort(.forbidden, reason: req.t("您只能为自己的孩子报名。", "You may register only your own children."))
+        }
+        return (student, guardianID)
+    }
+
+    @Sendable func applyForm(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let campaign = try await Self.campaign(req)
+        let (student, _) = try await Self.ownChild(req, viewer: viewer)
+        let existing = try await CampaignStore(req.db).application(campaignID: campaign.id, studentID: student.id)
+        return try await EnrollmentView.applyForm(req, campaign: campaign, student: student, values: EnrollmentView.values(of: existing, student: student),
+                                                  problem: nil)
+    }
+
+    @Sendable func apply(req: Request) async throws -> Response {
+        let viewer = try req.requireViewer()
+        let campaign = try await Self.campaign(req)
+        let (student, guardianID) = try await Self.ownChild(req, viewer: viewer)
+        let form = Self.form(req)
+        let store = CampaignStore(req.db)
+        do throws(CampaignProblem) {
+            try await Self.save(req, store: store, campaign: campaign, student: student, guardianID: guardianID, form: form, viewer: viewer)
+        } catch {
+            return try await EnrollmentView.applyForm(req, campaign: campaign, student: student, values: form, problem: error)
+        }
+        return req.redirect(to: "/enrollment", redirectType: .normal)
+    }
+
+    private static func save(_ req: Request, store: CampaignStore, campaign: Campaign, student: StudentRecord, guardianID: String,
+                             form: [String: String], viewer: Viewer) async throws(CampaignProblem) {
+        let failed = CampaignProblem("status", zh: "保存失败，请稍后再试。", en: "not saved; try again")
+        guard campaign.acceptsApplications(on: .today()) else {
+            throw CampaignProblem("status", zh: "本次招生不在报名期内，不能报名或修改。", en: "registration is closed for this campaign")
+        }
+        // The guardian types the child's ID number: it must be valid and be this child's.
+        let typed: NationalID
+        do throws(NationalID.Problem) { typed = try NationalID(form["national_id"] ?? "") } catch {
+            throw CampaignProblem("national_id", zh: "身份证件号有误：\(error.description)", en: error.description)
+        }
+        guard typed.value == student.nationalId else {
+            throw CampaignProblem("national_id", zh: "身份证件号与该儿童的登记信息不符。", en: "the ID number does not match the child's record")
+        }
+        guard let birth = CaseDate(student.birthDate) else { throw failed }
+        try campaign.checkEligible(birthDate: birth, currentGrade: student.grade.flatMap(Grade.init(rawValue:)))
+        do {
+            let existing = try await store.application(campaignID: campaign.id, studentID: student.id)
+            if let existing, existing.id != form["application"] {
+                throw CampaignProblem("student", zh: "该儿童已报名本次招生，请修改原报名。", en: "the child has already applied; edit that application")
+            }
+            let zones = try await store.zones(for: campaign)
+            let schools = try await store.enrollmentSchools(for: campaign)
+            guard let track = EnrollmentTrack(rawValue: form["track"] ?? "") else {
+                throw CampaignProblem("track", zh: "请选择公办或民办（二选一）。", en: "choose public or private")
+            }
+            let choices = ["choice1", "choice2", "choice3"].compactMap { form[$0].flatMap { $0.isEmpty ? nil : $0 } }
+            let choice = ApplicationChoice(track: track, choices: choices, tier: Int(form["tier"] ?? "") ?? 0,
+                                           yearsAtAddress: Int(form["years"] ?? "") ?? -1, zone: form["zone"] ?? "")
+            guard let zone = zones.first(where: { $0.id == choice.zone }) else {
+                throw CampaignProblem("zone", zh: "请选择本次招生范围内的施教区。", en: "choose a catchment zone of this campaign")
+            }
+            try choice.validate(district: zone.districtCode, schools: schools, zones: Set(zones.map(\.id)))
+            try await store.saveApplication(campaignID: campaign.id, student: student, guardianID: guardianID, choice: choice, zone: zone,
+                                            actor: ApplicationActor(id: viewer.user.id, name: viewer.user.username))
+        } catch let problem as CampaignProblem {
+            throw problem
+        } catch {
+            req.logger.error("saving an application failed: \(String(reflecting: error))")
+            throw failed
+        }
+    }
+
+    // MARK: The public page
+
+    @Sendable func publicPage(req: Request) async throws -> Response {
+        let campaign = try await Self.campaign(req)
+        guard campaign.listHash != nil else { throw Abort(.notFound, reason: req.t("名单尚未公布。", "The list is not published yet.")) }
+        let report = campaign.status == .published ? try await CampaignStore(req.db).report(campaign) : nil
+        return EnrollmentView.publicPage(req, campaign: campaign, report: report)
+    }
+
+    /// The published files, byte for byte what `youjiao enroll verify` reads (no BOM).
+    @Sendable func publicFile(req: Request) async throws -> Response {
+        let campaign = try await Self.campaign(req)
+        let name = req.parameters.get("file") ?? ""
+        let store = CampaignStore(req.db)
+        let body: String?
+        if let file = CampaignStore.File(rawValue: name) {
+            body = campaign.listHash == nil ? nil : try await store.file(file, campaignID: campaign.id)
+        } else if name == "results.csv", campaign.status == .published {
+            body = String(decoding: try await store.resultsDocument(campaignID: campaign.id), as: UTF8.self)
+        } else {
+            body = nil
+        }
+        guard let body else { throw Abort(.notFound, reason: req.t("没有这个文件。", "No such file.")) }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+}

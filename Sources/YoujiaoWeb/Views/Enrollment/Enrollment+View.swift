@@ -1,0 +1,225 @@
+import Foundation
+import Vapor
+import YoujiaoCore
+import YoujiaoStore
+
+/// The pages of 入学报名.
+enum EnrollmentView {
+    static func statusLabel(_ req: Request, _ status: CampaignStatus) -> String {
+        switch status {
+        case .draft: return req.t("草稿", "draft")
+        case .open: return req.t("报名中", "open")
+        case .frozen: return req.t("名单已冻结", "list frozen")
+        case .drawn: return req.t("已派位（待发布）", "drawn")
+        case .published: return req.t("结果已发布", "published")
+        }
+    }
+
+    static func title(_ req: Request, _ c: Campaign) -> String {
+        req.t("\(c.year) 年\(c.grade.label(req))入学（\(c.districtCode ?? "全市")）", "\(c.year) \(c.grade.label(req)) entry (\(c.districtCode ?? "city"))")
+    }
+
+    static func problemBox(_ req: Request, _ problem: CampaignProblem?) -> String {
+        problem.map { "<p class=\"error\" data-field=\"\(esc($0.field))\">\(esc(req.t($0.zh, $0.en)))</p>" } ?? ""
+    }
+
+    static func csrf(_ req: Request) -> String { "<input type=\"hidden\" name=\"_csrf\" value=\"\(esc(req.csrfToken))\">" }
+
+    static func button(_ req: Request, _ action: String, _ label: String, fields: String = "") -> String {
+        "<form method=\"post\" action=\"\(esc(action))\" class=\"inline\">\(csrf(req))\(fields)<button type=\"submit\">\(esc(label))</button></form>"
+    }
+
+    // MARK: Staff
+
+    static func list(_ req: Request, viewer: Viewer, campaigns: [Campaign], problem: CampaignProblem?) -> Response {
+        let rows = campaigns.map { c in
+            ["<a href=\"/enrollment/\(esc(c.id))\">\(esc(title(req, c)))</a>", esc(statusLabel(req, c.status)),
+             esc("\(c.opensOn) – \(c.closesOn)"), c.listHash.map { "<code>\(esc(String($0.prefix(16))))…</code>" } ?? "—"]
+        }
+        let form = """
+            <h2>\(req.t("新建招生", "New campaign"))</h2>\(problemBox(req, problem))
+            <form method="post" action="/enrollment" class="stacked">\(csrf(req))
+            <label>\(req.t("入学年份", "Year")) <input name="year" value="\(CaseDate.today().schoolYear + 1)"></label>
+            <label>\(req.t("年级", "Grade")) <select name="grade"><option value="1">\(Grade.g1.label(req))</option><option value="6">\(Grade.g6.label(req))</option></select></label>
+            <label>\(req.t("报名开始", "Opens")) <input name="opens_on" value="\(CaseDate.today())"></label>
+            <label>\(req.t("报名截止", "Closes")) <input name="closes_on" value="\(CaseDate.today().adding(days: 30))"></label>
+            <label>\(req.t("公开随机数来源（事先公布）", "Beacon round (named in advance)")) <input name="beacon_round" size="50"></label>
+            <label>\(req.t("公证密钥的 SHA-256", "SHA-256 of the notary's secret")) <input name="notary_commitment" size="70"></label>
+            <button type="submit">\(req.t("创建", "Create"))</button></form>
+            """
+        return Layout.render(req, title: req.t("入学招生", "Enrollment campaigns"), body: Table(headers: [
+            req.t("招生", "Campaign"), req.t("状态", "Status"), req.t("报名期", "Window"), req.t("名单哈希", "List hash")], rows: rows).html + form,
+                             status: problem == nil ? .ok : .badRequest)
+    }
+
+    static func campaign(_ req: Request, campaign c: Campaign, canManage: Bool, schools: [EnrollmentSchool], applications: [ApplicationRecord],
+                         report: EnrollmentReport?, problem: CampaignProblem?) -> Response {
+        let base = "/enrollment/\(c.id)"
+        var body = problemBox(req, problem)
+        let facts: [(String, String)] = [
+            (req.t("状态", "Status"), "<strong id=\"status\">\(esc(statusLabel(req, c.status)))</strong>"),
+            (req.t("报名期", "Window"), esc("\(c.opensOn) – \(c.closesOn)")),
+            (req.t("报名人数", "Applications"), esc(applications.count)),
+            (req.t("公开随机数来源", "Beacon round"), esc(c.beaconRound)),
+            (req.t("公证密钥哈希", "Notary commitment"), "<code>\(esc(c.notaryCommitment))</code>"),
+            (req.t("冻结名单哈希", "Frozen list hash"), c.listHash.map { "<code id=\"list-hash\">\(esc($0))</code>" } ?? "—"),
+            (req.t("派位种子", "Seed"), c.seed.map { "<code>\(esc($0))</code>" } ?? "—"),
+            (req.t("公开核验页", "Public page"), c.listHash == nil ? "—" : "<a href=\"/public/enrollment/\(esc(c.id))\">/public/enrollment/\(esc(c.id))</a>"),
+        ]
+        body += "<dl class=\"facts\">\(facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined())</dl>"
+        if canManage {
+            switch c.status {
+            case .draft: body += button(req, base + "/open", req.t("开放报名", "Open registration"))
+            case .open: body += button(req, base + "/freeze", req.t("截止报名并冻结名单（公布哈希）", "Close and freeze the list (publish its hash)"))
+            case .frozen:
+                body += """
+                    <form method="post" action="\(base)/draw" class="stacked" id="draw">\(csrf(req))
+                    <label>\(req.t("公开随机数（\(c.beaconRound)）", "Beacon value (\(c.beaconRound))")) <input name="beacon_value" size="70"></label>
+                    <label>\(req.t("公证密钥", "Notary secret")) <input name="notary_secret" size="40"></label>
+                    <button type="submit">\(req.t("派位", "Run the draw"))</button></form>
+                    """
+            case .drawn: body += button(req, base + "/publish", req.t("发布结果", "Publish the results"))
+            case .published: break
+            }
+        }
+        if let report { body += review(req, campaign: c, schools: schools, report: report) }
+        let seatRows = schools.map { s in [esc(s.id), esc(s.name), esc(s.ownership.label(req)), esc(s.capacity), esc(s.zones.count)] }
+        body += "<h2>\(req.t("学位", "Seats"))</h2>" + Table(headers: [req.t("学校代码", "School id"), req.t("学校", "School"), req.t("性质", "Ownership"),
+                                                                      req.t("学位", "Seats"), req.t("施教区数", "Zones")], rows: seatRows, numericColumns: [3, 4]).html
+        return Layout.render(req, title: title(req, c), body: body, status: problem == nil ? .ok : .badRequest)
+    }
+
+    /// Counts per route (a chart), the what-if kilometres, and per school seats, admitted and cut-off.
+    static func review(_ req: Request, campaign c: Campaign, schools: [EnrollmentSchool], report: EnrollmentReport) -> String {
+        let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
+        let routes = [(req.t("民办摇号", "private"), report.routes.private), (req.t("施教区", "catchment"), report.routes.catchment),
+                      (req.t("统筹", "coordinated"), report.routes.coordinated), (req.t("未安排", "unplaced"), report.routes.unplaced)]
+        var out = "<h2>\(req.t("派位结果审核", "Review"))</h2>"
+        out += BarChart(categories: routes.map(\.0), series: [.init(name: req.t("人数", "children"), colour: "#3b6ea5", values: routes.map(\.1))],
+                        title: req.t("各途径人数", "Children per route")).svg
+        out += Table(headers: [req.t("途径", "Route"), req.t("人数", "Children")], rows: routes.map { [esc($0.0), esc($0.1)] }, numericColumns: [1]).html
+        let km = { (metres: Int) in String(format: "%.1f", Double(metres) / 1000) }
+        out += "<p id=\"what-if\">" + req.t(
+            "统筹安排 \(report.coordinated.placed) 人，按优先级总距离 \(km(report.coordinated.totalDistanceM)) 公里；同样学位下总距离最小的安排为 \(km(report.coordinated.optimalTotalDistanceM)) 公里。",
+            "\(report.coordinated.placed) children coordinated: \(km(report.coordinated.totalDistanceM)) km in priority order; the least total distance on the same seats is \(km(report.coordinated.optimalTotalDistanceM)) km.") + "</p>"
+        let rows = report.schools.map { s in
+            [esc(s.schoolId), esc(names[s.schoolId] ?? ""), esc(s.ownership.label(req)), esc(s.seats), esc(s.applicants), esc(s.admitted),
+             esc(s.highestAdmittedLottery ?? "—"), "<a href=\"/enrollment/\(esc(c.id))/results.csv?school=\(esc(s.schoolId))\">CSV</a>"]
+        }
+        out += Table(headers: [req.t("学校代码", "School id"), req.t("学校", "School"), req.t("性质", "Ownership"), req.t("学位", "Seats"),
+                               req.t("申请", "Applicants"), req.t("录取", "Admitted"), req.t("最后录取号码", "Last admitted number"), req.t("名单", "List")],
+                     rows: rows, numericColumns: [3, 4, 5]).html
+        return out
+    }
+
+    // MARK: Families
+
+    static func family(_ req: Request, viewer: Viewer, campaigns: [Campaign]) async throws -> Response {
+        let store = CampaignStore(req.db)
+        let children = try await req.registry.children(ofGuardian: viewer.scope.guardianID ?? "")
+        var body = ""
+        for c in campaigns {
+            var rows: [[String]] = []
+            let cutoffs = c.status == .published ? try await store.privateCutoffs(campaignID: c.id) : [:]
+            for child in children {
+                let application = try await store.application(campaignID: c.id, studentID: child.id)
+                let eligible = CaseDate(child.birthDate).map { birth in
+                    (try? c.checkEligible(birthDate: birth, currentGrade: child.grade.flatMap(Grade.init(rawValue:)))) != nil
+                } ?? false
+                guard application != nil || eligible else { continue }
+                var state = application == nil ? req.t("未报名", "not registered") : req.t("已报名", "registered")
+                if c.acceptsApplications(on: .today()) {
+                    state += " <a href=\"/enrollment/\(esc(c.id))/apply/\(esc(child.id))\">\(application == nil ? req.t("报名", "Register") : req.t("修改", "Edit"))</a>"
+                }
+                var result = "—"
+                if c.status == .published, let application, let placed = try await store.result(campaignID: c.id, applicantID: application.applicantId) {
+                    result = try await reason(req, campaign: c, application: application, result: placed, cutoffs: cutoffs)
+                }
+                rows.append([esc(child.name), "<span class=\"id\">\(esc(child.maskedNationalId))</span>", state, "<span class=\"reason\">\(result)</span>"])
+            }
+            guard !rows.isEmpty else { continue }
+            body += "<h2>\(esc(title(req, c))) · \(esc(statusLabel(req, c.status)))</h2>"
+            if c.listHash != nil { body += "<p><a href=\"/public/enrollment/\(esc(c.id))\">\(req.t("公开核验页", "Public verification page"))</a></p>" }
+            body += Table(headers: [req.t("孩子", "Child"), req.t("身份证件号", "ID number"), req.t("报名", "Application"), req.t("结果", "Result")], rows: rows).html
+        }
+        if body.isEmpty { body = "<p>\(req.t("目前没有您的孩子可以参加的招生。", "No campaign for your children at present."))</p>" }
+        return Layout.render(req, title: req.t("入学报名", "School entry"), body: body)
+    }
+
+    static func reason(_ req: Request, campaign: Campaign, application: ApplicationRecord, result: ResultRecord, cutoffs: [String: UInt64]) async throws -> String {
+        let placement = result.placement
+        let school = try await placement.schoolID.asyncFlatMap { try await req.registry.school(id: $0) }
+        let zone = try await CampaignStore(req.db).zones(for: campaign).first { $0.id == application.zoneId }
+        let catchmentID = campaign.grade == .g6 ? zone?.juniorSchoolID : zone?.primarySchoolID
+        let catchment = try await catchmentID.asyncFlatMap { try await req.registry.school(id: $0) }
+        let reason = PlacementReason(placement: placement, track: application.choice.track, schoolName: school?.name,
+                                     cutoff: placement.schoolID.flatMap { cutoffs[$0] }, catchmentSchoolName: catchment?.name ?? "")
+        return esc(req.t(reason.zh, reason.en))
+    }
+
+    static func values(of application: ApplicationRecord?, student: StudentRecord) -> [String: String] {
+        guard let application else { return ["zone": student.zoneId ?? "", "tier": "1", "years": "0", "track": "public"] }
+        let choices = application.choice.choices
+        return ["application": application.id, "zone": application.zoneId, "tier": "\(application.tier)", "years": "\(application.years)",
+                "track": application.track, "choice1": choices.first ?? "", "choice2": choices.dropFirst().first ?? ""]
+    }
+
+    static func applyForm(_ req: Request, campaign c: Campaign, student: StudentRecord, values: [String: String], problem: CampaignProblem?) async throws -> Response {
+        let store = CampaignStore(req.db)
+        let zones = try await store.zones(for: c)
+        let privateSchools = try await store.enrollmentSchools(for: c).filter { $0.ownership == .private }
+        func option(_ value: String, _ label: String, field: String) -> String {
+            "<option value=\"\(esc(value))\"\(values[field] == value ? " selected" : "")>\(esc(label))</option>"
+        }
+        let choiceSelect = { (field: String) in
+            "<select name=\"\(field)\">\(option("", req.t("（不填）", "(none)"), field: field))\(privateSchools.map { option($0.id, $0.name, field: field) }.joined())</select>"
+        }
+        let body = """
+            \(problemBox(req, problem))
+            <p>\(req.t("孩子", "Child")): <strong>\(esc(student.name))</strong> · \(esc(student.birthDate)) · <span class="id">\(esc(student.maskedNationalId))</span></p>
+            <form method="post" action="/enrollment/\(esc(c.id))/apply/\(esc(student.id))" class="stacked" id="apply">\(csrf(req))
+            <input type="hidden" name="application" value="\(esc(values["application"] ?? ""))">
+            <label>\(req.t("请再次输入孩子的身份证件号", "Type the child's ID number")) <input name="national_id" size="20" value=""></label>
+            <label>\(req.t("公办或民办（二选一）", "Public or private")) <select name="track">\(option("public", req.t("公办（按施教区）", "public (catchment)"), field: "track"))\(option("private", req.t("民办（摇号）", "private (lottery)"), field: "track"))</select></label>
+            <label>\(req.t("第一志愿（民办）", "First choice (private)")) \(choiceSelect("choice1"))</label>
+            <label>\(req.t("调剂志愿（民办）", "Adjustment choice (private)")) \(choiceSelect("choice2"))</label>
+            <label>\(req.t("施教区", "Catchment zone")) <select name="zone">\(zones.map { option($0.id, $0.id, field: "zone") }.joined())</select></label>
+            <label>\(req.t("类别（1 = 人户一致）", "Tier (1 = lives at the registered address)")) <select name="tier">\((1...4).map { option("\($0)", "\($0)", field: "tier") }.joined())</select></label>
+            <label>\(req.t("在该地址居住年数", "Years at the address")) <input name="years" value="\(esc(values["years"] ?? "0"))" size="4"></label>
+            <button type="submit">\(req.t("提交报名", "Submit"))</button></form>
+            """
+        return Layout.render(req, title: title(req, c), body: body, status: problem == nil ? .ok : .badRequest)
+    }
+
+    // MARK: Public
+
+    static func publicPage(_ req: Request, campaign c: Campaign, report: EnrollmentReport?) -> Response {
+        let base = "/public/enrollment/\(c.id)"
+        var facts: [(String, String)] = [
+            (req.t("状态", "Status"), esc(statusLabel(req, c.status))),
+            (req.t("冻结名单 SHA-256", "Frozen list SHA-256"), "<code id=\"list-hash\">\(esc(c.listHash ?? ""))</code>"),
+            (req.t("公开随机数来源", "Beacon round"), esc(c.beaconRound)),
+            (req.t("公证密钥哈希（事先公布）", "Notary commitment"), "<code>\(esc(c.notaryCommitment))</code>"),
+        ]
+        if c.status == .published {
+            facts += [(req.t("公开随机数", "Beacon value"), "<code id=\"beacon\">\(esc(c.beaconValue ?? ""))</code>"),
+                      (req.t("公证密钥", "Notary secret"), "<code id=\"secret\">\(esc(c.notarySecret ?? ""))</code>"),
+                      (req.t("种子 = SHA-256(随机数 ‖ 密钥 ‖ 名单哈希)", "Seed = SHA-256(beacon ‖ secret ‖ list hash)"), "<code id=\"seed\">\(esc(c.seed ?? ""))</code>")]
+        }
+        var files = ["schools.csv", "applicants.csv"]
+        if c.status == .published { files.append("results.csv") }
+        var body = "<dl class=\"facts\">\(facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined())</dl>"
+        body += "<h2>\(req.t("公开文件（化名编号，不含个人信息）", "Published files (pseudonymous ids, no personal data)"))</h2><ul id=\"files\">"
+        body += files.map { "<li><a href=\"\(base)/\($0)\">\($0)</a></li>" }.joined() + "</ul>"
+        body += "<h2>\(req.t("自行核验", "Check it yourself"))</h2><pre>youjiao enroll commit --applicants applicants.csv\n"
+        if let seed = c.seed, c.status == .published {
+            body += "youjiao enroll verify --schools schools.csv --applicants applicants.csv \\\n    --seed \(esc(seed)) --results results.csv"
+        }
+        body += "</pre>"
+        if let report {
+            body += "<p>" + req.t("民办摇号 \(report.routes.private) 人，施教区 \(report.routes.catchment) 人，统筹 \(report.routes.coordinated) 人，未安排 \(report.routes.unplaced) 人。",
+                                  "Private \(report.routes.private), catchment \(report.routes.catchment), coordinated \(report.routes.coordinated), unplaced \(report.routes.unplaced).") + "</p>"
+        }
+        return Layout.render(req, title: req.t("派位核验：", "Draw verification: ") + title(req, c), body: body)
+    }
+}

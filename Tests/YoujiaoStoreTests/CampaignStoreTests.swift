@@ -1,0 +1,126 @@
+import Foundation
+import SQLKit
+import Testing
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoTestSupport
+
+/// A campaign in the database (SQLite, or PostgreSQL when DATABASE_URL is set): applications,
+/// freezing, the draw, and the published files that `youjiao enroll verify` accepts.
+@Suite("Campaign store")
+struct CampaignStoreTests {
+    static let privateSchool = School(id: "3101010003", name: "黄浦民办小学", districtCode: "310101", stages: [.primary], ownership: .private,
+                                      isInclusive: false, boarding: false, entrySeats: [.g1: 1], latitude: 31.22, longitude: 121.47)
+    static let secret = "notary-secret"
+    static let today = CaseDate.today()
+
+    static func campaign(status: CampaignStatus = .open) -> Campaign {
+        Campaign(id: "t-2026-g1", year: today.schoolYear + 1, grade: .g1, districtCode: "310101", opensOn: today.adding(days: -1),
+                 closesOn: today.adding(days: 10), status: status, beaconRound: "test round", notaryCommitment: CampaignSeed.commitment(secret: secret))
+    }
+
+    /// Fixture city + a private school + five eligible children in zone A, each with an application (two private).
+    func withCampaign(_ body: (OpenStore, CampaignStore) async throws -> Void) async throws {
+        let database = try await TestDatabase.make()
+        let store = try await database.openStore()
+        do {
+            try await Fixture.load(into: store.registry)
+            try await store.registry.upsert(schools: [Self.privateSchool])
+            let campaigns = CampaignStore(store.database)
+            try await campaigns.create(Self.campaign())
+            let span = try #require(Campaign.birthSpan(grade: .g1, year: Self.campaign().year))
+            let children = (0..<5).map { index in
+                let birth = span.lowerBound.adding(days: 30 * index)
+                return Student(nationalID: NationalID.make(areaCode: "310101", birthDate: birth.description.replacingOccurrences(of: "-", with: ""),
+                                                           sequence: 100 + index).value,
+                               name: "孩子\(index)", gender: .male, birthDate: birth.description, hukou: .local, residenceZoneID: Fixture.zoneA.id,
+                               schoolID: nil, grade: nil, classNumber: nil)
+            }
+            try await store.registry.upsert(students: children)
+            for (index, child) in children.enumerated() {
+                let record = try #require(try await store.registry.student(nationalID: child.nationalID))
+                let choice = index < 2 ? ApplicationChoice(track: .private, choices: [Self.privateSchool.id], tier: 1, yearsAtAddress: 2, zone: Fixture.zoneA.id)
+                                       : ApplicationChoice(track: .public, choices: [], tier: 1 + index % 2, yearsAtAddress: index, zone: Fixture.zoneA.id)
+                try await campaigns.saveApplication(campaignID: Self.campaign().id, student: record, guardianID: nil, choice: choice,
+                                                    zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "test"))
+            }
+            try await body(store, campaigns)
+        } catch { await store.close(); await database.destroy(); throw error }
+        await store.close()
+        await database.destroy()
+    }
+
+    @Test func seatsDefaultToTheRegistrysEntrySeats() async throws {
+        try await withCampaign { _, campaigns in
+            #expect(try await campaigns.seats(campaignID: Self.campaign().id) == ["3101010001": 200, "3101010003": 1])
+            let schools = try await campaigns.enrollmentSchools(for: Self.campaign())
+            #expect(schools.first { $0.id == "3101010001" }?.zones == [Fixture.zoneA.id])
+        }
+    }
+
+    @Test func oneApplicationPerChildPerCampaignAndEveryChangeLogged() async throws {
+        try await withCampaign { store, campaigns in
+            let applications = try await campaigns.applications(campaignID: Self.campaign().id)
+            #expect(applications.count == 5)
+            let first = try #require(applications.first)
+            let student = try #require(try await store.registry.student(id: first.studentId))
+            let edited = try await campaigns.saveApplication(campaignID: first.campaignId, student: student, guardianID: nil,
+                                                             choice: ApplicationChoice(track: .public, choices: [], tier: 2, yearsAtAddress: 1, zone: Fixture.zoneA.id),
+                                                             zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "guardian"))
+            #expect(edited.id == first.id && edited.applicantId == first.applicantId, "an edit keeps the application and its pseudonym")
+            #expect(try await campaigns.changes(applicationID: first.id).map(\.action) == ["create", "update"])
+            // The schema itself refuses a second row for the same child in the same campaign.
+            var duplicate = first
+            duplicate.id = UUID().uuidString
+            duplicate.applicantId = "A-OTHER"
+            await #expect(throws: (any Error).self) {
+                try await store.sql.insert(into: "applications")
+                    .model(duplicate, with: SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)).run()
+            }
+        }
+    }
+
+    @Test func theDrawIsRecomputableFromThePublishedFiles() async throws {
+        try await withCampaign { _, campaigns in
+            let id = Self.campaign().id
+            let hash = try await campaigns.freeze(id)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("campaign-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            func write(_ name: String, _ text: String) throws -> String {
+                let path = directory.appendingPathComponent(name).path
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                return path
+            }
+            let schools = try write("schools.csv", try #require(try await campaigns.file(.schools, campaignID: id)))
+            let applicants = try write("applicants.csv", try #require(try await campaigns.file(.applicants, campaignID: id)))
+            #expect(try EnrollmentJob.commitment(applicantsPath: applicants) == hash, "the published hash is `enroll commit` of the published list")
+            #expect(!(try String(contentsOfFile: applicants, encoding: .utf8)).contains("孩子"), "no names in the published list")
+
+            // A wrong secret is refused and nothing is drawn.
+            await #expect(throws: CampaignProblem.self) { try await campaigns.draw(id, beaconValue: "beacon-42", notarySecret: "guess") }
+            #expect(try await campaigns.results(campaignID: id).isEmpty)
+            #expect(try await campaigns.campaign(id: id)?.status == .frozen)
+
+            let report = try await campaigns.draw(id, beaconValue: "beacon-42", notarySecret: Self.secret)
+            #expect(report.routes.private == 1 && report.routes.catchment == 4)
+            let campaign = try #require(try await campaigns.campaign(id: id))
+            #expect(campaign.status == .drawn)
+            let seed = CampaignSeed.derive(beaconValue: "beacon-42", notarySecret: Self.secret, listHash: hash).hex
+            #expect(campaign.seed == seed)
+            let resultsText = String(decoding: try await campaigns.resultsDocument(campaignID: id), as: UTF8.self)
+            let results = try write("results.csv", resultsText)
+            let files = EnrollmentJob.Files(schools: schools, applicants: applicants)
+            #expect(try EnrollmentJob.verify(files, seedHex: seed, settings: EnrollmentSettings(), resultsPath: results).isEmpty)
+
+            // Changing one row makes verification fail.
+            var lines = resultsText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            lines[1] = lines[1].replacingOccurrences(of: ",catchment,", with: ",coordinated,").replacingOccurrences(of: ",private,", with: ",catchment,")
+            let tampered = try write("tampered.csv", lines.joined(separator: "\n"))
+            #expect(!(try EnrollmentJob.verify(files, seedHex: seed, settings: EnrollmentSettings(), resultsPath: tampered)).isEmpty)
+
+            try await campaigns.advance(id, to: .published)
+            await #expect(throws: CampaignProblem.self) { try await campaigns.advance(id, to: .published) }
+        }
+    }
+}

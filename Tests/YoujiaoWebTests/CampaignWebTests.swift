@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import Vapor
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoTestSupport
+@testable import YoujiaoWeb
+
+/// 入学报名 over real HTTP: the guardian's form and its refusals, the district's steps, the
+/// published files, and who may do what.
+@Suite("Enrollment campaign pages")
+struct CampaignWebTests {
+    static let privateSchool = School(id: "3101010003", name: "黄浦民办小学", districtCode: "310101", stages: [.primary], ownership: .private,
+                                      isInclusive: false, boarding: false, entrySeats: [.g1: 1], latitude: 31.22, longitude: 121.47)
+    static let today = CaseDate.today()
+    static let secret = "notary-secret"
+
+    static func campaign(closed: Bool = false) -> Campaign {
+        Campaign(id: closed ? "closed" : "open", year: today.schoolYear + 1, grade: .g1, districtCode: "310101",
+                 opensOn: today.adding(days: -20), closesOn: today.adding(days: closed ? -1 : 10), status: .open,
+                 beaconRound: "test round", notaryCommitment: CampaignSeed.commitment(secret: secret))
+    }
+
+    /// An eligible child for each family (guardian A's younger child, guardian B's child), accounts for Xuhui and parent B.
+    static func with(_ body: (WebHarness, _ youngA: StudentRecord, _ youngB: StudentRecord) async throws -> Void) async throws {
+        try await WebHarness.with { h in
+            try await h.registry.upsert(schools: [privateSchool])
+            let hash = try Bcrypt.hash(WebHarness.password, cost: 4)
+            let guardianA = try #require(try await h.registry.guardian(nationalID: Fixture.guardianA.nationalID))
+            let guardianB = try #require(try await h.registry.guardian(nationalID: Fixture.guardianB.nationalID))
+            for user in [
+                UserRecord(username: "xuhui", passwordHash: hash, role: .districtAdmin, displayName: "徐汇区管理员", districtCode: "310104"),
+                UserRecord(username: "parent-b", passwordHash: hash, role: .guardian, displayName: "李大红", guardianId: guardianB.id),
+            ] { try await h.accounts.create(user) }
+            let birth = Campaign.birthSpan(grade: .g1, year: campaign().year)!.lowerBound.adding(days: 40)
+            func child(_ sequence: Int, _ name: String) -> StudentRecord {
+                StudentRecord(Student(nationalID: NationalID.make(areaCode: "310101", birthDate: birth.description.replacingOccurrences(of: "-", with: ""),
+                                                                  sequence: sequence).value,
+                                      name: name, gender: .female, birthDate: birth.description, hukou: .local, residenceZoneID: Fixture.zoneA.id,
+                                      schoolID: nil, grade: nil, classNumber: nil))
+            }
+            let youngA = child(201, "王小雨"), youngB = child(202, "李小雪")
+            try await h.registry.insertNew(students: [youngA, youngB], guardians: [], links: [(guardianA.id, youngA.id), (guardianB.id, youngB.id)], teachers: [])
+            try await CampaignStore(h.app.db).create(campaign())
+            try await CampaignStore(h.app.db).create(campaign(closed: true))
+            try await body(h, youngA, youngB)
+        }
+    }
+
+    func signedIn(_ h: WebHarness, _ username: String) async throws -> WebHarness.Client {
+        let client = h.client()
+        #expect(try await client.login(username).status == .seeOther, "\(username) signs in")
+        return client
+    }
+
+    @discardableResult
+    func post(_ client: WebHarness.Client, _ path: String, _ form: [String: String], from page: String = "/enrollment") async throws -> WebHarness.Response {
+        var form = form
+        form["_csrf"] = try await client.csrf(from: page)
+        return try await client.send(.POST, path, form: form)
+    }
+
+    func application(_ child: StudentRecord, _ extra: [String: String] = [:]) -> [String: String] {
+        ["national_id": child.nationalId, "track": "public", "zone": Fixture.zoneA.id, "tier": "1", "years": "3"].merging(extra) { $1 }
+    }
+
+    @Test func guardianFormRefusesMalformedInput() async throws {
+        try await Self.with { h, youngA, youngB in
+            let parent = try await signedIn(h, "parent-a")
+            let childA = try #require(try await h.registry.student(nationalID: Fixture.childA.nationalID))
+            let cases: [(String, StudentRecord, [String: String], HTTPStatus, String?)] = [
+                ("another family's child", youngB, application(youngB), .forbidden, nil),
+                ("not age-eligible", childA, application(childA), .badRequest, "student"),
+                ("an ID that is not the child's", youngA, application(youngA, ["national_id": Fixture.childA.nationalID]), .badRequest, "national_id"),
+                ("a malformed ID", youngA, application(youngA, ["national_id": "31010120190101123"]), .badRequest, "national_id"),
+                ("a public school as private choice", youngA, application(youngA, ["track": "private", "choice1": Fixture.huangpuSchool.id]), .badRequest, "choices"),
+                ("three private choices", youngA, application(youngA, ["track": "private", "choice1": Self.privateSchool.id, "choice2": "3101010004", "choice3": "3101010005"]),
+                 .badRequest, "choices"),
+                ("a zone outside the campaign", youngA, application(youngA, ["zone": "310104-Z09"]), .badRequest, "zone"),
+            ]
+            for (name, child, form, status, field) in cases {
+                let response = try await post(parent, "/enrollment/open/apply/\(child.id)", form)
+                #expect(response.status == status, "\(name)")
+                if let field { #expect(response.body.string.contains("data-field=\"\(field)\""), "\(name) names \(field)") }
+            }
+            #expect(try await CampaignStore(h.app.db).applications(campaignID: "open").isEmpty, "nothing stored")
+            let closed = try await post(parent, "/enrollment/closed/apply/\(youngA.id)", application(youngA))
+            #expect(closed.status == .badRequest && closed.body.string.contains("data-field=\"status\""), "a closed window")
+
+            #expect(try await post(parent, "/enrollment/open/apply/\(youngA.id)", application(youngA)).status == .seeOther, "a good application")
+            let again = try await post(parent, "/enrollment/open/apply/\(youngA.id)", application(youngA, ["tier": "2"]))
+            #expect(again.status == .badRequest && again.body.string.contains("data-field=\"student\""), "a second application for the same child")
+            let stored = try #require(try await CampaignStore(h.app.db).application(campaignID: "open", studentID: youngA.id))
+            let edit = try await post(parent, "/enrollment/open/apply/\(youngA.id)", application(youngA, ["tier": "2", "application": stored.id]))
+            #expect(edit.status == .seeOther, "an edit of the application")
+            #expect(try await CampaignStore(h.app.db).changes(applicationID: stored.id).map(\.action) == ["create", "update"])
+            #expect(try await h.client().send(.GET, "/enrollment/open/apply/\(youngA.id)").status == .seeOther, "anonymous: to the login page")
+        }
+    }
+
+    @Test func districtRunsTheDrawAndFamiliesSeeTheirReason() async throws {
+        try await Self.with { h, youngA, youngB in
+            let parentA = try await signedIn(h, "parent-a")
+            let parentB = try await signedIn(h, "parent-b")
+            #expect(try await post(parentA, "/enrollment/open/apply/\(youngA.id)",
+                                   application(youngA, ["track": "private", "choice1": Self.privateSchool.id])).status == .seeOther)
+            #expect(try await post(parentB, "/enrollment/open/apply/\(youngB.id)",
+                                   application(youngB, ["track": "private", "choice1": Self.privateSchool.id])).status == .seeOther)
+
+            let anonymous = h.client()
+            #expect(try await anonymous.send(.GET, "/public/enrollment/open").status == .notFound, "nothing public before freezing")
+            let xuhui = try await signedIn(h, "xuhui")
+            #expect(try await post(xuhui, "/enrollment/open/freeze", [:]).status == .forbidden, "another district")
+            let city = try await signedIn(h, "city")
+            #expect(try await post(city, "/enrollment/open/freeze", [:]).status == .forbidden, "the city does not run a district's campaign")
+            #expect(try await city.send(.GET, "/enrollment/open").status == .ok, "but sees it")
+            let school = try await signedIn(h, "school")
+            #expect(try await school.send(.GET, "/enrollment/open").status == .forbidden)
+
+            let district = try await signedIn(h, "huangpu")
+            #expect(try await post(district, "/enrollment/open/freeze", [:]).status == .seeOther)
+            #expect(try await post(parentA, "/enrollment/open/apply/\(youngA.id)", application(youngA)).status == .badRequest, "no edits after freezing")
+            let wrong = try await post(district, "/enrollment/open/draw", ["beacon_value": "beacon", "notary_secret": "guess"])
+            #expect(wrong.status == .badRequest && wrong.body.string.contains("data-field=\"notary_secret\""))
+            #expect(try await post(district, "/enrollment/open/draw", ["beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
+            let review = try await district.send(.GET, "/enrollment/open")
+            #expect(review.body.string.contains("id=\"what-if\"") && review.body.string.contains("<svg"))
+            #expect(try await parentA.send(.GET, "/enrollment").body.string.contains("class=\"reason\">—"), "no result before publishing")
+            #expect(try await post(district, "/enrollment/open/publish", [:]).status == .seeOther)
+
+            // One child got the private seat by lottery, the other went back to the catchment school.
+            let pages = [try await parentA.send(.GET, "/enrollment").body.string, try await parentB.send(.GET, "/enrollment").body.string]
+            #expect(pages.filter { $0.contains("电脑派位录取") && $0.contains("该校最后录取号码") }.count == 1)
+            #expect(pages.filter { $0.contains("民办未录取，按施教区对口入学") }.count == 1)
+
+            let export = try await district.send(.GET, "/enrollment/open/results.csv?school=\(Fixture.huangpuSchool.id)")
+            #expect(export.status == .ok && export.body.string.contains(NationalID.mask(youngA.nationalId)) != export.body.string.contains(NationalID.mask(youngB.nationalId)))
+            #expect(!export.body.string.contains(youngA.nationalId))
+            #expect(try await xuhui.send(.GET, "/enrollment/open/results.csv?school=\(Fixture.huangpuSchool.id)").status == .forbidden)
+            #expect(try await school.send(.GET, "/enrollment/open/results.csv?school=\(Fixture.huangpuSchool.id)").status == .ok, "its own school, once published")
+            #expect(try await school.send(.GET, "/enrollment/open/results.csv?school=\(Self.privateSchool.id)").status == .forbidden)
+
+            let page = try await anonymous.send(.GET, "/public/enrollment/open")
+            #expect(page.status == .ok && page.body.string.contains("results.csv") && page.body.string.contains("youjiao enroll verify"))
+            for file in ["schools.csv", "applicants.csv", "results.csv"] {
+                let download = try await anonymous.send(.GET, "/public/enrollment/open/\(file)")
+                #expect(download.status == .ok, "\(file)")
+                #expect(!download.body.string.contains("王小雨") && !download.body.string.contains(youngA.nationalId), "\(file) holds no personal data")
+            }
+            #expect(try await anonymous.send(.GET, "/public/enrollment/open/secrets.csv").status == .notFound)
+        }
+    }
+}

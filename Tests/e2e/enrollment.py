@@ -1,0 +1,85 @@
+"""Browser flow of 入学报名, run by smoke.py with its driver: the demo parent registers a younger
+child for the demo grade-1 campaign, the district freezes the list, enters the beacon value and the
+notary secret (printed by the demo seeder), draws and publishes; the parent reads the result and its
+reason; an anonymous visitor finds the published files. Screenshots: enrollment-*.png."""
+import os
+import re
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from special_education import sign_in
+
+WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def national_id(first17):
+    """GB 11643: the check character of 17 digits."""
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
+
+
+def click_and_wait(driver, element):
+    # The old page is also "complete": wait until it is gone before reading the new one.
+    element.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(element))
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def run(driver, base, accounts, screenshots, check, log):
+    secret = re.search(r"DEMO NOTARY SECRET=(\S+)", log).group(1)
+
+    sign_in(driver, base, "parent", accounts["parent"])
+    driver.get(base + "/enrollment")
+    check("the parent sees the open campaign", "报名中" in driver.page_source and "未报名" in driver.page_source)
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "报名"))
+    campaign = re.search(r"/enrollment/([^/]+)/apply/", driver.current_url).group(1)
+    facts = driver.find_element(By.TAG_NAME, "main").text
+    birth = re.search(r"(\d{4})-(\d{2})-(\d{2})", facts).groups()
+    area = re.search(r"(\d{6})\*{8}", facts).group(1)
+    form = driver.find_element(By.ID, "apply")
+    form.find_element(By.NAME, "national_id").send_keys("110101" + "".join(birth) + "9870")
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+    check("a wrong ID number is refused, naming the field", driver.find_elements(By.CSS_SELECTOR, "p.error[data-field=national_id]"))
+    form = driver.find_element(By.ID, "apply")
+    form.find_element(By.NAME, "national_id").send_keys(national_id(area + "".join(birth) + "987"))
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-apply.png"))
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+    check("the child is registered", driver.current_url.endswith("/enrollment") and "已报名" in driver.page_source)
+
+    sign_in(driver, base, "district", accounts["district"])
+    driver.get(base + "/enrollment/" + campaign)
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '冻结名单')]"))
+    list_hash = driver.find_element(By.ID, "list-hash").text
+    check("freezing publishes the list hash", re.fullmatch(r"[0-9a-f]{64}", list_hash))
+    form = driver.find_element(By.ID, "draw")
+    form.find_element(By.NAME, "beacon_value").send_keys("e2e-beacon-round-value")
+    form.find_element(By.NAME, "notary_secret").send_keys(secret)
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+    check("the draw ran", driver.find_element(By.ID, "status").text.startswith("已派位"))
+    check("the review shows the what-if kilometres and a chart",
+          "公里" in driver.find_element(By.ID, "what-if").text and driver.find_elements(By.CSS_SELECTOR, "svg.chart rect"))
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-review.png"))
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '发布结果')]"))
+    check("the results are published", driver.find_element(By.ID, "status").text == "结果已发布")
+
+    sign_in(driver, base, "parent", accounts["parent"])
+    driver.get(base + "/enrollment")
+    reasons = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "span.reason")]
+    check("the parent sees the result with a reason",
+          any(("施教区" in r or "电脑派位录取" in r or "统筹" in r) for r in reasons))
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-result.png"))
+
+    driver.delete_all_cookies()
+    driver.get(base + "/public/enrollment/" + campaign)
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#files a")]
+    check("the public page offers the three files", [l.rsplit("/", 1)[1] for l in links] == ["schools.csv", "applicants.csv", "results.csv"])
+    check("the public page shows the seed ingredients", driver.find_element(By.ID, "secret").text == secret
+          and driver.find_element(By.ID, "list-hash").text == list_hash)
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-public.png"))
+    applicants = urllib.request.urlopen(links[1]).read().decode()
+    results = urllib.request.urlopen(links[2]).read().decode()
+    check("applicants.csv has the engine's columns and no ID numbers",
+          applicants.startswith("applicant_id,district,zone,lat,lon,track,choices,tier,years") and not re.search(r"\d{17}[\dX]", applicants))
+    check("results.csv has one row per applicant", len(results.strip().splitlines()) == len(applicants.strip().splitlines()))
