@@ -112,6 +112,10 @@ struct SupervisionWebTests {
             let school = try await client.send(.GET, "/supervision/schools/\(Self.xuhui)?year=\(Self.year)").body.string
             #expect(school.contains("教师库中没有本校教师记录"), "no teacher records is said, not shown as zero")
             #expect(school.contains("/schools/\(Self.xuhui)"), "the registry page with the pupils is one click away")
+            let reported = try await client.send(.GET, "/supervision/schools/\(Self.huangpu)?year=\(Self.year)").body.string
+            #expect(reported.contains("<dt>教学及辅助用房面积（m²）</dt><dd>4500</dd>") && reported.contains("<dd>未填</dd>"), "the report as stored")
+            #expect(reported.contains("<td>教师总数</td><td class=\"num\">1</td>"), "the registry's teacher count")
+            #expect(reported.contains("<td>交流轮岗</td><td class=\"num\">未报送</td>"), "no rotation figures: said so")
             let district = try await client.send(.GET, "/supervision/districts/310101?year=\(Self.year)").body.string
             #expect(district.contains(Fixture.huangpuSchool.name) && district.contains("balance?year=\(Self.year)&amp;stage=primary"))
         }

@@ -28,7 +28,7 @@ public struct DemoSupervisionReports: Sendable {
     static let missingShare = 0.3
 
     enum Shortfall: Hashable, Sendable {
-        case floorArea, sportsGround, equipment, multimedia, bandwidth, homeVisits, activityLessons, exercise,
+        case sportsGround, equipment, multimedia, bandwidth, homeVisits, activityLessons, exercise,
              familyEducation, outdoor, disabledEnrollment, rotation
 
         /// Whether one school of this kind can miss it (outdoor minutes are a kindergarten's, lessons a
@@ -106,12 +106,13 @@ public struct DemoSupervisionReports: Sendable {
                                random: inout DemoRandom) -> SchoolReport {
         /// A per-pupil amount: 5–60% above the standard, or 75–84% of it when this is the school's miss
         /// (under the 85% floor of 优质均衡, so the school fails the assessment).
-        func amount(_ perPupilStandard: Double, _ shortfall: Shortfall, scale: Double = 1) -> Double {
-            let factor = miss == shortfall ? random.double(in: 0.75...0.84) : random.double(in: 1.05...1.6)
+        func amount(_ perPupilStandard: Double, _ shortfall: Shortfall?, scale: Double = 1) -> Double {
+            let factor = shortfall != nil && miss == shortfall ? random.double(in: 0.75...0.84) : random.double(in: 1.05...1.6)
             return (perPupilStandard * factor * Double(max(pupils, 1)) / scale).rounded()
         }
         var report = SchoolReport(schoolID: school.id, year: year)
-        report.floorArea = amount(standard(kind, primary: 4.5, junior: 5.8), .floorArea)
+        // No district is short of floor area: 黄浦's old schools lack sports grounds, not classrooms.
+        report.floorArea = amount(standard(kind, primary: 4.5, junior: 5.8), nil)
         report.sportsGroundArea = amount(standard(kind, primary: 7.5, junior: 10.2), .sportsGround)
         report.equipmentValue = amount(standard(kind, primary: 2000, junior: 2500), .equipment)
         report.multimediaClassrooms = Int(amount(standard(kind, primary: 2.3, junior: 2.4), .multimedia, scale: 100).rounded(.up))

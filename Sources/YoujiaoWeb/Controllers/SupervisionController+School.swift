@@ -34,9 +34,10 @@ extension SupervisionController {
                           req.t("计算所用数据", "Inputs"), req.t("缺少的数据", "Missing")], rows: indicatorRows, numericColumns: [1, 3]).html)
         <h2>\(req.t("学籍和教师库统计", "Counted from the registry"))</h2>
         \(Self.countsTable(req, facts).html)
-        \(Self.teacherTable(req, facts.teachers, rotation: facts.rotation).html)
+        \(Self.teacherTable(req, facts.teachers, rotation: facts.rotation,
+                           rotates: !Set(school.stages).isDisjoint(with: [Stage.primary, .junior])).html)
         <h2>\(req.t("学校填报（\(choice.year) 学年）", "School report (\(choice.year))"))\(editLink)</h2>
-        \(report.map { Self.reportFacts(req, $0) } ?? "<p class=\"error\">\(req.t("本学年尚未填报：依赖填报的指标显示为“无数据”。", "No report for this year: the indicators that depend on it show no data."))</p>")
+        \(report.map { Self.reportFacts(req, $0, school: school) } ?? "<p class=\"error\">\(req.t("本学年尚未填报：依赖填报的指标显示为“无数据”。", "No report for this year: the indicators that depend on it show no data."))</p>")
         """
         return Layout.render(req, title: req.t("督导：", "Supervision: ") + school.name, body: body)
     }
@@ -61,9 +62,9 @@ extension SupervisionController {
                                req.t("班级数", "Classes"), req.t("最大班额", "Largest class")], rows: rows, numericColumns: [1, 2, 3, 4])
     }
 
-    /// Teachers from the registry, and the year's rotation figures as the district reported them.
-    static func teacherTable(_ req: Request, _ teachers: TeacherCounts?, rotation: RotationCounts?) -> Table {
-        let rotationRows: [[String]] = rotation.map { [[req.t("符合交流条件教师（区报送）", "Teachers eligible to rotate (district report)"), esc($0.eligible)],
+    /// Teachers from the registry, and (primary and junior schools) the year's rotation figures as the district reported them.
+    static func teacherTable(_ req: Request, _ teachers: TeacherCounts?, rotation: RotationCounts?, rotates: Bool) -> Table {
+        let rotationRows: [[String]] = !rotates ? [] : rotation.map { [[req.t("符合交流条件教师（区报送）", "Teachers eligible to rotate (district report)"), esc($0.eligible)],
                                                        [req.t("交流轮岗教师", "Teachers rotated"), esc($0.rotated)],
                                                        [req.t("其中骨干教师", "Of whom key teachers"), esc($0.keyRotated)]] }
             ?? [[req.t("交流轮岗", "Rotation"), req.t("未报送", "not reported")]]
@@ -89,10 +90,12 @@ extension SupervisionController {
         }
     }
 
-    static func reportFacts(_ req: Request, _ report: SchoolReport) -> String {
+    static func reportFacts(_ req: Request, _ report: SchoolReport, school: School) -> String {
         let values = SchoolReportForm.values(of: report)
-        let facts = SchoolReportForm.fields.filter { !$0.isTimetable }.map { field in
-            "<dt>\(esc(field.label(req)))</dt><dd>\(esc(values[field.column].flatMap { $0.isEmpty ? nil : $0 } ?? req.t("未填", "not reported")))</dd>"
+        let facts = SchoolReportForm.plainFields(for: school).map { field -> String in
+            var value = values[field.column].flatMap { $0.isEmpty ? nil : $0 } ?? req.t("未填", "not reported")
+            if field.column == "readiness_education", let given = report.readinessEducation { value = given ? req.t("是", "yes") : req.t("否", "no") }
+            return "<dt>\(esc(field.label(req)))</dt><dd>\(esc(value))</dd>"
         }.joined()
         let timetable = report.timetable.keys.sorted().map { grade -> [String] in
             let entry = report.timetable[grade]!

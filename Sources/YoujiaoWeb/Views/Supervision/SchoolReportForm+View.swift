@@ -35,6 +35,11 @@ enum SchoolReportForm {
         Field(column: "weekly_periods", zh: "周总课时（选填）", en: "Periods in the week (optional)", isTimetable: true),
     ]
 
+    /// The fields a school of these stages reports (outdoor minutes are a kindergarten's, exercise a school's).
+    static func plainFields(for school: School) -> [Field] {
+        fields.filter { !$0.isTimetable && ($0.stages.map { !$0.isDisjoint(with: school.stages) } ?? true) }
+    }
+
     static func timetableHeaders(_ req: Request) -> [String] {
         [req.t("年级", "Grade")] + fields.filter(\.isTimetable).map { $0.label(req) }
     }
@@ -91,8 +96,7 @@ enum SchoolReportForm {
         let labels = Dictionary(uniqueKeysWithValues: fields.map { ($0.column, $0.label(req)) })
         let errorList = errors.isEmpty ? "" : "<div class=\"error\" role=\"alert\"><p>\(req.t("填报有误，未保存：", "The report has errors and was not saved:"))</p><ul>"
             + errors.map { "<li>\(esc(labels[$0.field ?? ""] ?? $0.field ?? "")) (\(esc($0.field ?? ""))): \(esc($0.reason))</li>" }.joined() + "</ul></div>"
-        let shown = fields.filter { !$0.isTimetable && ($0.stages.map { !$0.isDisjoint(with: school.stages) } ?? true) }
-        let plain = shown.map { field -> String in
+        let plain = plainFields(for: school).map { field -> String in
             if field.column == "readiness_education" {
                 let current = values[field.column] ?? ""
                 let options = [("", req.t("未填", "not reported")), ("yes", req.t("是", "yes")), ("no", req.t("否", "no"))].map { value, text in
