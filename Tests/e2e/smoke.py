@@ -14,6 +14,7 @@ from openapi_spec_validator import validate
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
@@ -70,12 +71,15 @@ try:
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys("wrong password")
     driver.find_element(By.ID, "login").click()
+    # A click does not wait for the page it submits to: wait for the answer, or read the old page.
+    WebDriverWait(driver, 10).until(lambda d: "用户名或密码错误" in d.page_source or "/login" not in d.current_url)
     check("a wrong password is refused", "用户名或密码错误" in driver.page_source)
 
     driver.find_element(By.ID, "username").clear()
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys(accounts["city"])
     driver.find_element(By.ID, "login").click()
+    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
     check("signed in, on the dashboard", driver.find_element(By.TAG_NAME, "h1").text == "全市基础教育概览")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")
     check("the dashboard lists the 16 districts", len(rows) == 16)
