@@ -16,6 +16,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 parser = argparse.ArgumentParser()
@@ -119,6 +120,7 @@ try:
     Select(row.find_element(By.NAME, "outcome")).select_by_value("grant")
     row.find_element(By.NAME, "note").send_keys("残联名单用字不同，核实为同一学生")
     row.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(row))  # the page after the decision
     check("the decision is taken", f"{other_name} ≠" not in driver.page_source)
     driver.get(args.base + f"/aid/review?year={YEAR}&status=granted")
     check("the item is listed as granted", f"{other_name} ≠" in driver.page_source and "核实为同一学生" in driver.page_source)
@@ -129,6 +131,7 @@ try:
     schools = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody a[href^='/aid/grants']")
     check("the district sees its schools' grants", len(schools) > 0)
     schools[0].click()
+    WebDriverWait(driver, 10).until(lambda d: "/aid/grants" in d.current_url)
     check("a school's list of pupils receiving aid opens", driver.find_element(By.TAG_NAME, "h1").text == "受助学生名单")
     listed = driver.page_source
     check("the published list shows no ID number", re.search(r"\d{17}[\dX]|\d{6}\*{8}", listed) is None)
@@ -149,8 +152,10 @@ try:
     check("the guardian sees the notice", re.search(r"您的孩子 \S+ 获得 [\d,]+ 元资助，无需申请", notice) is not None)
     driver.save_screenshot(os.path.join(args.screenshots, "aid-family.png"))
     declined_yuan = int(re.search(r"获得 ([\d,]+) 元", notice).group(1).replace(",", ""))
-    driver.find_element(By.CSS_SELECTOR, "section.notice form button").click()
+    section = driver.find_element(By.CSS_SELECTOR, "section.notice")
+    section.find_element(By.CSS_SELECTOR, "form button").click()
     driver.switch_to.alert.accept()  # declining asks first
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(section))
     check("the guardian declined", "您已放弃" in driver.find_element(By.CSS_SELECTOR, "section.notice").text)
     driver.save_screenshot(os.path.join(args.screenshots, "aid-family-declined.png"))
 
