@@ -20,9 +20,10 @@ enum DemoSeeder {
                      summary.districts, summary.schools, summary.zones, summary.students, summary.guardians, summary.teachers,
                      Date().timeIntervalSince(started)))
         let parent = try await createAccounts(runtime, city: city)
-        let campaign = try await CampaignDemoLoader.load(into: runtime.registry, districtCode: city.districts[0].code, siblingFor: parent,
-                                                         randomSeed: randomSeed, today: .today())
-        print("Opened the demo campaign \(campaign.campaign.id) with \(campaign.applications) applications; DEMO NOTARY SECRET=\(campaign.notarySecret)")
+        let campaigns = try await CampaignDemoLoader.load(into: runtime.registry, districtCode: city.districts[0].code, siblingFor: parent,
+                                                          randomSeed: randomSeed, today: .today())
+        for (campaign, applications) in campaigns.campaigns { print("Opened the demo campaign \(campaign.id) with \(applications) applications.") }
+        print("DEMO NOTARY SECRET=\(campaigns.notarySecret)")
         print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
         try await AidDemoSeeder.seed(runtime, city: city)
     }

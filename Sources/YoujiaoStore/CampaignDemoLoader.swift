@@ -3,49 +3,67 @@ import Foundation
 import SQLKit
 import YoujiaoCore
 
-/// The demo city's open grade-1 campaign in one district: the K3 pupils living there apply
-/// (about one family in six to private schools), and one family gets a younger child who has
-/// not applied yet, so the demo guardian can register online. Deterministic for a random seed.
+/// The demo city's open campaigns in one district, for the school year after the registry's:
+/// grade 1, for which the K3 pupils living there apply (about one family in six to private
+/// schools), and K1 (入园). The registry holds no child under three, so every family of a K1
+/// pupil of the district gets a child of the next cohort (born a year after the pupil, at home),
+/// who applies (about one family in four to private kindergartens). The demo guardian gets a
+/// younger child for each campaign, left unregistered, to register online. Both campaigns share
+/// the demo notary secret. Deterministic for a random seed.
 public enum CampaignDemoLoader {
     public struct Summary: Sendable {
-        public var campaign: Campaign
-        public var applications: Int
+        /// Each campaign opened, with the applications seeded.
+        public var campaigns: [(campaign: Campaign, applications: Int)]
         /// Shown once by the seeder; the district enters it before the draw.
         public var notarySecret: String
     }
 
     public static func load(into registry: RegistryStore, districtCode: String, siblingFor guardianID: String?,
                             randomSeed: UInt64, today: CaseDate) async throws -> Summary {
-        let store = CampaignStore(registry.database)
         let secret = "notary-" + digest("secret", randomSeed).prefix(16)
-        // The demo city's K3 pupils enter grade 1 next year; the window is open around today.
+        // The demo city's K3 pupils enter grade 1 next year, its K1 pupils' younger siblings K1;
+        // the window is open around today.
         let year = DemoCity.currentYear + 1
-        let campaign = Campaign(id: "demo-\(year)-g1-\(districtCode)", year: year, grade: .g1,
-                                districtCode: districtCode, opensOn: today.adding(days: -7), closesOn: today.adding(days: 21),
-                                status: .open, beaconRound: "drand quicknet, first round after \(today.adding(days: 22))",
-                                notaryCommitment: CampaignSeed.commitment(secret: secret))
-        try await store.create(campaign)
-        let schools = try await store.enrollmentSchools(for: campaign)
-        let privateChoices = schools.filter { $0.ownership == .private && $0.districtCode == districtCode }.map(\.id)
-        let zones = Dictionary(uniqueKeysWithValues: try await store.zones(for: campaign).map { ($0.id, $0) })
-        let span = Campaign.birthSpan(grade: .g1, year: campaign.year)!
-        let sql = registry.sql
-        let children = try await sql.all("""
-            SELECT st.* FROM students st JOIN schools sc ON sc.id = st.school_id
-            WHERE sc.district_code = \(bind: districtCode) AND st.grade = 'K3' ORDER BY st.national_id
-            """, as: StudentRecord.self)
-        if let guardianID, let older = try await registry.children(ofGuardian: guardianID).first(where: { $0.zoneId.map { zones[$0] != nil } ?? false }) {
-            // Left unregistered: the demo guardian registers this child online.
-            try await addYoungerSibling(of: older, guardianID: guardianID, registry: registry, birth: span.lowerBound.adding(days: 100))
+        var opened: [(campaign: Campaign, applications: Int)] = []
+        for (grade, privateOneIn, sibling) in [(Grade.g1, UInt64(6), (days: 100, sequence: 987, name: "小雨")),
+                                               (.k1, 4, (days: 200, sequence: 986, name: "小雪"))] {
+            let campaign = Campaign(id: "demo-\(year)-\(grade == .k1 ? "k1" : "g1")-\(districtCode)", year: year, grade: grade,
+                                    districtCode: districtCode, opensOn: today.adding(days: -7), closesOn: today.adding(days: 21),
+                                    status: .open, beaconRound: "drand quicknet, first round after \(today.adding(days: 22))",
+                                    notaryCommitment: CampaignSeed.commitment(secret: secret))
+            let store = CampaignStore(registry.database)
+            try await store.create(campaign)
+            let zones = Dictionary(uniqueKeysWithValues: try await store.zones(for: campaign).map { ($0.id, $0) })
+            let span = Campaign.birthSpan(grade: grade, year: year)!
+            if let guardianID, let older = try await registry.children(ofGuardian: guardianID).first(where: { $0.zoneId.map { zones[$0] != nil } ?? false }) {
+                // Left unregistered: the demo guardian registers this child online.
+                let child = youngerChild(of: older, name: sibling.name, birth: span.lowerBound.adding(days: sibling.days), sequence: sibling.sequence)
+                try await registry.insertNew(students: [child], guardians: [], links: [(guardianID, child.id)], teachers: [])
+            }
+            let children = grade == .k1
+                ? try await addNextCohort(after: .k1, districtCode: districtCode, registry: registry, randomSeed: randomSeed)
+                : try await pupils(in: .k3, districtCode: districtCode, registry: registry)
+            let count = try await apply(children, to: campaign, store: store, zones: zones, privateOneIn: privateOneIn, randomSeed: randomSeed)
+            opened.append((campaign, count))
         }
+        return Summary(campaigns: opened, notarySecret: secret)
+    }
+
+    /// Registers every child born in the span and living in one of the campaign's zones: one
+    /// family in `privateOneIn` names one or two of the district's private schools.
+    private static func apply(_ children: [StudentRecord], to campaign: Campaign, store: CampaignStore, zones: [String: CatchmentZone],
+                              privateOneIn: UInt64, randomSeed: UInt64) async throws -> Int {
+        let span = Campaign.birthSpan(grade: campaign.grade, year: campaign.year)!
+        let privateChoices = try await store.enrollmentSchools(for: campaign)
+            .filter { $0.ownership == .private && $0.districtCode == campaign.districtCode }.map(\.id)
         let actor = ApplicationActor(id: nil, name: "demo seeder")
         var count = 0
         for child in children {
             guard let birth = CaseDate(child.birthDate), span.contains(birth), let zone = child.zoneId.flatMap({ zones[$0] }) else { continue }
             let draw = UInt64(digest(child.nationalId, randomSeed).prefix(8), radix: 16)!
             var choices: [String] = []
-            if !privateChoices.isEmpty, draw % 6 == 0 {
-                choices.append(privateChoices[Int(draw / 6 % UInt64(privateChoices.count))])
+            if !privateChoices.isEmpty, draw % privateOneIn == 0 {
+                choices.append(privateChoices[Int(draw / privateOneIn % UInt64(privateChoices.count))])
                 if privateChoices.count > 1, draw / 7 % 2 == 0 {
                     choices.append(privateChoices.first { $0 != choices[0] }!)
                 }
@@ -56,18 +74,56 @@ public enum CampaignDemoLoader {
                                             actor: actor, applicantID: "A" + digest("applicant-" + child.nationalId, randomSeed).prefix(12).uppercased())
             count += 1
         }
-        return Summary(campaign: campaign, applications: count, notarySecret: secret)
+        return count
     }
 
-    /// A child born in the campaign's span, living with the older sibling, not yet at any school.
-    private static func addYoungerSibling(of older: StudentRecord, guardianID: String, registry: RegistryStore,
-                                          birth: CaseDate) async throws {
+    private static func pupils(in grade: Grade, districtCode: String, registry: RegistryStore) async throws -> [StudentRecord] {
+        try await registry.sql.all("""
+            SELECT st.* FROM students st JOIN schools sc ON sc.id = st.school_id
+            WHERE sc.district_code = \(bind: districtCode) AND st.grade = \(bind: grade.rawValue) ORDER BY st.national_id
+            """, as: StudentRecord.self)
+    }
+
+    /// One child per family of the district's `grade` pupils, born a year after the pupil, living
+    /// with them and sharing their guardians, at no school yet; stored and returned.
+    private static func addNextCohort(after grade: Grade, districtCode: String, registry: RegistryStore,
+                                      randomSeed: UInt64) async throws -> [StudentRecord] {
+        struct Link: Decodable { var guardianId: String; var studentId: String }
+        let links = try await registry.sql.all("""
+            SELECT gc.guardian_id, gc.student_id FROM guardian_children gc JOIN students st ON st.id = gc.student_id
+            JOIN schools sc ON sc.id = st.school_id WHERE sc.district_code = \(bind: districtCode) AND st.grade = \(bind: grade.rawValue)
+            """, as: Link.self)
+        let guardians = Dictionary(grouping: links, by: \.studentId).mapValues { $0.map(\.guardianId) }
+        var issued: [String: Int] = [:]
+        var children: [StudentRecord] = []
+        var childLinks: [(guardianID: String, studentID: String)] = []
+        for older in try await pupils(in: grade, districtCode: districtCode, registry: registry) {
+            guard let olderBirth = CaseDate(older.birthDate) else { continue }
+            let draw = UInt64(digest("younger-" + older.nationalId, randomSeed).prefix(8), radix: 16)!
+            let birth = olderBirth.adding(months: 12)
+            // Several children of one area may share a birthday: each gets the next sequence number.
+            let key = String(older.nationalId.prefix(6)) + birth.description
+            let ordinal = issued[key, default: 0]
+            issued[key] = ordinal + 1
+            let child = youngerChild(of: older, name: givenNames[Int(draw / 2 % UInt64(givenNames.count))], birth: birth,
+                                     sequence: 500 + 2 * ordinal + Int(draw % 2))
+            children.append(child)
+            childLinks += (guardians[older.id] ?? []).map { ($0, child.id) }
+        }
+        try await registry.insertNew(students: children, guardians: [], links: childLinks, teachers: [])
+        return children
+    }
+
+    /// Given names of the demo's youngest children (the surname is the older sibling's).
+    private static let givenNames = ["小宝", "乐乐", "朵朵", "安安", "果果", "豆豆", "一诺", "可可", "多多", "糖糖"]
+
+    /// A child born on `birth`, living with the older sibling, at no school.
+    private static func youngerChild(of older: StudentRecord, name: String, birth: CaseDate, sequence: Int) -> StudentRecord {
         let compact = birth.description.replacingOccurrences(of: "-", with: "")
-        let id = NationalID.make(areaCode: String(older.nationalId.prefix(6)), birthDate: compact, sequence: 987)
-        let child = StudentRecord(id: UUID().uuidString.lowercased(),
-                                  Student(nationalID: id.value, name: String(older.name.prefix(1)) + "小雨", gender: id.gender, birthDate: birth.description,
-                                          hukou: Hukou(rawValue: older.hukou) ?? .local, residenceZoneID: older.zoneId, schoolID: nil, grade: nil, classNumber: nil))
-        try await registry.insertNew(students: [child], guardians: [], links: [(guardianID, child.id)], teachers: [])
+        let id = NationalID.make(areaCode: String(older.nationalId.prefix(6)), birthDate: compact, sequence: sequence)
+        return StudentRecord(id: UUID().uuidString.lowercased(),
+                             Student(nationalID: id.value, name: String(older.name.prefix(1)) + name, gender: id.gender, birthDate: birth.description,
+                                     hukou: Hukou(rawValue: older.hukou) ?? .local, residenceZoneID: older.zoneId, schoolID: nil, grade: nil, classNumber: nil))
     }
 
     private static func digest(_ text: String, _ seed: UInt64) -> String {

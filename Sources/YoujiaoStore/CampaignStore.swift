@@ -163,10 +163,12 @@ public struct CampaignStore: Sendable {
         return page.items
     }
 
-    /// The zones of the campaign's scope.
+    /// The zones of the campaign's scope that a public school of its stage serves (the engine
+    /// refuses an applicant of any other zone, e.g. one without a kindergarten yet).
     public func zones(for campaign: Campaign) async throws -> [CatchmentZone] {
-        if let district = campaign.districtCode { return try await RegistryStore(database).zones(districtCode: district) }
-        return try await sql.all("SELECT * FROM zones ORDER BY id", as: ZoneRecord.self).map(\.zone)
+        let zones = if let district = campaign.districtCode { try await RegistryStore(database).zones(districtCode: district) }
+            else { try await sql.all("SELECT * FROM zones ORDER BY id", as: ZoneRecord.self).map(\.zone) }
+        return zones.filter { $0.servingSchoolID(for: campaign.grade) != nil }
     }
 
     /// The schools as the engine sees them: the campaign's seats, and for a public school the zones it serves at this stage.
@@ -174,8 +176,7 @@ public struct CampaignStore: Sendable {
         let seats = try await seats(campaignID: campaign.id)
         var served: [String: [String]] = [:]
         for zone in try await zones(for: campaign) {
-            let school = campaign.grade == .g6 ? zone.juniorSchoolID : zone.primarySchoolID
-            if let school { served[school, default: []].append(zone.id) }
+            if let school = zone.servingSchoolID(for: campaign.grade) { served[school, default: []].append(zone.id) }
         }
         return try await registrySchools(for: campaign).compactMap { school in
             guard let capacity = seats[school.id] else { return nil }

@@ -59,13 +59,14 @@ public struct ZoneRecord: Codable, Sendable, Hashable {
     public var lon: Double
     public var primarySchoolId: String?
     public var juniorSchoolId: String?
+    public var kindergartenSchoolId: String?
     public init(_ z: CatchmentZone) {
         id = z.id; districtCode = z.districtCode; lat = z.latitude; lon = z.longitude
-        primarySchoolId = z.primarySchoolID; juniorSchoolId = z.juniorSchoolID
+        primarySchoolId = z.primarySchoolID; juniorSchoolId = z.juniorSchoolID; kindergartenSchoolId = z.kindergartenSchoolID
     }
     public var zone: CatchmentZone {
         CatchmentZone(id: id, districtCode: districtCode, latitude: lat, longitude: lon,
-                      primarySchoolID: primarySchoolId, juniorSchoolID: juniorSchoolId)
+                      primarySchoolID: primarySchoolId, juniorSchoolID: juniorSchoolId, kindergartenSchoolID: kindergartenSchoolId)
     }
 }
 

@@ -17,7 +17,9 @@ public struct RegistryImporter: Sendable {
             return rows.count
         case .zones:
             let rows = try CatchmentZone.csvDecode(table: table, references: references)
-            try await store.transaction { try await $0.upsert(zones: rows) }
+            // A file from before the kindergarten column says nothing about kindergartens: keep the stored ones.
+            let keepKindergartens = table.position(of: CatchmentZone.kindergartenColumn) == nil
+            try await store.transaction { tx in try await tx.upsert(zones: keepKindergartens ? tx.withStoredKindergartens(rows) : rows) }
             return rows.count
         case .schools:
             let rows = try School.csvDecode(table: table, references: references)
@@ -49,10 +51,23 @@ public struct RegistryImporter: Sendable {
 
     /// The children named in a guardians file, to look up only those among millions of pupils.
     private func childIDs(in table: CSVTable) -> [String] {
-        guard let column = Guardian.csvColumns.first(where: { $0.name == "children" }),
-              let index = table.header.firstIndex(where: { $0.lowercased() == column.name || $0 == column.label }) else { return [] }
+        guard let column = Guardian.csvColumns.first(where: { $0.name == "children" }), let index = table.position(of: column) else { return [] }
         return table.rows.flatMap { row in
             row.values[index].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        }
+    }
+}
+
+private extension RegistryStore {
+    /// `zones` with the kindergarten each already has in the database (none for a new zone).
+    func withStoredKindergartens(_ zones: [CatchmentZone]) async throws -> [CatchmentZone] {
+        struct Stored: Decodable { var id: String; var kindergartenSchoolId: String? }
+        let stored = try await sql.all("SELECT id, kindergarten_school_id FROM zones", as: Stored.self)
+        let kindergartens = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0.kindergartenSchoolId) })
+        return zones.map { zone in
+            var zone = zone
+            zone.kindergartenSchoolID = kindergartens[zone.id] ?? nil
+            return zone
         }
     }
 }

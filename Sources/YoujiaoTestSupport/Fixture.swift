@@ -28,6 +28,21 @@ public enum Fixture {
                                          name: "张老师", schoolID: "3101010001", subject: "语文", title: .first, degree: .bachelor,
                                          keyTeacherLevel: .district, specialism: .none, fullTimePsychology: false)
 
+    /// The public kindergarten serving zone A (对口幼儿园); only `loadKindergarten` stores it, so
+    /// the counts other tests expect stay.
+    public static let huangpuKindergarten = School(id: "3101010007", name: "黄浦区第一幼儿园", districtCode: "310101", stages: [.kindergarten],
+                                                   ownership: .public, isInclusive: true, boarding: false, entrySeats: [.k1: 60],
+                                                   latitude: 31.232, longitude: 121.483)
+
+    public static func loadKindergarten(into store: RegistryStore) async throws {
+        var zone = zoneA
+        zone.kindergartenSchoolID = huangpuKindergarten.id
+        try await store.transaction { [zone] tx in
+            try await tx.upsert(schools: [huangpuKindergarten])
+            try await tx.upsert(zones: [zone])
+        }
+    }
+
     public static func load(into store: RegistryStore) async throws {
         try await store.transaction { tx in
             try await tx.upsert(districts: [huangpu, xuhui])

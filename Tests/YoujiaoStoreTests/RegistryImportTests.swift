@@ -42,11 +42,13 @@ struct RegistryImportTests {
     @Test func exportImportsBackUnchanged() async throws {
         try await withStore { store in
             try await Fixture.load(into: store.registry)
+            try await Fixture.loadKindergarten(into: store.registry)
             var exports: [RegistryEntityKind: String] = [:]
             for kind in [RegistryEntityKind.districts, .schools, .zones, .students, .guardians, .teachers] {
                 exports[kind] = try await exportCSV(kind, from: store)
             }
             #expect(exports[.students]!.contains(Fixture.childA.nationalID), "export writes full ID numbers for the operator")
+            #expect(exports[.zones]!.contains(",\(Fixture.huangpuKindergarten.id)\n"), "with the zone's kindergarten")
             // Into a second, empty database: the exported files rebuild the same registry.
             let second = try await TestDatabase.make()
             let other = try await second.openStore()

@@ -1,7 +1,8 @@
 """Browser flow of 入学报名, run by smoke.py with its driver: the demo parent registers a younger
 child for the demo grade-1 campaign, the district freezes the list, enters the beacon value and the
 notary secret (printed by the demo seeder), draws and publishes; the parent reads the result and its
-reason; an anonymous visitor finds the published files. Screenshots: enrollment-*.png."""
+reason; an anonymous visitor finds the published files and counts private lottery admissions. Then
+the district draws the demo K1 (入园) campaign the same way. Screenshots: enrollment-*.png."""
 import os
 import re
 import urllib.request
@@ -50,14 +51,7 @@ def run(driver, base, accounts, screenshots, check, log):
 
     sign_in(driver, base, "district", accounts["district"])
     driver.get(base + "/enrollment/" + campaign)
-    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '冻结名单')]"))
-    list_hash = driver.find_element(By.ID, "list-hash").text
-    check("freezing publishes the list hash", re.fullmatch(r"[0-9a-f]{64}", list_hash))
-    form = driver.find_element(By.ID, "draw")
-    form.find_element(By.NAME, "beacon_value").send_keys("e2e-beacon-round-value")
-    form.find_element(By.NAME, "notary_secret").send_keys(secret)
-    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
-    check("the draw ran", driver.find_element(By.ID, "status").text.startswith("已派位"))
+    list_hash = freeze_and_draw(driver, secret, check)
     check("the review shows the what-if kilometres and a chart",
           "公里" in driver.find_element(By.ID, "what-if").text and driver.find_elements(By.CSS_SELECTOR, "svg.chart rect"))
     driver.save_screenshot(os.path.join(screenshots, "enrollment-review.png"))
@@ -77,9 +71,40 @@ def run(driver, base, accounts, screenshots, check, log):
     check("the public page offers the three files", [l.rsplit("/", 1)[1] for l in links] == ["schools.csv", "applicants.csv", "results.csv"])
     check("the public page shows the seed ingredients", driver.find_element(By.ID, "secret").text == secret
           and driver.find_element(By.ID, "list-hash").text == list_hash)
+    check("the demo draw admits children by private lottery", routes(driver)[0] > 0)
     driver.save_screenshot(os.path.join(screenshots, "enrollment-public.png"))
     applicants = urllib.request.urlopen(links[1]).read().decode()
     results = urllib.request.urlopen(links[2]).read().decode()
     check("applicants.csv has the engine's columns and no ID numbers",
           applicants.startswith("applicant_id,district,zone,lat,lon,track,choices,tier,years") and not re.search(r"\d{17}[\dX]", applicants))
     check("results.csv has one row per applicant", len(results.strip().splitlines()) == len(applicants.strip().splitlines()))
+
+    sign_in(driver, base, "district", accounts["district"])
+    driver.get(base + "/enrollment")
+    click_and_wait(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "小班入园"))
+    kindergarten = driver.current_url.rsplit("/", 1)[1]
+    freeze_and_draw(driver, secret, check)
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-k1-review.png"))
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '发布结果')]"))
+    driver.get(base + "/public/enrollment/" + kindergarten)
+    private, catchment = routes(driver)[:2]
+    check("the K1 draw admits by private lottery and to catchment kindergartens", private > 0 and catchment > 0)
+
+
+def freeze_and_draw(driver, secret, check):
+    """On a campaign page: freeze the list, then draw with the demo notary secret; the list hash."""
+    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '冻结名单')]"))
+    list_hash = driver.find_element(By.ID, "list-hash").text
+    check("freezing publishes the list hash", re.fullmatch(r"[0-9a-f]{64}", list_hash))
+    form = driver.find_element(By.ID, "draw")
+    form.find_element(By.NAME, "beacon_value").send_keys("e2e-beacon-round-value")
+    form.find_element(By.NAME, "notary_secret").send_keys(secret)
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+    check("the draw ran", driver.find_element(By.ID, "status").text.startswith("已派位"))
+    return list_hash
+
+
+def routes(driver):
+    """Children per route on a published campaign's public page: private, catchment, coordinated, unplaced."""
+    found = re.search(r"民办摇号 (\d+) 人，施教区 (\d+) 人，统筹 (\d+) 人，未安排 (\d+) 人", driver.page_source)
+    return [int(n) for n in found.groups()] if found else [0, 0, 0, 0]

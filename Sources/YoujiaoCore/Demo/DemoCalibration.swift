@@ -190,6 +190,17 @@ enum DemoCalibration {
         }
     }
 
+    /// Assumption: every district has at least one private school of each kind a campaign admits
+    /// to (K1, grade 1, grade 6), beside the public one serving its zones, so that each district's
+    /// draw has a private lottery at every scale. The shares above already give every district one
+    /// at scale 1, so this only adds schools at small scales (DemoCityTests checks both).
+    static func minimumPrivateSchools(_ kind: DemoSchoolKind) -> Int {
+        switch kind {
+        case .kindergarten, .primary, .junior: return 1
+        case .nineYear, .complete, .senior, .special: return 0
+        }
+    }
+
     /// 普惠 share of private kindergartens: indicators.csv 普惠 coverage target 85% of children
     /// and 公办园在园幼儿占比 70% (both found) → (85 − 70) / 30 = half of private places (derived).
     static let inclusiveShareOfPrivateKindergartens = 0.5

@@ -30,9 +30,10 @@ public struct DemoCity: Sendable {
     /// Births per district for 2007–2024 (city births split by census age-0 shares), scaled.
     public let births: [BirthCount]
 
-    /// For each school, the zones it serves as public primary / junior school (empty otherwise).
+    /// For each school, the zones it serves as public primary / junior school / kindergarten (empty otherwise).
     let zonesServedAsPrimary: [[Int]]
     let zonesServedAsJunior: [[Int]]
+    let zonesServedAsKindergarten: [[Int]]
     /// Zone indices of each district, and each school's district index and kind.
     let zonesByDistrict: [[Int]]
     let schoolDistrict: [Int]
@@ -52,6 +53,7 @@ public struct DemoCity: Sendable {
         zones = builder.zones
         zonesServedAsPrimary = builder.zonesServedAsPrimary
         zonesServedAsJunior = builder.zonesServedAsJunior
+        zonesServedAsKindergarten = builder.zonesServedAsKindergarten
         zonesByDistrict = builder.zonesByDistrict
         schoolDistrict = builder.schoolDistrict
         schoolKind = builder.schoolKind

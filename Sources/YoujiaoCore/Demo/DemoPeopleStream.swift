@@ -126,10 +126,11 @@ struct DemoSchoolPeople {
     }
 
     /// The zone a child of this school's stage lives in: one the school serves when it is the
-    /// child's public primary/junior school, otherwise any zone of the district.
+    /// child's public kindergarten/primary/junior school, otherwise any zone of the district.
     private func residenceZone(stage: Stage, random: inout DemoRandom) -> Int? {
         let served: [Int]
         switch stage {
+        case .kindergarten: served = city.zonesServedAsKindergarten[index]
         case .primary: served = city.zonesServedAsPrimary[index]
         case .junior: served = city.zonesServedAsJunior[index]
         default: served = []

@@ -15,6 +15,7 @@ struct DemoStructureBuilder {
     private(set) var zonesByDistrict: [[Int]] = []
     private(set) var zonesServedAsPrimary: [[Int]] = []
     private(set) var zonesServedAsJunior: [[Int]] = []
+    private(set) var zonesServedAsKindergarten: [[Int]] = []
     /// Per school: relative size (drawn), and the label its name was built on (for group names).
     private var sizeWeight: [Double] = []
     private var label: [String] = []
@@ -43,25 +44,29 @@ struct DemoStructureBuilder {
 
     /// Schools per stage apportioned to districts by the census age band that stage serves
     /// (kindergarten 1–4, primary 5–9, junior and senior 10–14, since 15–19 counts university
-    /// students), at least one per district; special schools by children 5–14, at least one in
-    /// the city. Then nine-year and complete schools are carved out of the junior/senior counts.
+    /// students), at least one per district — two of each kind a campaign admits to, one public
+    /// and one private (`DemoCalibration.minimumPrivateSchools`); special schools by children
+    /// 5–14, at least one in the city. Then nine-year and complete schools are carved out of the
+    /// junior/senior counts.
     private func kindCounts() -> [[DemoSchoolKind: Int]] {
         func perDistrict(_ total: Int, minimum: Int, _ weight: (DistrictCalibration) -> Int) -> [Int] {
             apportion(Int((Double(total) * scale).rounded()), weights: calibration.map { Double(weight($0)) })
                 .map { max(minimum, $0) }
         }
-        let kindergartens = perDistrict(DemoCalibration.kindergartens, minimum: 1) { $0.age1to4 }
-        let primary = perDistrict(DemoCalibration.primarySchools, minimum: 1) { $0.age5to9 }
-        let junior = perDistrict(DemoCalibration.juniorSchools, minimum: 1) { $0.age10to14 }
-        let senior = perDistrict(DemoCalibration.seniorSchools, minimum: 1) { $0.age10to14 }
+        // The public school that serves the zones, plus the private ones every district keeps.
+        func minimum(_ kind: DemoSchoolKind) -> Int { 1 + DemoCalibration.minimumPrivateSchools(kind) }
+        let kindergartens = perDistrict(DemoCalibration.kindergartens, minimum: minimum(.kindergarten)) { $0.age1to4 }
+        let primary = perDistrict(DemoCalibration.primarySchools, minimum: minimum(.primary)) { $0.age5to9 }
+        let junior = perDistrict(DemoCalibration.juniorSchools, minimum: minimum(.junior)) { $0.age10to14 }
+        let senior = perDistrict(DemoCalibration.seniorSchools, minimum: minimum(.senior)) { $0.age10to14 }
         let special = apportion(max(1, Int((Double(DemoCalibration.specialSchools) * scale).rounded())),
                                 weights: calibration.map { Double($0.schoolAgeChildren) })
         return calibration.indices.map { d in
-            // Keep at least one primary-only and one junior-only school per district, so small
-            // scales still have a plain school of each compulsory stage.
-            let nineYear = max(0, min(primary[d] - 1, junior[d] - 1,
+            // Keep the minimum of primary-only and junior-only schools per district, so small
+            // scales still have a plain public and private school of each compulsory stage.
+            let nineYear = max(0, min(primary[d] - minimum(.primary), junior[d] - minimum(.junior),
                                       Int((Double(junior[d]) * DemoCalibration.nineYearShareOfJunior).rounded())))
-            let complete = max(0, min(senior[d] - 1, junior[d] - nineYear - 1,
+            let complete = max(0, min(senior[d] - 1, junior[d] - nineYear - minimum(.junior),
                                       Int((Double(senior[d]) * DemoCalibration.completeShareOfSenior).rounded())))
             return [.kindergarten: kindergartens[d], .primary: primary[d] - nineYear, .nineYear: nineYear,
                     .junior: junior[d] - nineYear - complete, .complete: complete,
@@ -85,7 +90,8 @@ struct DemoStructureBuilder {
             let count = counts[kind] ?? 0
             guard count > 0 else { continue }
             // At least one public school of every kind a district has, so zones always find one.
-            let privateCount = min(count - 1, Int((Double(count) * DemoCalibration.privateShareOfSchools(kind)).rounded()))
+            let privateCount = min(count - 1, max(DemoCalibration.minimumPrivateSchools(kind),
+                                                  Int((Double(count) * DemoCalibration.privateShareOfSchools(kind)).rounded())))
             var ownerships = Array(repeating: Ownership.public, count: count - privateCount)
                 + Array(repeating: Ownership.private, count: privateCount)
             random.shuffle(&ownerships)
@@ -120,6 +126,7 @@ struct DemoStructureBuilder {
                 pupils.append([:])
                 zonesServedAsPrimary.append([])
                 zonesServedAsJunior.append([])
+                zonesServedAsKindergarten.append([])
             }
         }
     }
@@ -167,7 +174,9 @@ struct DemoStructureBuilder {
 
     /// One zone per public primary or junior school (whichever is more numerous); zone i is served
     /// by the i-th public primary and i-th public junior school, nine-year schools first in both
-    /// lists so their zones send children through both of their stages.
+    /// lists so their zones send children through both of their stages. Its kindergarten is the
+    /// nearest public one among those serving the fewest zones so far, so every public
+    /// kindergarten serves a zone before any serves two, and each zone's is close by.
     private mutating func addZones(of district: Int, random: inout DemoRandom) {
         let local = indices(of: district).filter { schools[$0].ownership == .public }
         func publicSchools(teaching stage: Stage) -> [Int] {
@@ -175,18 +184,27 @@ struct DemoStructureBuilder {
             return teaching.filter { schoolKind[$0] == .nineYear } + teaching.filter { schoolKind[$0] != .nineYear }
         }
         let primaries = publicSchools(teaching: .primary), juniors = publicSchools(teaching: .junior)
+        let kindergartens = publicSchools(teaching: .kindergarten)
         let code = calibration[district].code
         var districtZones: [Int] = []
         for i in 0..<max(primaries.count, juniors.count) {
             let primary = primaries[i % primaries.count], junior = juniors[i % juniors.count]
+            let latitude = schools[primary].latitude + random.double(in: -0.004...0.004)
+            let longitude = schools[primary].longitude + random.double(in: -0.004...0.004)
+            let kindergarten = kindergartens.min { a, b in
+                let distanceA = hypot(schools[a].latitude - latitude, schools[a].longitude - longitude)
+                let distanceB = hypot(schools[b].latitude - latitude, schools[b].longitude - longitude)
+                return (zonesServedAsKindergarten[a].count, distanceA) < (zonesServedAsKindergarten[b].count, distanceB)
+            }!  // every district has a public kindergarten (kindCounts, addSchools)
             let zoneIndex = zones.count
             zones.append(CatchmentZone(
                 id: code + "-" + String(fiveDigits(i + 1).suffix(4)), districtCode: code,
-                latitude: schools[primary].latitude + random.double(in: -0.004...0.004),
-                longitude: schools[primary].longitude + random.double(in: -0.004...0.004),
-                primarySchoolID: schools[primary].id, juniorSchoolID: schools[junior].id))
+                latitude: latitude, longitude: longitude,
+                primarySchoolID: schools[primary].id, juniorSchoolID: schools[junior].id,
+                kindergartenSchoolID: schools[kindergarten].id))
             zonesServedAsPrimary[primary].append(zoneIndex)
             zonesServedAsJunior[junior].append(zoneIndex)
+            zonesServedAsKindergarten[kindergarten].append(zoneIndex)
             districtZones.append(zoneIndex)
         }
         zonesByDistrict.append(districtZones)

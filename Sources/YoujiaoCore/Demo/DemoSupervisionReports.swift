@@ -105,10 +105,12 @@ public struct DemoSupervisionReports: Sendable {
     private static func report(school: School, kind: DemoSchoolKind, pupils: Int, year: Int, miss: Shortfall?,
                                random: inout DemoRandom) -> SchoolReport {
         /// A per-pupil amount: 5–60% above the standard, or 75–84% of it when this is the school's miss
-        /// (under the 85% floor of 优质均衡, so the school fails the assessment).
+        /// (under the 85% floor of 优质均衡, so the school fails the assessment). Rounded away from the
+        /// standard, so that a small school (a private one of a dozen pupils) stays on its side of it.
         func amount(_ perPupilStandard: Double, _ shortfall: Shortfall?, scale: Double = 1) -> Double {
-            let factor = shortfall != nil && miss == shortfall ? random.double(in: 0.75...0.84) : random.double(in: 1.05...1.6)
-            return (perPupilStandard * factor * Double(max(pupils, 1)) / scale).rounded()
+            let misses = shortfall != nil && miss == shortfall
+            let factor = misses ? random.double(in: 0.75...0.84) : random.double(in: 1.05...1.6)
+            return (perPupilStandard * factor * Double(max(pupils, 1)) / scale).rounded(misses ? .down : .up)
         }
         var report = SchoolReport(schoolID: school.id, year: year)
         // No district is short of floor area: 黄浦's old schools lack sports grounds, not classrooms.

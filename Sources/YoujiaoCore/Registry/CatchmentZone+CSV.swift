@@ -5,7 +5,10 @@ extension CatchmentZone: RegistryCSVRecord {
         CSVColumn("zone_id", "施教区编号"), CSVColumn("district", "所属区"),
         CSVColumn("lat", "纬度"), CSVColumn("lon", "经度"),
         CSVColumn("primary_school", "对口小学"), CSVColumn("junior_school", "对口初中"),
+        kindergartenColumn,
     ]
+    /// Added with kindergarten campaigns: zones files exported before it still import.
+    public static let kindergartenColumn = CSVColumn("kindergarten_school", "对口幼儿园", optional: true)
     public static let csvKeyColumns = ["zone_id"]
 
     public static func decodeCSVRow(_ reader: inout CSVRowReader, references: RegistryReferences) -> CatchmentZone? {
@@ -15,14 +18,15 @@ extension CatchmentZone: RegistryCSVRecord {
         let longitude = reader.read { try $0.longitude("lon") }
         let primary = reader.read { try $0.servingSchool("primary_school", stage: .primary, in: references) }
         let junior = reader.read { try $0.servingSchool("junior_school", stage: .junior, in: references) }
-        guard let id, let district, let latitude, let longitude, let primary, let junior else { return nil }
+        let kindergarten = reader.read { try $0.servingSchool("kindergarten_school", stage: .kindergarten, in: references) }
+        guard let id, let district, let latitude, let longitude, let primary, let junior, let kindergarten else { return nil }
         return CatchmentZone(id: id, districtCode: district, latitude: latitude, longitude: longitude,
-                             primarySchoolID: primary, juniorSchoolID: junior)
+                             primarySchoolID: primary, juniorSchoolID: junior, kindergartenSchoolID: kindergarten)
     }
 
     public var csvCells: [String] {
         [id, districtCode, CSVCell.number(latitude), CSVCell.number(longitude),
-         CSVCell.optional(primarySchoolID), CSVCell.optional(juniorSchoolID)]
+         CSVCell.optional(primarySchoolID), CSVCell.optional(juniorSchoolID), CSVCell.optional(kindergartenSchoolID)]
     }
 }
 

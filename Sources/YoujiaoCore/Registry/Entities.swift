@@ -30,10 +30,25 @@ public struct CatchmentZone: Sendable, Hashable, Codable {
     public var primarySchoolID: String?
     /// The public junior school serving the zone.
     public var juniorSchoolID: String?
+    /// The public kindergarten serving the zone (对口幼儿园).
+    public var kindergartenSchoolID: String?
     public init(id: String, districtCode: String, latitude: Double, longitude: Double,
-                primarySchoolID: String?, juniorSchoolID: String?) {
+                primarySchoolID: String?, juniorSchoolID: String?, kindergartenSchoolID: String? = nil) {
         self.id = id; self.districtCode = districtCode; self.latitude = latitude; self.longitude = longitude
         self.primarySchoolID = primarySchoolID; self.juniorSchoolID = juniorSchoolID
+        self.kindergartenSchoolID = kindergartenSchoolID
+    }
+
+    /// The public school that must admit the zone's children in `grade`'s stage: the kindergarten
+    /// for K1, the primary school for grade 1, the junior school for grade 6; nil for the senior
+    /// grades (no catchment) or when none is assigned.
+    public func servingSchoolID(for grade: Grade) -> String? {
+        switch grade.stage {
+        case .kindergarten: return kindergartenSchoolID
+        case .primary: return primarySchoolID
+        case .junior: return juniorSchoolID
+        case .senior, .special: return nil
+        }
     }
 }
 

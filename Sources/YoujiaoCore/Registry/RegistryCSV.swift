@@ -8,7 +8,12 @@ import Foundation
 public struct CSVColumn: Sendable, Hashable {
     public let name: String
     public let label: String
-    public init(_ name: String, _ label: String) { self.name = name; self.label = label }
+    /// A column added after files were already exported: a header without it still imports (its
+    /// cells read as empty); exports always write it.
+    public let isOptional: Bool
+    public init(_ name: String, _ label: String, optional: Bool = false) {
+        self.name = name; self.label = label; self.isOptional = optional
+    }
 }
 
 /// The entities `youjiao import ENTITY FILE` and `youjiao export ENTITY` take, by their CLI name.
@@ -128,6 +133,11 @@ public struct CSVRowReader {
 }
 
 extension CSVTable {
+    /// The header position of `column` (its name in any case, or its label); nil when the file lacks it.
+    public func position(of column: CSVColumn) -> Int? {
+        header.firstIndex { $0.lowercased() == column.name || $0 == column.label }
+    }
+
     /// The table with each header cell replaced by its column's English name, so rows are read by
     /// name whichever language the header used. Unknown, repeated and missing columns are all reported.
     func resolvingColumns(_ expected: [CSVColumn]) throws(InputErrors) -> CSVTable {
@@ -151,7 +161,7 @@ extension CSVTable {
             }
             positions[column.name] = position
         }
-        for column in expected where positions[column.name] == nil {
+        for column in expected where positions[column.name] == nil && !column.isOptional {
             errors.append(FieldError(file: fileName, row: 1, field: column.name,
                                      reason: "missing column \(column.name) (\(column.label))"))
         }

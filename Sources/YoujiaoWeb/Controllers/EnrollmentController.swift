@@ -84,8 +84,8 @@ struct EnrollmentController {
         guard let year = Int(form["year"] ?? ""), (2000...2100).contains(year) else {
             throw CampaignProblem("year", zh: "请填写入学年份（如 2026）。", en: "enter the school year, e.g. 2026")
         }
-        guard let grade = Grade(rawValue: form["grade"] ?? ""), Campaign.entryGrades.contains(grade), grade != .k1 else {
-            throw CampaignProblem("grade", zh: "请选择起始年级（一年级或六年级）。", en: "choose grade 1 or 6")
+        guard let grade = Grade(rawValue: form["grade"] ?? ""), Campaign.entryGrades.contains(grade) else {
+            throw CampaignProblem("grade", zh: "请选择起始年级（小班、一年级或六年级）。", en: "choose K1, grade 1 or 6")
         }
         guard let opens = CaseDate(form["opens_on"] ?? ""), let closes = CaseDate(form["closes_on"] ?? ""), opens <= closes else {
             throw CampaignProblem("closes_on", zh: "请填写报名起止日期（yyyy-MM-dd，截止不早于开始）。", en: "enter the window (yyyy-MM-dd, closing on or after opening)")

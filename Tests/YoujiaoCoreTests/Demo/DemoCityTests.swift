@@ -42,8 +42,8 @@ struct DemoCityStructureTests {
         #expect(nineYear > 100 && nineYear < 200, "\(nineYear) nine-year schools")
     }
 
-    @Test("every district has every ordinary stage at any scale; the city has a special school",
-          arguments: [0.0001, 0.01, 0.1])
+    @Test("every district has every ordinary stage at any scale, a public and a private school for each campaign's entry grade; the city has a special school",
+          arguments: [0.0001, 0.01, 0.02, 0.1])
     func everyDistrictHasEveryStage(scale: Double) throws {
         let city = try DemoCity(scale: scale, randomSeed: 3)
         for district in city.districts {
@@ -51,12 +51,27 @@ struct DemoCityStructureTests {
             for stage in [Stage.kindergarten, .primary, .junior, .senior] {
                 #expect(local.contains { $0.stages.contains(stage) }, "\(district.name) lacks \(stage)")
             }
-            for stage in [Stage.primary, .junior] {
-                #expect(local.contains { $0.stages.contains(stage) && $0.ownership == .public },
-                        "\(district.name) lacks a public \(stage) school")
+            for grade in Campaign.entryGrades {
+                for ownership in Ownership.allCases {
+                    #expect(local.contains { $0.entrySeats[grade] != nil && $0.ownership == ownership },
+                            "\(district.name) lacks a \(ownership) school admitting to grade \(grade.rawValue)")
+                }
             }
         }
         #expect(!schools(city, teaching: .special).isEmpty)
+    }
+
+    @Test("at scale 1 every district already has its private schools by the calibrated shares (the minimum adds none)")
+    func privateMinimumOnlyActsAtSmallScales() {
+        let city = Self.fullCity
+        for district in city.districts {
+            for kind in DemoSchoolKind.allCases where DemoCalibration.minimumPrivateSchools(kind) > 0 {
+                let local = city.schools.indices.filter { city.schools[$0].districtCode == district.code && city.schoolKind[$0] == kind }
+                let privateCount = local.filter { city.schools[$0].ownership == .private }.count
+                let byShare = Int((Double(local.count) * DemoCalibration.privateShareOfSchools(kind)).rounded())
+                #expect(privateCount == byShare && byShare >= DemoCalibration.minimumPrivateSchools(kind), "\(district.name) \(kind)")
+            }
+        }
     }
 
     @Test("school ids are unique 10-digit codes of their district; names are unique")
@@ -109,16 +124,19 @@ struct DemoCityStructureTests {
 
 @Suite("Demo city zones")
 struct DemoCityZoneTests {
-    @Test("every public primary and junior school has a zone; zones use schools of their own district",
-          arguments: [0.01, 1])
+    @Test("every public primary and junior school has a zone; every zone has a public primary, junior school and kindergarten of its own district",
+          arguments: [0.0001, 0.01, 1])
     func zonesCoverSchools(scale: Double) throws {
         let city = try DemoCity(scale: scale, randomSeed: 5)
         let byID = Dictionary(uniqueKeysWithValues: city.schools.map { ($0.id, $0) })
         #expect(Set(city.zones.map(\.id)).count == city.zones.count)
+        for district in city.districts { #expect(city.zones.contains { $0.districtCode == district.code }, "\(district.name) has zones") }
         for zone in city.zones {
             let primary = try #require(zone.primarySchoolID.flatMap { byID[$0] })
             let junior = try #require(zone.juniorSchoolID.flatMap { byID[$0] })
-            for (school, stage) in [(primary, Stage.primary), (junior, .junior)] {
+            let kindergarten = try #require(zone.kindergartenSchoolID.flatMap { byID[$0] })
+            #expect(zone.servingSchoolID(for: .k1) == kindergarten.id)
+            for (school, stage) in [(primary, Stage.primary), (junior, .junior), (kindergarten, .kindergarten)] {
                 #expect(school.districtCode == zone.districtCode)
                 #expect(school.ownership == .public && school.stages.contains(stage))
             }
@@ -128,6 +146,13 @@ struct DemoCityZoneTests {
         for school in city.schools where school.ownership == .public {
             if school.stages.contains(.primary) { #expect(servedPrimary.contains(school.id), "\(school.name)") }
             if school.stages.contains(.junior) { #expect(servedJunior.contains(school.id), "\(school.name)") }
+        }
+        // Kindergartens are spread: within a district no public kindergarten serves two zones more than another serves.
+        for district in city.districts {
+            let zones = city.zones.filter { $0.districtCode == district.code }
+            let kindergartens = city.schools.filter { $0.districtCode == district.code && $0.ownership == .public && $0.stages == [.kindergarten] }
+            let served = kindergartens.map { school in zones.filter { $0.kindergartenSchoolID == school.id }.count }
+            #expect(served.max()! - served.min()! <= 1, "\(district.name): \(served)")
         }
     }
 }
@@ -268,7 +293,7 @@ struct DemoCityPeopleTests {
         #expect(people > 20_000)
     }
 
-    @Test("pupils are born in their grade's Sept–Aug cohort and live in a zone their public school serves")
+    @Test("pupils are born in their grade's Sept–Aug cohort and live in a zone their public school (or kindergarten, if it serves one) serves")
     func pupils() throws {
         let city = try DemoCity(scale: 0.005, randomSeed: 13)
         let zones = Dictionary(uniqueKeysWithValues: city.zones.map { ($0.id, $0) })
@@ -286,6 +311,9 @@ struct DemoCityPeopleTests {
                 if batch.school.ownership == .public && !batch.school.stages.contains(.special) {
                     if grade.stage == .primary { #expect(zone.primarySchoolID == batch.school.id) }
                     if grade.stage == .junior { #expect(zone.juniorSchoolID == batch.school.id) }
+                    if grade.stage == .kindergarten, city.zones.contains(where: { $0.kindergartenSchoolID == batch.school.id }) {
+                        #expect(zone.kindergartenSchoolID == batch.school.id)
+                    }
                 }
                 total += 1
                 if student.hukou == .nonLocal { nonLocal += 1 }

@@ -31,6 +31,12 @@ struct RegistryCSVTests {
         let students = Student.csvDocument([F.boy])
         #expect(students.contains("\(F.boy.nationalID),'-张伟,1,2012-08-20,local,310104-01,3131000002,8,11\n"))
         #expect(Guardian.csvDocument([F.grandfather]).contains(",'+852 2345-6789,"))
+        #expect(CatchmentZone.csvDocument([F.zone, F.zoneWithoutSchools]) == """
+            zone_id,district,lat,lon,primary_school,junior_school,kindergarten_school
+            310104-01,310104,31.19,121.44,3131000001,3131000002,3131000004
+            310117-07,310117,31.0,121.2,,,
+
+            """)
     }
 
     @Test func everyEntityHasDistinctColumnNamesAndLabels() {
@@ -180,6 +186,46 @@ struct RegistryCSVTests {
         expectProblem(found, file: "zones.csv", row: 5, field: "zone_id", reason: "required, but empty")
         expectProblem(found, file: "zones.csv", row: 5, field: "lon", reason: "'abc' is not a number")
         #expect(found.count == 6)
+    }
+
+    @Test func theKindergartenMustExistAndTeachKindergarten() throws {
+        let text = """
+            zone_id,district,lat,lon,primary_school,junior_school,kindergarten_school
+            z1,310104,31.2,121.4,,,3131000001
+            z2,310104,31.2,121.4,,,3131000404
+            z3,310104,31.2,121.4,,,31310
+            z4,310104,31.2,121.4,,,3131000004
+            """
+        let found = problems { try CatchmentZone.csvDecode(table: F.table(text, file: "zones.csv"), references: F.references) }
+        expectProblem(found, file: "zones.csv", row: 2, field: "kindergarten_school", reason: "school 3131000001 has no kindergarten stage (it teaches primary)")
+        expectProblem(found, file: "zones.csv", row: 3, field: "kindergarten_school", reason: "no school has the id 3131000404")
+        expectProblem(found, file: "zones.csv", row: 4, field: "kindergarten_school", reason: "'31310' is not a school id (学校标识码): 10 digits")
+        #expect(found.count == 3)
+    }
+
+    @Test func zonesFilesWithoutTheKindergartenColumnStillImport() throws {
+        // A file exported before kindergarten campaigns, with Chinese labels as a spreadsheet user writes them.
+        let old = """
+            施教区编号,所属区,纬度,经度,对口小学,对口初中
+            310104-01,310104,31.19,121.44,3131000001,3131000002
+            """
+        var expected = F.zone
+        expected.kindergartenSchoolID = nil
+        #expect(try CatchmentZone.csvDecode(table: F.table(old, file: "zones.csv"), references: F.references) == [expected])
+        let labelled = old.replacingOccurrences(of: "对口初中\n", with: "对口初中,对口幼儿园\n").replacingOccurrences(of: "3131000002", with: "3131000002,3131000004")
+        #expect(try CatchmentZone.csvDecode(table: F.table(labelled, file: "zones.csv"), references: F.references) == [F.zone])
+        // Other columns stay required.
+        let found = problems { try CatchmentZone.csvDecode(table: F.table("zone_id,district,lat,lon\nz,310104,31.2,121.4\n", file: "zones.csv"),
+                                                           references: F.references) }
+        #expect(found.map(\.field) == ["primary_school", "junior_school"])
+    }
+
+    @Test func aZoneNamesItsServingSchoolPerEntryGrade() {
+        #expect(F.zone.servingSchoolID(for: .k1) == F.publicKindergarten.id)
+        #expect(F.zone.servingSchoolID(for: .g1) == F.primary.id)
+        #expect(F.zone.servingSchoolID(for: .g6) == F.nineYear.id)
+        #expect(F.zone.servingSchoolID(for: .g10) == nil, "senior schools have no catchment")
+        #expect(F.zoneWithoutSchools.servingSchoolID(for: .k1) == nil)
     }
 
     @Test func referencesFromTheSameBatchAreAccepted() throws {

@@ -17,8 +17,12 @@ enum RegistryFixtures {
                                      ownership: .private, isInclusive: true, boarding: false, entrySeats: [.k1: 90],
                                      latitude: 31.03, longitude: 121.2277)
 
+    static let publicKindergarten = School(id: "3131000004", name: "徐汇区第一幼儿园", districtCode: "310104", stages: [.kindergarten],
+                                           ownership: .public, isInclusive: true, boarding: false, entrySeats: [.k1: 75],
+                                           latitude: 31.191, longitude: 121.441)
+
     static let zone = CatchmentZone(id: "310104-01", districtCode: "310104", latitude: 31.19, longitude: 121.44,
-                                    primarySchoolID: primary.id, juniorSchoolID: nineYear.id)
+                                    primarySchoolID: primary.id, juniorSchoolID: nineYear.id, kindergartenSchoolID: publicKindergarten.id)
     static let zoneWithoutSchools = CatchmentZone(id: "310117-07", districtCode: "310117", latitude: 31.0, longitude: 121.2,
                                                   primarySchoolID: nil, juniorSchoolID: nil)
 
@@ -68,7 +72,7 @@ enum RegistryFixtures {
         var references = RegistryReferences()
         references.add([xuhui, songjiang])
         references.add([zone, zoneWithoutSchools])
-        references.add([primary, nineYear, kindergarten])
+        references.add([primary, nineYear, kindergarten, publicKindergarten])
         references.add([girl, boy, toddler])
         return references
     }

@@ -16,7 +16,9 @@ enum EnrollmentView {
     }
 
     static func title(_ req: Request, _ c: Campaign) -> String {
-        req.t("\(c.year) 年\(c.grade.label(req))入学（\(c.districtCode ?? "全市")）", "\(c.year) \(c.grade.label(req)) entry (\(c.districtCode ?? "city"))")
+        // Kindergarten entry is 入园, school entry 入学.
+        let entry = c.stage == .kindergarten ? "入园" : "入学"
+        return req.t("\(c.year) 年\(c.grade.label(req))\(entry)（\(c.districtCode ?? "全市")）", "\(c.year) \(c.grade.label(req)) entry (\(c.districtCode ?? "city"))")
     }
 
     static func problemBox(_ req: Request, _ problem: CampaignProblem?) -> String {
@@ -36,11 +38,14 @@ enum EnrollmentView {
             ["<a href=\"/enrollment/\(esc(c.id))\">\(esc(title(req, c)))</a>", esc(statusLabel(req, c.status)),
              esc("\(c.opensOn) – \(c.closesOn)"), c.listHash.map { "<code>\(esc(String($0.prefix(16))))…</code>" } ?? "—"]
         }
+        let gradeOptions = Campaign.entryGrades.map { grade in
+            "<option value=\"\(grade.rawValue)\"\(grade == .g1 ? " selected" : "")>\(grade.label(req))</option>"
+        }.joined()
         let form = """
             <h2>\(req.t("新建招生", "New campaign"))</h2>\(problemBox(req, problem))
             <form method="post" action="/enrollment" class="stacked">\(csrf(req))
             <label>\(req.t("入学年份", "Year")) <input name="year" value="\(CaseDate.today().schoolYear + 1)"></label>
-            <label>\(req.t("年级", "Grade")) <select name="grade"><option value="1">\(Grade.g1.label(req))</option><option value="6">\(Grade.g6.label(req))</option></select></label>
+            <label>\(req.t("年级", "Grade")) <select name="grade">\(gradeOptions)</select></label>
             <label>\(req.t("报名开始", "Opens")) <input name="opens_on" value="\(CaseDate.today())"></label>
             <label>\(req.t("报名截止", "Closes")) <input name="closes_on" value="\(CaseDate.today().adding(days: 30))"></label>
             <label>\(req.t("公开随机数来源（事先公布）", "Beacon round (named in advance)")) <input name="beacon_round" size="50"></label>
@@ -150,7 +155,7 @@ enum EnrollmentView {
         let placement = result.placement
         let school = try await placement.schoolID.asyncFlatMap { try await req.registry.school(id: $0) }
         let zone = try await CampaignStore(req.db).zones(for: campaign).first { $0.id == application.zoneId }
-        let catchmentID = campaign.grade == .g6 ? zone?.juniorSchoolID : zone?.primarySchoolID
+        let catchmentID = zone?.servingSchoolID(for: campaign.grade)
         let catchment = try await catchmentID.asyncFlatMap { try await req.registry.school(id: $0) }
         let reason = PlacementReason(placement: placement, track: application.choice.track, schoolName: school?.name,
                                      cutoff: placement.schoolID.flatMap { cutoffs[$0] }, catchmentSchoolName: catchment?.name ?? "")
