@@ -7,9 +7,10 @@ import YoujiaoCore
 /// grade 1, for which the K3 pupils living there apply (about one family in six to private
 /// schools), and K1 (入园). The registry holds no child under three, so every family of a K1
 /// pupil of the district gets a child of the next cohort (born a year after the pupil, at home),
-/// who applies (about one family in four to private kindergartens). The demo guardian gets a
-/// younger child for each campaign, left unregistered, to register online. Both campaigns share
-/// the demo notary secret. Deterministic for a random seed.
+/// who applies (about one family in three to private kindergartens, as 30% of the demo city's
+/// kindergarten pupils are in private ones). The demo guardian gets a younger child for each
+/// campaign, left unregistered, to register online. Both campaigns share the demo notary secret.
+/// Deterministic for a random seed.
 public enum CampaignDemoLoader {
     public struct Summary: Sendable {
         /// Each campaign opened, with the applications seeded.
@@ -26,7 +27,7 @@ public enum CampaignDemoLoader {
         let year = DemoCity.currentYear + 1
         var opened: [(campaign: Campaign, applications: Int)] = []
         for (grade, privateOneIn, sibling) in [(Grade.g1, UInt64(6), (days: 100, sequence: 987, name: "小雨")),
-                                               (.k1, 4, (days: 200, sequence: 986, name: "小雪"))] {
+                                               (.k1, 3, (days: 200, sequence: 986, name: "小雪"))] {
             let campaign = Campaign(id: "demo-\(year)-\(grade == .k1 ? "k1" : "g1")-\(districtCode)", year: year, grade: grade,
                                     districtCode: districtCode, opensOn: today.adding(days: -7), closesOn: today.adding(days: 21),
                                     status: .open, beaconRound: "drand quicknet, first round after \(today.adding(days: 22))",
