@@ -8,10 +8,9 @@ import re
 import urllib.request
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from special_education import sign_in
+from special_education import follow, sign_in
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -23,8 +22,7 @@ def national_id(first17):
 
 def click_and_wait(driver, element):
     # The old page is also "complete": wait until it is gone before reading the new one.
-    element.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(element))
+    follow(driver, element)
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -7,6 +7,7 @@ import datetime
 import os
 import re
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -37,9 +38,11 @@ def set_value(driver, form, name, value):
 
 
 def follow(driver, element):
-    """Clicks a link or button and waits for the page it leads to."""
+    """Clicks a link or button and waits for the page it leads to. While the page is replaced,
+    Chrome may answer "Node with given id does not belong to the document" instead of "stale":
+    then it asks again."""
     element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(element))
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(expected_conditions.staleness_of(element))
 
 
 def submit(driver, form):
