@@ -134,7 +134,7 @@ struct EnrollmentController {
         let applications = try await store.applications(campaignID: campaign.id).filter { district == nil || $0.districtCode == district }
         let report = try await store.report(campaign)
         return EnrollmentView.campaign(req, campaign: campaign, canManage: Self.canManage(viewer.scope, campaign), schools: schools,
-                                       applications: applications, report: report?.part(district: district), problem: problem)
+                                       applications: applications, report: report?.part(district: district), narrowedTo: district, problem: problem)
     }
 
     // MARK: The district's steps

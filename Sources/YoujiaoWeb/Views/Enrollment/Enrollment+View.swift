@@ -53,9 +53,13 @@ enum EnrollmentView {
     }
 
     static func campaign(_ req: Request, campaign c: Campaign, canManage: Bool, schools: [EnrollmentSchool], applications: [ApplicationRecord],
-                         report: EnrollmentReport.Part?, problem: CampaignProblem?) -> Response {
+                         report: EnrollmentReport.Part?, narrowedTo district: String? = nil, problem: CampaignProblem?) -> Response {
         let base = "/enrollment/\(c.id)"
         var body = problemBox(req, problem)
+        if let district {
+            body += "<p class=\"summary\" id=\"narrowed\">" + req.t("全市招生：您看到的是本区（\(district)）的学校、报名和派位结果；招生由市教委负责。",
+                                                                  "A city-wide campaign: you see your district's (\(district)) schools, applications and results; the city runs it.") + "</p>"
+        }
         let facts: [(String, String)] = [
             (req.t("状态", "Status"), "<strong id=\"status\">\(esc(statusLabel(req, c.status)))</strong>"),
             (req.t("报名期", "Window"), esc("\(c.opensOn) – \(c.closesOn)")),

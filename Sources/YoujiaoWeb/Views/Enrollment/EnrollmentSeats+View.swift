@@ -15,10 +15,11 @@ extension EnrollmentView {
             body += "<p class=\"ok\" id=\"saved\">\(req.t("已保存：\(saved) 所学校的学位有修改。", "Saved: the seats of \(saved) schools changed."))</p>"
         }
         let seats = c.balance.reduce(0) { $0 + $1.seats }, applications = c.balance.reduce(0) { $0 + $1.applications }
+        let split = "\(esc(c.balance.reduce(0) { $0 + $1.publicSeats })) + \(esc(c.balance.reduce(0) { $0 + $1.privateSeats }))"
         let facts: [(String, String)] = [
             (req.t("状态", "Status"), esc(statusLabel(req, c.campaign.status))),
             (req.t("学位合计（公办 + 民办）", "Seats (public + private)"),
-             "<strong id=\"seat-total\">\(esc(seats))</strong>（\(esc(c.balance.reduce(0) { $0 + $1.publicSeats })) + \(esc(c.balance.reduce(0) { $0 + $1.privateSeats }))）"),
+             "<strong id=\"seat-total\">\(esc(seats))</strong>" + req.t("（\(split)）", " (\(split))")),
             (req.t("报名人数", "Applications"), "<span id=\"applications\">\(esc(applications))</span>"),
             (req.t("学位减报名", "Seats minus applications"), "<span id=\"seat-gap\">\(gap(req, seats - applications))</span>"),
         ]
@@ -26,9 +27,10 @@ extension EnrollmentView {
 
         let districtName = { (code: String) in c.districtNames[code] ?? code }
         body += "<h2>\(req.t("各区学位与报名", "Seats and applications per district"))</h2>"
-        body += BarChart(categories: c.balance.map { districtName($0.districtCode) },
-                         series: [.init(name: req.t("学位", "seats"), colour: "#3b6ea5", values: c.balance.map(\.seats)),
-                                  .init(name: req.t("报名", "applications"), colour: "#e08a2c", values: c.balance.map(\.applications))],
+        // Two bars per district, side by side (the chart stacks its series): seats, then applications.
+        body += BarChart(categories: c.balance.flatMap { [districtName($0.districtCode) + req.t(" 学位", " seats"), districtName($0.districtCode) + req.t(" 报名", " applied")] },
+                         series: [.init(name: req.t("学位", "seats"), colour: "#3b6ea5", values: c.balance.flatMap { [$0.seats, 0] }),
+                                  .init(name: req.t("报名", "applications"), colour: "#e08a2c", values: c.balance.flatMap { [0, $0.applications] })],
                          title: req.t("学位与报名人数", "Seats and applications")).svg
         body += Table(headers: [req.t("区", "District"), req.t("公办学位", "Public seats"), req.t("民办学位", "Private seats"), req.t("学位合计", "Seats"),
                                 req.t("报名", "Applications"), req.t("其中报名民办", "Private track"), req.t("学位减报名", "Seats − applications")],
