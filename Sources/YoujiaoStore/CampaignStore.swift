@@ -115,7 +115,6 @@ public struct DistrictResultRecord: Codable, Sendable, Hashable {
     public var applicantId: String
     public var districtCode: String
     public var schoolId: String?
-    public var schoolDistrictCode: String?
     public var route: String
     public var choiceRank: Int?
     public var distanceM: Int?
@@ -378,8 +377,7 @@ public struct CampaignStore: Sendable {
         let page = max(1, page)
         let total = try await sql.raw("SELECT COUNT(*) AS n \(from)").first(decoding: CountRow.self)?.n ?? 0
         let query: SQLQueryString = """
-            SELECT r.applicant_id, a.district_code, r.school_id, s.district_code AS school_district_code, r.route, r.choice_rank,
-            r.distance_m, r.lottery \(from) ORDER BY r.applicant_id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+            SELECT r.applicant_id, a.district_code, r.school_id, r.route, r.choice_rank, r.distance_m, r.lottery \(from) ORDER BY r.applicant_id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
             """
         return Page(items: try await sql.all(query, as: DistrictResultRecord.self), total: total, page: page, perPage: perPage)
     }
