@@ -213,9 +213,9 @@ public struct CampaignStore: Sendable {
         try await sql.all("SELECT * FROM campaign_seat_changes WHERE campaign_id = \(bind: campaignID) ORDER BY at, id", as: SeatChangeRecord.self)
     }
 
-    /// Takes the campaign row's lock until the transaction ends, so that a seat edit and freezing
-    /// wait for each other (PostgreSQL row lock; SQLite's write lock): the frozen schools.csv holds
-    /// the seats the edit log shows.
+    /// Takes the campaign row's lock until the transaction ends, so that seat edits, applications
+    /// and freezing wait for each other (PostgreSQL row lock; SQLite's write lock): the frozen
+    /// files hold the seats the edit log shows and every application that was accepted.
     func lock(_ campaignID: String) async throws {
         try await sql.raw("UPDATE campaigns SET status = status WHERE id = \(bind: campaignID)").run()
     }
@@ -266,12 +266,18 @@ public struct CampaignStore: Sendable {
     }
 
     /// Registers or changes a child's application and logs the change, in one transaction.
-    /// The caller has checked the child, the window and the choice (`Campaign`, `ApplicationChoice`).
+    /// The caller has checked the child, the window and the choice (`Campaign`, `ApplicationChoice`);
+    /// a campaign that is no longer open (frozen meanwhile) refuses it.
     @discardableResult
     public func saveApplication(campaignID: String, student: StudentRecord, guardianID: String?, choice: ApplicationChoice,
                                 zone: CatchmentZone, actor: ApplicationActor, applicantID: String = CampaignStore.newApplicantID(),
                                 at: Date = Date()) async throws -> ApplicationRecord {
         try await transaction { tx in
+            // Registration and freezing wait for each other: an application is in the frozen list or refused.
+            try await tx.lock(campaignID)
+            guard try await tx.campaign(id: campaignID)?.status == .open else {
+                throw CampaignProblem("status", zh: "本次招生不在报名期内，不能报名或修改。", en: "registration is closed for this campaign")
+            }
             let existing = try await tx.application(campaignID: campaignID, studentID: student.id)
             let record = ApplicationRecord(
                 id: existing?.id ?? UUID().uuidString.lowercased(), campaignId: campaignID, studentId: student.id,

@@ -5,7 +5,8 @@ import YoujiaoStore
 import YoujiaoTestSupport
 
 /// Seat edits of a campaign (SQLite, or PostgreSQL when DATABASE_URL is set): one transaction, a
-/// log of every change, refused once frozen, carried into the frozen schools.csv and the draw.
+/// log of every change, refused once frozen, carried into the frozen schools.csv and the draw;
+/// registration stops at freezing too; the results read a page at a time.
 extension CampaignStoreTests {
     static let publicField = CampaignSeats.field(Fixture.huangpuSchool.id)
     static let privateField = CampaignSeats.field(privateSchool.id)
@@ -45,6 +46,21 @@ extension CampaignStoreTests {
             #expect(report.routes.private == 2 && report.routes.catchment == 2 && report.routes.unplaced == 1, "the draw respects the seats")
             #expect(report.schools.first { $0.schoolId == Fixture.huangpuSchool.id }?.admitted == 2)
             #expect(try await campaigns.campaign(id: id)?.listHash == hash)
+        }
+    }
+
+    @Test func anApplicationAfterFreezingIsRefused() async throws {
+        try await withCampaign { store, campaigns in
+            let id = Self.campaign().id
+            let application = try #require(try await campaigns.applications(campaignID: id).first)
+            let student = try #require(try await store.registry.student(id: application.studentId))
+            _ = try await campaigns.freeze(id)
+            await #expect(throws: CampaignProblem.self) {
+                try await campaigns.saveApplication(campaignID: id, student: student, guardianID: nil, choice: ApplicationChoice(
+                    track: .public, choices: [], tier: 4, yearsAtAddress: 0, zone: Fixture.zoneA.id), zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "late"))
+            }
+            #expect(try await campaigns.application(campaignID: id, studentID: student.id)?.tier == application.tier, "the frozen application is unchanged")
+            #expect(try await campaigns.changes(applicationID: application.id).count == 1)
         }
     }
 
