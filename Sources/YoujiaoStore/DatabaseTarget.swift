@@ -56,6 +56,7 @@ public enum StoreSetup {
         CreateIndividualPlans(),
         CreateCampaigns(),
         CreateApplications(),
+        CreateCampaignSeatChanges(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import
