@@ -4,9 +4,8 @@ import SQLKit
 import YoujiaoCore
 
 /// Accounts, API tokens, login throttling and the audit trail.
-public struct AccountStore: Sendable {
+public struct AccountStore: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
     public init(_ database: any Database) { self.database = database }
 
     // MARK: Users

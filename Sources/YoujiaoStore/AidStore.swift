@@ -71,14 +71,9 @@ public enum AidResolution: String, Sendable, CaseIterable {
 public enum AidTotalsGrouping: String, Sendable, CaseIterable { case district, school, policy }
 
 /// Aid policies, lists, grants, the review queue and the log. Every multi-row write is one transaction.
-public struct AidStore: Sendable {
+public struct AidStore: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
     public init(_ database: any Database) { self.database = database }
-
-    func transaction<T: Sendable>(_ work: @escaping @Sendable (AidStore) async throws -> T) async throws -> T {
-        try await database.transaction { tx in try await work(AidStore(tx)) }
-    }
 
     // MARK: Policies
 

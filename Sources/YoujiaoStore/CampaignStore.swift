@@ -98,6 +98,29 @@ public struct ResultRecord: Codable, Sendable, Hashable {
     }
 }
 
+/// One logged edit of a school's seats in a campaign.
+public struct SeatChangeRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var campaignId: String
+    public var schoolId: String
+    public var at: String
+    public var actorId: String?
+    public var actorName: String
+    public var oldSeats: Int
+    public var newSeats: Int
+}
+
+/// A placement with the applicant's district and the placed school's district, for reads scoped to a district.
+public struct DistrictResultRecord: Codable, Sendable, Hashable {
+    public var applicantId: String
+    public var districtCode: String
+    public var schoolId: String?
+    public var route: String
+    public var choiceRank: Int?
+    public var distanceM: Int?
+    public var lottery: String
+}
+
 /// Who made a change, for the application change log.
 public struct ApplicationActor: Sendable {
     public var id: String?
@@ -156,6 +179,47 @@ public struct CampaignStore: Sendable {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.schoolId, $0.seats) })
     }
 
+    /// The registry's entry seats of the campaign's schools: what the campaign started from.
+    public func registrySeats(for campaign: Campaign) async throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try await registrySchools(for: campaign).compactMap { school in
+            school.entrySeats[campaign.grade].map { (school.id, $0) }
+        })
+    }
+
+    /// Applies a seats form (`CampaignSeats.changes`) to a draft or open campaign and logs each
+    /// change; one transaction, so a refused field stores nothing. Returns the changes made.
+    @discardableResult
+    public func updateSeats(campaignID: String, form: [String: String], actor: ApplicationActor, at: Date = Date()) async throws -> [CampaignSeatChange] {
+        try await transaction { tx in
+            try await tx.lock(campaignID)
+            guard let campaign = try await tx.campaign(id: campaignID) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
+            guard campaign.acceptsSeatChanges else {
+                throw CampaignProblem("status", zh: "名单已冻结，学位不能再修改。", en: "the list is frozen; seats can no longer change")
+            }
+            let changes = try CampaignSeats.changes(schools: try await tx.enrollmentSchools(for: campaign), form: form)
+            struct Seat: Codable, Sendable { var campaignId: String; var schoolId: String; var seats: Int }
+            try await tx.sql.insertBatched(into: "campaign_seats", changes.map { Seat(campaignId: campaignID, schoolId: $0.schoolID, seats: $0.new) },
+                                           upsertOn: ["campaign_id", "school_id"])
+            try await tx.sql.insertBatched(into: "campaign_seat_changes", changes.map {
+                SeatChangeRecord(id: UUID().uuidString.lowercased(), campaignId: campaignID, schoolId: $0.schoolID, at: Self.timestamp(at),
+                                 actorId: actor.id, actorName: actor.name, oldSeats: $0.old, newSeats: $0.new)
+            })
+            return changes
+        }
+    }
+
+    /// The seat edits of a campaign, oldest first.
+    public func seatChanges(campaignID: String) async throws -> [SeatChangeRecord] {
+        try await sql.all("SELECT * FROM campaign_seat_changes WHERE campaign_id = \(bind: campaignID) ORDER BY at, id", as: SeatChangeRecord.self)
+    }
+
+    /// Takes the campaign row's lock until the transaction ends, so that seat edits, applications
+    /// and freezing wait for each other (PostgreSQL row lock; SQLite's write lock): the frozen
+    /// files hold the seats the edit log shows and every application that was accepted.
+    func lock(_ campaignID: String) async throws {
+        try await sql.raw("UPDATE campaigns SET status = status WHERE id = \(bind: campaignID)").run()
+    }
+
     /// The registry's schools of the campaign's scope that teach its stage.
     func registrySchools(for campaign: Campaign) async throws -> [School] {
         let registry = RegistryStore(database)
@@ -203,12 +267,18 @@ public struct CampaignStore: Sendable {
     }
 
     /// Registers or changes a child's application and logs the change, in one transaction.
-    /// The caller has checked the child, the window and the choice (`Campaign`, `ApplicationChoice`).
+    /// The caller has checked the child, the window and the choice (`Campaign`, `ApplicationChoice`);
+    /// a campaign that is no longer open (frozen meanwhile) refuses it.
     @discardableResult
     public func saveApplication(campaignID: String, student: StudentRecord, guardianID: String?, choice: ApplicationChoice,
                                 zone: CatchmentZone, actor: ApplicationActor, applicantID: String = CampaignStore.newApplicantID(),
                                 at: Date = Date()) async throws -> ApplicationRecord {
         try await transaction { tx in
+            // Registration and freezing wait for each other: an application is in the frozen list or refused.
+            try await tx.lock(campaignID)
+            guard try await tx.campaign(id: campaignID)?.status == .open else {
+                throw CampaignProblem("status", zh: "本次招生不在报名期内，不能报名或修改。", en: "registration is closed for this campaign")
+            }
             let existing = try await tx.application(campaignID: campaignID, studentID: student.id)
             let record = ApplicationRecord(
                 id: existing?.id ?? UUID().uuidString.lowercased(), campaignId: campaignID, studentId: student.id,
@@ -241,6 +311,7 @@ public struct CampaignStore: Sendable {
     /// records the list's SHA-256; returns it.
     public func freeze(_ id: String) async throws -> String {
         try await transaction { tx in
+            try await tx.lock(id)
             guard let campaign = try await tx.campaign(id: id) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
             try campaign.checkStep(to: .frozen)
             let applicants = try await tx.applications(campaignID: id).map(\.applicant)
@@ -299,6 +370,23 @@ public struct CampaignStore: Sendable {
     public func result(campaignID: String, applicantID: String) async throws -> ResultRecord? {
         try await sql.all("SELECT * FROM campaign_results WHERE campaign_id = \(bind: campaignID) AND applicant_id = \(bind: applicantID)",
                           as: ResultRecord.self).first
+    }
+
+    /// A page of the placements, in applicant id order; with `district`, only children of that
+    /// district or placed at its schools; with `school`, only that school's.
+    public func results(campaignID: String, district: String?, school: String?, page: Int, perPage: Int) async throws -> Page<DistrictResultRecord> {
+        var from: SQLQueryString = """
+            FROM campaign_results r JOIN applications a ON a.campaign_id = r.campaign_id AND a.applicant_id = r.applicant_id
+            LEFT JOIN schools s ON s.id = r.school_id WHERE r.campaign_id = \(bind: campaignID)
+            """
+        if let district { from += " AND (a.district_code = \(bind: district) OR s.district_code = \(bind: district))" }
+        if let school { from += " AND r.school_id = \(bind: school)" }
+        let page = max(1, page)
+        let total = try await sql.raw("SELECT COUNT(*) AS n \(from)").first(decoding: CountRow.self)?.n ?? 0
+        let query: SQLQueryString = """
+            SELECT r.applicant_id, a.district_code, r.school_id, r.route, r.choice_rank, r.distance_m, r.lottery \(from) ORDER BY r.applicant_id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+            """
+        return Page(items: try await sql.all(query, as: DistrictResultRecord.self), total: total, page: page, perPage: perPage)
     }
 
     /// The last lottery number each school admitted by lottery (its cut-off).

@@ -57,6 +57,7 @@ public enum StoreSetup {
         CreateCampaigns(),
         CreateApplications(),
         AddZoneKindergarten(),
+        CreateCampaignSeatChanges(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

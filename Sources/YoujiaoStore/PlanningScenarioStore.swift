@@ -30,9 +30,8 @@ public struct StoredScenario: Sendable, Hashable {
 }
 
 /// Reads and writes of `planning_scenarios` and its child tables; every write is one transaction.
-public struct PlanningScenarioStore: Sendable {
+public struct PlanningScenarioStore: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
     public init(_ database: any Database) { self.database = database }
 
     private struct ScenarioRow: Codable, Sendable {

@@ -31,16 +31,10 @@ public struct Page<Item: Sendable>: Sendable {
 }
 
 /// Reads and writes of the registry. Callers wrap multi-row writes in `transaction`.
-public struct RegistryStore: Sendable {
+public struct RegistryStore: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public init(_ database: any Database) { self.database = database }
-
-    /// Runs `work` in one transaction: everything it writes is stored, or nothing.
-    public func transaction<T: Sendable>(_ work: @escaping @Sendable (RegistryStore) async throws -> T) async throws -> T {
-        try await database.transaction { tx in try await work(RegistryStore(tx)) }
-    }
 
     // MARK: Districts and schools
 

@@ -6,16 +6,23 @@ extension SQLDatabase {
     /// With `upsertOn`, a row whose key exists updates every other column instead; its `id` stays.
     func insertBatched<Row: Encodable & Sendable>(into table: String, _ rows: [Row], upsertOn key: [String]? = nil,
                                                   batchSize: Int = 400) async throws {
-        let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+        guard let first = rows.first else { return }
+        // The snake_case column names come from the first row alone: converting every key of every
+        // row took about a fifth of a large import's write time. With nils encoded as NULL, every
+        // row yields the same keys in the same order.
+        let columns = try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).encode(first).map(\.0)
+        let values = SQLQueryEncoder(nilEncodingStrategy: .asNil)
+        let updated = columns.filter { $0 != "id" && !(key ?? []).contains($0) }
         var start = 0
         while start < rows.count {
-            let batch = Array(rows[start..<min(start + batchSize, rows.count)])
-            var insert = try self.insert(into: table).models(batch, with: encoder)
-            if let key, let first = batch.first {
-                let columns = try encoder.encode(first).map(\.0).filter { $0 != "id" && !key.contains($0) }
-                insert = insert.onConflict(with: key) { update in
-                    columns.reduce(update) { $0.set(excludedValueOf: $1) }
-                }
+            var insert = self.insert(into: table).columns(columns)
+            for row in rows[start..<min(start + batchSize, rows.count)] {
+                let cells = try values.encode(row)
+                precondition(cells.count == columns.count, "\(Row.self) encodes a varying set of columns")
+                insert = insert.values(cells.map(\.1))
+            }
+            if let key {
+                insert = insert.onConflict(with: key) { update in updated.reduce(update) { $0.set(excludedValueOf: $1) } }
             }
             try await insert.run()
             start += batchSize

@@ -5,9 +5,8 @@ import YoujiaoCore
 
 /// `youjiao import special-education FILE`: existing case files, validated as a whole against the
 /// registry and the rules of the web forms, then written in one transaction.
-public struct SpecialEducationImporter: Sendable {
+public struct SpecialEducationImporter: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
     public init(_ database: any Database) { self.database = database }
 
     /// - Returns: files stored. Throws `InputErrors` (row, field, reason for each problem) and stores nothing.

@@ -16,14 +16,9 @@ public enum CaseFileFilter: Sendable, Equatable {
 
 /// 一人一案 case files: whole files in and out, and each `CaseChange` the rules allow. Every write
 /// runs in a transaction (callers put the read-check-write of one change in `transaction`).
-public struct SpecialEducationStore: Sendable {
+public struct SpecialEducationStore: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
     public init(_ database: any Database) { self.database = database }
-
-    public func transaction<T: Sendable>(_ work: @escaping @Sendable (SpecialEducationStore) async throws -> T) async throws -> T {
-        try await database.transaction { tx in try await work(SpecialEducationStore(tx)) }
-    }
 
     // MARK: Reading
 

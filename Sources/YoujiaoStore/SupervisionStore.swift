@@ -13,16 +13,10 @@ public enum SupervisionScope: Sendable, Equatable {
 /// Supervision (督导) reads and writes: the registry counted into `SchoolFacts` with SQL group-bys
 /// (pupils, classes, migrants, teachers — never asked of schools), and the yearly school and
 /// district reports.
-public struct SupervisionStore: Sendable {
+public struct SupervisionStore: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public init(_ database: any Database) { self.database = database }
-
-    /// Runs `work` in one transaction: everything it writes is stored, or nothing.
-    public func transaction<T: Sendable>(_ work: @escaping @Sendable (SupervisionStore) async throws -> T) async throws -> T {
-        try await database.transaction { tx in try await work(SupervisionStore(tx)) }
-    }
 
     // MARK: The computation's input
 

@@ -40,6 +40,23 @@ public struct TestDatabase: Sendable {
         }
     }
 
+    /// Runs `body` on a fresh database with every migration run, then removes the database, also
+    /// when `body` throws.
+    public static func withStore<T>(_ body: (OpenStore) async throws -> T) async throws -> T {
+        let database = try await make()
+        let store = try await database.openStore()
+        do {
+            let result = try await body(store)
+            await store.close()
+            await database.destroy()
+            return result
+        } catch {
+            await store.close()
+            await database.destroy()
+            throw error
+        }
+    }
+
     /// A store-level connection with every migration run, without the web layer.
     public func openStore() async throws -> OpenStore {
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)

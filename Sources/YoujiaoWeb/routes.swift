@@ -23,4 +23,5 @@ func routes(_ app: Application) throws {
     SpecialEducationController().register(app)
     SupervisionController().register(app)
     EnrollmentController().register(app)
+    CampaignAPIController().register(app)
 }

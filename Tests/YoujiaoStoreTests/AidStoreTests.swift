@@ -12,11 +12,7 @@ import YoujiaoTestSupport
 @Suite("Aid store on SQLite, or PostgreSQL when DATABASE_URL is set")
 struct AidStoreTests {
     func withStore(_ body: (OpenStore, AidStore) async throws -> Void) async throws {
-        let database = try await TestDatabase.make()
-        let store = try await database.openStore()
-        do { try await body(store, AidStore(store.database)) } catch { await store.close(); await database.destroy(); throw error }
-        await store.close()
-        await database.destroy()
+        try await TestDatabase.withStore { try await body($0, AidStore($0.database)) }
     }
 
     struct GrantRow: Decodable, Equatable { var studentId: String; var policyId: String; var year: Int; var entryId: String; var yuan: Int }

@@ -7,16 +7,8 @@ import YoujiaoTestSupport
 
 @Suite("Planning data and scenarios on SQLite, or PostgreSQL when DATABASE_URL is set")
 struct PlanningStoreTests {
-    func withStore(_ body: (OpenStore) async throws -> Void) async throws {
-        let database = try await TestDatabase.make()
-        let store = try await database.openStore()
-        do { try await body(store) } catch { await store.close(); await database.destroy(); throw error }
-        await store.close()
-        await database.destroy()
-    }
-
     @Test func planningDataReadsHistoryBirthsAndSeats() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await PlanningFixture.load(into: store.registry)
             // A second Huangpu school teaching two stages, to see the sums per stage combination.
             try await store.registry.upsert(schools: [School(
@@ -50,7 +42,7 @@ struct PlanningStoreTests {
     }
 
     @Test func scenariosRoundTripUpdateAndCascade() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let owner = UserRecord(username: "planner", passwordHash: "x", role: .cityAdmin, displayName: "规划员")
             try await store.accounts.create(owner)
@@ -83,7 +75,7 @@ struct PlanningStoreTests {
     }
 
     @Test func theSchemaRefusesWhatTheFormsRefuse() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let owner = UserRecord(username: "planner", passwordHash: "x", role: .cityAdmin, displayName: "规划员")
             try await store.accounts.create(owner)

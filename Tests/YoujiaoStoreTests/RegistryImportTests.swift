@@ -10,14 +10,6 @@ struct Synchronous: Decodable { var synchronous: Int }
 
 @Suite("Registry store on SQLite, or PostgreSQL when DATABASE_URL is set")
 struct RegistryImportTests {
-    func withStore(_ body: (OpenStore) async throws -> Void) async throws {
-        let database = try await TestDatabase.make()
-        let store = try await database.openStore()
-        do { try await body(store) } catch { await store.close(); await database.destroy(); throw error }
-        await store.close()
-        await database.destroy()
-    }
-
     func importCSV(_ text: String, as kind: RegistryEntityKind, into store: OpenStore, file: String = "upload.csv") async throws -> Int {
         let table = try CSVTable.parse(data: Data(text.utf8), fileName: file)
         return try await RegistryImporter(store: store.registry).importTable(table, as: kind)
@@ -31,7 +23,7 @@ struct RegistryImportTests {
 
     @Test func sqliteFileUsesWALAndFullSync() async throws {
         guard TestDatabase.backend == "sqlite" else { return }
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             let mode = try await store.sql.raw("PRAGMA journal_mode").first(decoding: JournalMode.self)
             let sync = try await store.sql.raw("PRAGMA synchronous").first(decoding: Synchronous.self)
             #expect(mode?.journal_mode == "wal")
@@ -40,7 +32,7 @@ struct RegistryImportTests {
     }
 
     @Test func exportImportsBackUnchanged() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             try await Fixture.loadKindergarten(into: store.registry)
             var exports: [RegistryEntityKind: String] = [:]
@@ -50,19 +42,17 @@ struct RegistryImportTests {
             #expect(exports[.students]!.contains(Fixture.childA.nationalID), "export writes full ID numbers for the operator")
             #expect(exports[.zones]!.contains(",\(Fixture.huangpuKindergarten.id)\n"), "with the zone's kindergarten")
             // Into a second, empty database: the exported files rebuild the same registry.
-            let second = try await TestDatabase.make()
-            let other = try await second.openStore()
-            for kind in [RegistryEntityKind.districts, .schools, .zones, .students, .guardians, .teachers] {
-                _ = try await importCSV(exports[kind]!, as: kind, into: other)
-                #expect(try await exportCSV(kind, from: other) == exports[kind]!, "\(kind) round trip")
+            try await TestDatabase.withStore { other in
+                for kind in [RegistryEntityKind.districts, .schools, .zones, .students, .guardians, .teachers] {
+                    _ = try await importCSV(exports[kind]!, as: kind, into: other)
+                    #expect(try await exportCSV(kind, from: other) == exports[kind]!, "\(kind) round trip")
+                }
             }
-            await other.close()
-            await second.destroy()
         }
     }
 
     @Test func aBadRowStoresNothingAndNamesRowAndField() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let good = NationalID.make(areaCode: "310101", birthDate: "20160101", sequence: 101).value
             var bad = NationalID.make(areaCode: "310101", birthDate: "20160102", sequence: 103).value
@@ -84,7 +74,7 @@ struct RegistryImportTests {
     }
 
     @Test func duplicateIDsAndMissingColumnsAreRefused() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let id = NationalID.make(areaCode: "310101", birthDate: "20160101", sequence: 101).value
             let duplicate = """
@@ -105,7 +95,7 @@ struct RegistryImportTests {
     }
 
     @Test func aGuardianOfAnUnknownChildIsRefused() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let stranger = NationalID.make(areaCode: "310115", birthDate: "20150505", sequence: 7).value
             let guardian = NationalID.make(areaCode: "310115", birthDate: "19800505", sequence: 9).value
@@ -116,7 +106,7 @@ struct RegistryImportTests {
     }
 
     @Test func reimportingUpdatesInPlace() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let before = try #require(try await store.registry.student(nationalID: Fixture.childA.nationalID))
             var renamed = Fixture.childA
@@ -131,7 +121,7 @@ struct RegistryImportTests {
     }
 
     @Test func gbkFilesImportAndGBKInsideUTF8IsRefused() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             // "黄浦区" in GBK: BB C6 C6 D6 C7 F8.
             var gbk = Data("code,name,zone_kind\n310101,".utf8)
             gbk.append(contentsOf: [0xBB, 0xC6, 0xC6, 0xD6, 0xC7, 0xF8])
@@ -170,7 +160,7 @@ struct RegistryImportTests {
     }
 
     @Test func demoCityHasEveryDistrictAndStage() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             let city = try DemoCity(scale: 0.002, randomSeed: 7)
             let summary = try await DemoLoader.load(city, into: store.registry) { _, _ in }
             #expect(summary.districts == 16)

@@ -16,15 +16,11 @@ struct SpecialEducationStoreTests {
     let today = CaseDate("2025-11-20")!
 
     func withStore(_ body: (OpenStore) async throws -> Void) async throws {
-        let database = try await TestDatabase.make()
-        let store = try await database.openStore()
-        do {
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             try await store.registry.upsert(schools: [Self.junior, Self.special])
             try await body(store)
-        } catch { await store.close(); await database.destroy(); throw error }
-        await store.close()
-        await database.destroy()
+        }
     }
 
     func childA(_ store: OpenStore) async throws -> CaseChild {
@@ -141,9 +137,7 @@ struct SpecialEducationStoreTests {
 
     @Test func theDemoCityGetsItsDisabledChildren() async throws {
         let city = try DemoCity(scale: 0.001, randomSeed: 3)
-        let database = try await TestDatabase.make()
-        let demo = try await database.openStore()
-        do {
+        try await TestDatabase.withStore { demo in
             _ = try await DemoLoader.load(city, into: demo.registry) { _, _ in }
             let count = try await SpecialEducationDemoLoader.load(into: demo.database, seed: 3, today: today)
             let files = try await SpecialEducationStore(demo.database).caseFiles(.all)
@@ -151,8 +145,6 @@ struct SpecialEducationStoreTests {
             let pupils = try await demo.registry.count(.students)
             #expect(Double(count) / Double(pupils) < 0.02, "\(count) files for \(pupils) pupils")
             #expect(files.contains { $0.currentPlacement(on: today)?.kind == .specialSchool })
-        } catch { await demo.close(); await database.destroy(); throw error }
-        await demo.close()
-        await database.destroy()
+        }
     }
 }

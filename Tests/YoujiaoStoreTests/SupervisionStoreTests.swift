@@ -9,14 +9,6 @@ import YoujiaoTestSupport
 /// PostgreSQL when DATABASE_URL is set.
 @Suite("Supervision store on SQLite, or PostgreSQL when DATABASE_URL is set")
 struct SupervisionStoreTests {
-    func withStore(_ body: (OpenStore) async throws -> Void) async throws {
-        let database = try await TestDatabase.make()
-        let store = try await database.openStore()
-        do { try await body(store) } catch { await store.close(); await database.destroy(); throw error }
-        await store.close()
-        await database.destroy()
-    }
-
     static let year = SupervisionStore.schoolYear(of: Date())
     static let header = SchoolReportCSV.columns.joined(separator: ",")
     /// A full primary-school report: 4,500 m², 7,500 m², 2,000,000 yuan, 23 rooms, 1,000 Mbps.
@@ -46,7 +38,7 @@ struct SupervisionStoreTests {
     }
 
     @Test func theRegistryIsCountedAsCoreCountsRecords() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             // A pupil without a class number makes the stage's class sizes unknown.
             let unclassed = Student(nationalID: NationalID.make(areaCode: "310104", birthDate: "20180101", sequence: 23).value,
@@ -69,7 +61,7 @@ struct SupervisionStoreTests {
     }
 
     @Test func theDemoCityIsCountedAsCoreCountsItsRecords() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             let city = try DemoCity(scale: 0.002, randomSeed: 3)
             _ = try await DemoLoader.load(city, into: store.registry) { _, _ in }
             let demo = DemoSupervisionReports(city: city)
@@ -94,7 +86,7 @@ struct SupervisionStoreTests {
     }
 
     @Test func reportsReadBackAndAReimportReplacesThem() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             #expect(try await importReports([Self.goodRow], into: store) == 1)
             let supervision = SupervisionStore(store.database)
@@ -116,7 +108,7 @@ struct SupervisionStoreTests {
 
     /// Each bad file names row and field and leaves the stored report exactly as it was.
     @Test func badReportsStoreNothing() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             _ = try await importReports([Self.goodRow], into: store)
             let supervision = SupervisionStore(store.database)
@@ -143,7 +135,7 @@ struct SupervisionStoreTests {
     }
 
     @Test func districtReportsImportAndBadOnesStoreNothing() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let header = DistrictReportCSV.columns.joined(separator: ",")
             #expect(try await importReports(["310101,\(Self.year),1000,990"], into: store, kind: .districtReports, header: header) == 1)
@@ -158,7 +150,7 @@ struct SupervisionStoreTests {
     }
 
     @Test func rotationFiguresFeedTheRotationIndicators() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let header = RotationCSV.columns.joined(separator: ",")
             let errors = try await importErrors(["3101010001,\(Self.year),100,9,2", "3101040001,\(Self.year),50,60,2"],
@@ -176,7 +168,7 @@ struct SupervisionStoreTests {
     }
 
     @Test func theInputOfAScopeHoldsOnlyItsSchoolsAndReports() async throws {
-        try await withStore { store in
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             _ = try await importReports([Self.goodRow, "3101040001,\(Self.year),4000,,,,,,,,,,,,,,"], into: store)
             let supervision = SupervisionStore(store.database)

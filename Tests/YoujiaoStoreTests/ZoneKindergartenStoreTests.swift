@@ -10,16 +10,13 @@ import YoujiaoTestSupport
 /// files with and without its column.
 @Suite("Zone kindergartens in the store")
 struct ZoneKindergartenStoreTests {
+    /// The fixture city with zone A's kindergarten.
     func withStore(_ body: (OpenStore) async throws -> Void) async throws {
-        let database = try await TestDatabase.make()
-        let store = try await database.openStore()
-        do {
+        try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             try await Fixture.loadKindergarten(into: store.registry)
             try await body(store)
-        } catch { await store.close(); await database.destroy(); throw error }
-        await store.close()
-        await database.destroy()
+        }
     }
 
     func importZones(_ text: String, into store: OpenStore) async throws -> Int {
@@ -45,7 +42,8 @@ struct ZoneKindergartenStoreTests {
 
     @Test func theMigrationReverts() async throws {
         try await withStore { store async throws in
-            let migration = try #require(StoreSetup.migrations.first { $0.name.hasSuffix(".AddZoneKindergarten") })
+            let found = StoreSetup.migrations.first { $0.name.hasSuffix(".AddZoneKindergarten") }
+            let migration = try #require(found)
             try await migration.revert(on: store.database).get()
             await #expect(throws: (any Error).self, "the column is gone") {
                 try await store.sql.raw("SELECT kindergarten_school_id FROM zones").run()

@@ -1,8 +1,10 @@
 """Browser flow of 入学报名, run by smoke.py with its driver: the demo parent registers a younger
 child for the demo grade-1 campaign, the district freezes the list, enters the beacon value and the
 notary secret (printed by the demo seeder), draws and publishes; the parent reads the result and its
-reason; an anonymous visitor finds the published files and counts private lottery admissions. Then
-the district draws the demo K1 (入园) campaign the same way. Screenshots: enrollment-*.png."""
+reason; an anonymous visitor finds the published files and counts private lottery admissions.
+Before freezing, the district edits one school's seats (a bad number is refused first), and the
+published schools.csv carries the new number. Then the district draws the demo K1 (入园) campaign
+the same way. Screenshots: enrollment-*.png."""
 import os
 import re
 import urllib.request
@@ -49,6 +51,33 @@ def run(driver, base, accounts, screenshots, check, log):
 
     sign_in(driver, base, "district", accounts["district"])
     driver.get(base + "/enrollment/" + campaign)
+    click_and_wait(driver, driver.find_element(By.ID, "seats-link"))
+    form = driver.find_element(By.ID, "seats")
+    field = form.find_element(By.CSS_SELECTOR, "input[name^='seats-']")
+    name, old = field.get_attribute("name"), int(field.get_attribute("value"))
+    school, new = name[len("seats-"):], old + 5 if old < 1990 else old - 5
+    total = int(driver.find_element(By.ID, "seat-total").text.replace(",", ""))
+    field.clear()
+    field.send_keys("-3")
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+    check("a negative number of seats is refused, naming the school's field",
+          driver.find_elements(By.CSS_SELECTOR, f"p.error[data-field='{name}']") and school in driver.find_element(By.CSS_SELECTOR, "p.error").text)
+    field = driver.find_element(By.NAME, name)
+    field.clear()
+    field.send_keys(str(new))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#seats button"))
+    check("the seats are saved", driver.find_elements(By.ID, "saved")
+          and int(driver.find_element(By.ID, "seat-total").text.replace(",", "")) == total + new - old)
+    changes = driver.find_elements(By.CSS_SELECTOR, "table.sortable")[-1].find_elements(By.CSS_SELECTOR, "tbody tr")
+    cells = [c.text.replace(",", "") for c in changes[-1].find_elements(By.TAG_NAME, "td")]
+    check("the change is logged with who, old and new", cells[1:3] == ["district", school] and cells[4:] == [str(old), str(new)])
+    header = driver.find_elements(By.CSS_SELECTOR, "#seats table.sortable th")[6]
+    header.click(); header.click()
+    column = [int(r.find_elements(By.TAG_NAME, "td")[6].text.replace(",", "")) for r in driver.find_elements(By.CSS_SELECTOR, "#seats table.sortable tbody tr")]
+    check("the seats table sorts by seats", column == sorted(column, reverse=True))
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-seats.png"))
+
+    driver.get(base + "/enrollment/" + campaign)
     list_hash = freeze_and_draw(driver, secret, check)
     check("the review shows the what-if kilometres and a chart",
           "公里" in driver.find_element(By.ID, "what-if").text and driver.find_elements(By.CSS_SELECTOR, "svg.chart rect"))
@@ -71,6 +100,9 @@ def run(driver, base, accounts, screenshots, check, log):
           and driver.find_element(By.ID, "list-hash").text == list_hash)
     check("the demo draw admits children by private lottery", routes(driver)[0] > 0)
     driver.save_screenshot(os.path.join(screenshots, "enrollment-public.png"))
+    schools = urllib.request.urlopen(links[0]).read().decode()
+    check("the published schools.csv carries the edited seats",
+          any(row.split(",")[0] == school and row.split(",")[5] == str(new) for row in schools.splitlines()))
     applicants = urllib.request.urlopen(links[1]).read().decode()
     results = urllib.request.urlopen(links[2]).read().decode()
     check("applicants.csv has the engine's columns and no ID numbers",

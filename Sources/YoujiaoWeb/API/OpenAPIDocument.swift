@@ -1,5 +1,5 @@
 /// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json and checked by a
-/// validator in scripts/test. Keep it in step with APIController.
+/// validator in scripts/test. Keep it in step with APIController and CampaignAPIController.
 enum OpenAPIDocument {
     static let json = #"""
     {
@@ -7,7 +7,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Youjiao API",
         "version": "1.0.0",
-        "description": "Registry of districts, schools and pupils. Every call is checked against the caller's scope (city, district, school, guardian). National ID numbers are always masked (first 6 and last 4 characters). Staff reads of pupils are audited."
+        "description": "Registry of districts, schools and pupils, and the school-entry campaigns (入学招生). Every call is checked against the caller's scope (city, district, school, guardian). National ID numbers are always masked (first 6 and last 4 characters). Staff reads of pupils are audited."
       },
       "servers": [{"url": "/"}],
       "security": [{"bearerAuth": []}, {"sessionCookie": []}],
@@ -97,6 +97,83 @@ enum OpenAPIDocument {
               "404": {"$ref": "#/components/responses/Error"}
             }
           }
+        },
+        "/api/v1/campaigns": {
+          "get": {
+            "summary": "Enrollment campaigns in the caller's scope",
+            "description": "City admins: every campaign; district admins: their district's and the city-wide ones; school admins: published campaigns covering their school; guardians: campaigns open to families (not drafts).",
+            "operationId": "listCampaigns",
+            "responses": {
+              "200": {"description": "Campaigns", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Campaign"}}}}},
+              "401": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/campaigns/{id}": {
+          "get": {
+            "summary": "One campaign: status, list hash, seed and per-route counts after the draw",
+            "description": "The beacon value, notary secret and seed appear once drawn for the staff who see the campaign and once published for everyone who may read it. Staff also get the applications and the seats per school of their view; a district admin reading a city-wide campaign gets their district's figures only (figuresFor).",
+            "operationId": "getCampaign",
+            "parameters": [{"$ref": "#/components/parameters/CampaignID"}],
+            "responses": {
+              "200": {"description": "The campaign", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Campaign"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/campaigns/{id}/results": {
+          "get": {
+            "summary": "The draw's placements (staff; pseudonymous applicant ids, no personal data)",
+            "description": "City admins: all; district admins: children of their district and placements at its schools; school admins: their school's, once published. Empty before the draw.",
+            "operationId": "listCampaignResults",
+            "parameters": [
+              {"$ref": "#/components/parameters/CampaignID"},
+              {"name": "school", "in": "query", "description": "only this school's placements (10-digit id, in the caller's scope)", "schema": {"type": "string", "pattern": "^[0-9]{10}$"}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+              {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 5000, "default": 500}}
+            ],
+            "responses": {
+              "200": {"description": "A page of placements in applicant id order", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignResultPage"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "401": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/campaigns/{id}/students/{student}/result": {
+          "get": {
+            "summary": "A guardian's own child: the application and, once published, the result with its reason",
+            "operationId": "getChildResult",
+            "parameters": [
+              {"$ref": "#/components/parameters/CampaignID"},
+              {"name": "student", "in": "path", "required": true, "description": "the child's registry id (from /api/v1/students)", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"description": "The child's application and result", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChildResult"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/campaigns/{id}/files/{file}": {
+          "get": {
+            "summary": "A published file, byte for byte what `youjiao enroll verify` reads (no sign-in needed)",
+            "description": "schools.csv and applicants.csv once the list is frozen, results.csv once published.",
+            "operationId": "getCampaignFile",
+            "security": [],
+            "parameters": [
+              {"$ref": "#/components/parameters/CampaignID"},
+              {"name": "file", "in": "path", "required": true, "schema": {"type": "string", "enum": ["schools.csv", "applicants.csv", "results.csv"]}}
+            ],
+            "responses": {
+              "200": {"description": "The CSV file (UTF-8, no BOM)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+              "404": {"$ref": "#/components/responses/Error"}
+            }
+          }
         }
       },
       "components": {
@@ -105,7 +182,8 @@ enum OpenAPIDocument {
           "sessionCookie": {"type": "apiKey", "in": "cookie", "name": "youjiao_session"}
         },
         "parameters": {
-          "SchoolID": {"name": "id", "in": "path", "required": true, "description": "10-digit 学校标识码", "schema": {"type": "string", "pattern": "^[0-9]{10}$"}}
+          "SchoolID": {"name": "id", "in": "path", "required": true, "description": "10-digit 学校标识码", "schema": {"type": "string", "pattern": "^[0-9]{10}$"}},
+          "CampaignID": {"name": "id", "in": "path", "required": true, "description": "campaign id, e.g. 2026-g1-310101-3f2a", "schema": {"type": "string"}}
         },
         "responses": {
           "Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -158,6 +236,65 @@ enum OpenAPIDocument {
             "type": "object", "required": ["items", "total", "page", "perPage"],
             "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Student"}},
               "total": {"type": "integer"}, "page": {"type": "integer"}, "perPage": {"type": "integer"}}
+          },
+          "RouteCounts": {
+            "type": "object", "required": ["private", "catchment", "coordinated", "unplaced"],
+            "properties": {"private": {"type": "integer"}, "catchment": {"type": "integer"}, "coordinated": {"type": "integer"}, "unplaced": {"type": "integer"}}
+          },
+          "Campaign": {
+            "type": "object",
+            "required": ["id", "year", "grade", "opensOn", "closesOn", "status", "beaconRound", "notaryCommitment"],
+            "properties": {
+              "id": {"type": "string"}, "year": {"type": "integer", "description": "school year entered (2026 = 2026–27)"},
+              "grade": {"type": "string", "enum": ["K1", "1", "6"]},
+              "district": {"type": "string", "description": "GB/T 2260 code; absent for a city-wide campaign"},
+              "opensOn": {"type": "string", "format": "date"}, "closesOn": {"type": "string", "format": "date"},
+              "status": {"type": "string", "enum": ["draft", "open", "frozen", "drawn", "published"]},
+              "beaconRound": {"type": "string"}, "notaryCommitment": {"type": "string", "description": "SHA-256 (hex) of the notary's secret"},
+              "listHash": {"type": "string", "description": "SHA-256 of the frozen applicant list"},
+              "beaconValue": {"type": "string"}, "notarySecret": {"type": "string"},
+              "seed": {"type": "string", "description": "SHA-256(beacon value ‖ notary secret ‖ list hash), 64 hex digits"},
+              "figuresFor": {"type": "string", "description": "the district the figures cover when the caller sees only part of a city-wide campaign"},
+              "applications": {"type": "integer"},
+              "routes": {"$ref": "#/components/schemas/RouteCounts"},
+              "coordinatedTotalDistanceM": {"type": "integer"}, "coordinatedOptimalTotalDistanceM": {"type": "integer"},
+              "schools": {"type": "array", "items": {"type": "object", "required": ["id", "name", "district", "ownership", "seats"], "properties": {
+                "id": {"type": "string"}, "name": {"type": "string"}, "district": {"type": "string"},
+                "ownership": {"type": "string", "enum": ["public", "private"]}, "seats": {"type": "integer"},
+                "applicants": {"type": "integer"}, "admitted": {"type": "integer"}, "lastAdmittedLottery": {"type": "string"}}}}
+            }
+          },
+          "CampaignResult": {
+            "type": "object", "required": ["applicantId", "district", "route", "lottery"],
+            "properties": {
+              "applicantId": {"type": "string", "description": "pseudonymous, as in applicants.csv"},
+              "district": {"type": "string", "description": "the applicant's district"},
+              "schoolId": {"type": "string", "description": "absent when unplaced"},
+              "route": {"type": "string", "enum": ["private", "catchment", "coordinated", "unplaced"]},
+              "choiceRank": {"type": "integer"}, "distanceM": {"type": "integer"},
+              "lottery": {"type": "string", "pattern": "^[0-9a-f]{16}$"}
+            }
+          },
+          "CampaignResultPage": {
+            "type": "object", "required": ["items", "total", "page", "perPage"],
+            "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/CampaignResult"}},
+              "total": {"type": "integer"}, "page": {"type": "integer"}, "perPage": {"type": "integer"}}
+          },
+          "ChildResult": {
+            "type": "object", "required": ["campaignId", "studentId", "applicantId", "campaignStatus"],
+            "properties": {
+              "campaignId": {"type": "string"}, "studentId": {"type": "string"}, "applicantId": {"type": "string"},
+              "campaignStatus": {"type": "string", "enum": ["draft", "open", "frozen", "drawn", "published"]},
+              "result": {"type": "object", "description": "present once the results are published",
+                "required": ["route", "lottery", "reason"],
+                "properties": {
+                  "schoolId": {"type": "string"}, "schoolName": {"type": "string"},
+                  "route": {"type": "string", "enum": ["private", "catchment", "coordinated", "unplaced"]},
+                  "choiceRank": {"type": "integer"}, "distanceM": {"type": "integer"},
+                  "lottery": {"type": "string", "pattern": "^[0-9a-f]{16}$"},
+                  "reason": {"type": "object", "required": ["zh", "en"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}
+                }}
+            }
           }
         }
       }

@@ -17,6 +17,11 @@ struct EnrollmentController {
         campaign.post("draw", use: draw)
         campaign.post("publish", use: publish)
         campaign.get("results.csv", use: schoolExport)
+        campaign.get("seats", use: seats)
+        campaign.post("seats", use: saveSeats)
+        campaign.get("seats.csv", use: seatsCSV)
+        campaign.get("seat-balance.csv", use: seatBalanceCSV)
+        campaign.get("seat-changes.csv", use: seatChangesCSV)
         campaign.get("apply", ":student", use: applyForm)
         campaign.post("apply", ":student", use: apply)
         routes.get("public", "enrollment", ":id", use: publicPage)
@@ -25,11 +30,12 @@ struct EnrollmentController {
 
     // MARK: Scope
 
-    /// City admins see every campaign, district admins their district's; each manages only their own level.
+    /// City admins see every campaign, district admins their district's and (their district's part
+    /// of) city-wide ones; each manages only their own level.
     static func canSee(_ scope: AccessScope, _ campaign: Campaign) -> Bool {
         switch scope.role {
         case .cityAdmin: return true
-        case .districtAdmin: return campaign.districtCode != nil && campaign.districtCode == scope.districtCode
+        case .districtAdmin: return campaign.districtCode == nil || campaign.districtCode == scope.districtCode
         case .schoolAdmin, .guardian: return false
         }
     }
@@ -40,6 +46,12 @@ struct EnrollmentController {
         case .districtAdmin: return campaign.districtCode != nil && campaign.districtCode == scope.districtCode
         case .schoolAdmin, .guardian: return false
         }
+    }
+
+    /// The district a viewer reads the campaign through: a district admin sees only their own
+    /// district's schools, applications and results of a city-wide campaign; nil: all of it.
+    static func narrowedDistrict(_ scope: AccessScope, _ campaign: Campaign) -> String? {
+        scope.role == .districtAdmin && campaign.districtCode == nil ? scope.districtCode : nil
     }
 
     static func campaign(_ req: Request) async throws -> Campaign {
@@ -117,11 +129,12 @@ struct EnrollmentController {
 
     private func page(_ req: Request, viewer: Viewer, campaign: Campaign, problem: CampaignProblem?) async throws -> Response {
         let store = CampaignStore(req.db)
-        let schools = try await store.enrollmentSchools(for: campaign)
-        let applications = try await store.applications(campaignID: campaign.id)
+        let district = Self.narrowedDistrict(viewer.scope, campaign)
+        let schools = try await store.enrollmentSchools(for: campaign).filter { district == nil || $0.districtCode == district }
+        let applications = try await store.applications(campaignID: campaign.id).filter { district == nil || $0.districtCode == district }
         let report = try await store.report(campaign)
         return EnrollmentView.campaign(req, campaign: campaign, canManage: Self.canManage(viewer.scope, campaign), schools: schools,
-                                       applications: applications, report: report, problem: problem)
+                                       applications: applications, report: report?.part(district: district), narrowedTo: district, problem: problem)
     }
 
     // MARK: The district's steps
@@ -165,15 +178,15 @@ struct EnrollmentController {
     }
 
     /// One school's admitted children (pseudonymous id, masked ID number, name): the campaign's
-    /// managers and viewers, and the school's own admin once results are published. Audited.
+    /// viewers for the schools in their scope, and the school's own admin once results are published. Audited.
     @Sendable func schoolExport(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
         let campaign = try await Self.campaign(req)
         let schoolID = (try? req.query.get(String.self, at: "school")) ?? ""
         guard let school = try await req.registry.school(id: schoolID) else { throw Abort(.notFound, reason: req.t("没有这所学校。", "No such school.")) }
-        let allowed = Self.canSee(viewer.scope, campaign)
-            ? (campaign.districtCode == nil || campaign.districtCode == school.districtCode)
-            : (campaign.status == .published && viewer.scope.canSeeSchool(id: school.id, districtCode: school.districtCode))
+        let allowed = (campaign.districtCode == nil || campaign.districtCode == school.districtCode)
+            && viewer.scope.canSeeSchool(id: school.id, districtCode: school.districtCode)
+            && (Self.canSee(viewer.scope, campaign) || campaign.status == .published)
         guard allowed, campaign.status == .drawn || campaign.status == .published else {
             throw Abort(.forbidden, reason: req.t("您无权导出这所学校的录取名单。", "You may not export this school's list."))
         }

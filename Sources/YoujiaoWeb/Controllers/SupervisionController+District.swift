@@ -52,9 +52,14 @@ extension SupervisionController {
     @Sendable func districtCSV(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
         let district = try await Self.visibleDistrict(req, viewer: viewer)
-        let choice = try await Self.year(req)
-        let results = try await Self.results(req, year: choice.year, scope: .district(district.code)).results
-        return Layout.csv("supervision-\(district.code)-\(choice.year).csv", document: SupervisionCSV.results(results))
+        return try await Self.resultsCSV(req, scope: .district(district.code), fileStem: district.code)
+    }
+
+    /// The year's indicator results of `scope` as a download.
+    static func resultsCSV(_ req: Request, scope: SupervisionScope, fileStem: String) async throws -> Response {
+        let choice = try await year(req)
+        let results = try await results(req, year: choice.year, scope: scope).results
+        return Layout.csv("supervision-\(fileStem)-\(choice.year).csv", document: SupervisionCSV.results(results))
     }
 
     // MARK: The schools behind a district figure

@@ -45,9 +45,7 @@ extension SupervisionController {
     @Sendable func schoolCSV(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
         let school = try await Self.visibleSchool(req, viewer: viewer)
-        let choice = try await Self.year(req)
-        let results = try await Self.results(req, year: choice.year, scope: .school(school.id)).results
-        return Layout.csv("supervision-\(school.id)-\(choice.year).csv", document: SupervisionCSV.results(results))
+        return try await Self.resultsCSV(req, scope: .school(school.id), fileStem: school.id)
     }
 
     /// Pupils, migrants and classes per stage: the counts the indicators are computed from.

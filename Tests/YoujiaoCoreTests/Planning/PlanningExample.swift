@@ -68,18 +68,3 @@ extension Projection {
 }
 
 func close(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool { abs(a - b) <= tolerance }
-
-/// The FieldErrors inside whatever `body` throws (a single FieldError or InputErrors).
-func fieldErrors(_ body: () throws -> Void) -> [FieldError] {
-    do {
-        try body()
-        return []
-    } catch let errors as InputErrors {
-        return errors.errors
-    } catch let error as FieldError {
-        return [error]
-    } catch {
-        Issue.record("unexpected error \(error)")
-        return []
-    }
-}

@@ -74,7 +74,7 @@ struct IndicatorCatalogueTests {
             "X8,,Name,人,式,largest-class-size,>=,1,school,primary,s",                // row 10: empty name
             "X9,名,Name,人,式,largest-class-size,>=,1,;,primary,s",                   // row 11: empty list
         ]
-        let errors = Fixture.fieldErrors {
+        let errors = fieldErrors {
             _ = try IndicatorCatalogue.parse(Fixture.table(([Self.header] + rows).joined(separator: "\n"), fileName: "city.csv"))
         }
         #expect(errors.map(\.row) == [3, 4, 5, 6, 7, 8, 9, 10, 11])
@@ -85,7 +85,7 @@ struct IndicatorCatalogueTests {
     }
 
     @Test func missingColumnIsReported() {
-        let errors = Fixture.fieldErrors {
+        let errors = fieldErrors {
             _ = try IndicatorCatalogue.parse(Fixture.table("code,name_zh\nA,名", fileName: "city.csv"))
         }
         #expect(errors.count == IndicatorCatalogue.csvColumns.count - 2)

@@ -20,7 +20,7 @@ struct RotationCSVTests {
     }
 
     @Test func everyProblemNamesRowAndField() {
-        let errors = SupervisionFixture.fieldErrors {
+        let errors = fieldErrors {
             _ = try Self.parse(["3101019999,2025,10,1,0", "3101010001,2024,10,1,0", "3101010001,2025,10,11,0",
                                 "3101010002,2025,10,2,3", "3101010002,2025,10,1,0", "3101010001,2025,-1,,0"])
         }

@@ -17,7 +17,7 @@ struct SchoolReportCSVTests {
     }
 
     static func errors(_ rows: [String], header: String = header) -> [FieldError] {
-        Fixture.fieldErrors { _ = try parse(rows, header: header) }
+        fieldErrors { _ = try parse(rows, header: header) }
     }
 
     @Test func parsesAFullReportAndReadsEmptyCellsAsNotReported() throws {
@@ -135,7 +135,7 @@ struct SchoolReportCSVTests {
             Fixture.table("district_code,year,disabled_school_age_children,disabled_enrolled\n310101,2025,1000,990\n"),
             knownDistrictCodes: ["310101", "310104"], knownYears: [2025])
         #expect(good == [DistrictReport(districtCode: "310101", year: 2025, disabledSchoolAgeChildren: 1000, disabledEnrolled: 990)])
-        let errors = Fixture.fieldErrors {
+        let errors = fieldErrors {
             _ = try DistrictReportCSV.parse(
                 Fixture.table("district_code,year,disabled_school_age_children,disabled_enrolled\n310101,2025,10,11\n310199,2025,1,1\n310104,2025,,1\n310104,2025,5,5\n310104,2025,5,5\n"),
                 knownDistrictCodes: ["310101", "310104"], knownYears: [2025])

@@ -42,20 +42,6 @@ enum SupervisionFixture {
         try CSVTable.parse(data: Data(text.utf8), fileName: fileName)
     }
 
-    /// The field errors a throwing parse reports (empty when it does not throw).
-    static func fieldErrors(_ body: () throws -> Void) -> [FieldError] {
-        do {
-            try body()
-            return []
-        } catch let error as InputErrors {
-            return error.errors
-        } catch let error as FieldError {
-            return [error]
-        } catch {
-            return [FieldError(file: "?", reason: "unexpected \(error)")]
-        }
-    }
-
     /// Computes one indicator of the Shanghai catalogue.
     static func results(_ code: String, _ input: SupervisionInput) -> [IndicatorResult] {
         let indicator = IndicatorCatalogue.shanghai2024.indicator(code: code)!

@@ -58,9 +58,13 @@ enum EnrollmentView {
     }
 
     static func campaign(_ req: Request, campaign c: Campaign, canManage: Bool, schools: [EnrollmentSchool], applications: [ApplicationRecord],
-                         report: EnrollmentReport?, problem: CampaignProblem?) -> Response {
+                         report: EnrollmentReport.Part?, narrowedTo district: String? = nil, problem: CampaignProblem?) -> Response {
         let base = "/enrollment/\(c.id)"
         var body = problemBox(req, problem)
+        if let district {
+            body += "<p class=\"summary\" id=\"narrowed\">" + req.t("全市招生：您看到的是本区（\(district)）的学校、报名和派位结果；招生由市教委负责。",
+                                                                  "A city-wide campaign: you see your district's (\(district)) schools, applications and results; the city runs it.") + "</p>"
+        }
         let facts: [(String, String)] = [
             (req.t("状态", "Status"), "<strong id=\"status\">\(esc(statusLabel(req, c.status)))</strong>"),
             (req.t("报名期", "Window"), esc("\(c.opensOn) – \(c.closesOn)")),
@@ -89,13 +93,15 @@ enum EnrollmentView {
         }
         if let report { body += review(req, campaign: c, schools: schools, report: report) }
         let seatRows = schools.map { s in [esc(s.id), esc(s.name), esc(s.ownership.label(req)), esc(s.capacity), esc(s.zones.count)] }
-        body += "<h2>\(req.t("学位", "Seats"))</h2>" + Table(headers: [req.t("学校代码", "School id"), req.t("学校", "School"), req.t("性质", "Ownership"),
+        body += "<h2>\(req.t("学位", "Seats"))</h2><p><a href=\"\(esc(base))/seats\" id=\"seats-link\">"
+            + (canManage && c.acceptsSeatChanges ? req.t("修改各校学位", "Edit the seats per school") : req.t("各校学位与报名人数", "Seats per school against applications"))
+            + "</a></p>" + Table(headers: [req.t("学校代码", "School id"), req.t("学校", "School"), req.t("性质", "Ownership"),
                                                                       req.t("学位", "Seats"), req.t("施教区数", "Zones")], rows: seatRows, numericColumns: [3, 4]).html
         return Layout.render(req, title: title(req, c), body: body, status: problem == nil ? .ok : .badRequest)
     }
 
     /// Counts per route (a chart), the what-if kilometres, and per school seats, admitted and cut-off.
-    static func review(_ req: Request, campaign c: Campaign, schools: [EnrollmentSchool], report: EnrollmentReport) -> String {
+    static func review(_ req: Request, campaign c: Campaign, schools: [EnrollmentSchool], report: EnrollmentReport.Part) -> String {
         let names = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) })
         let routes = [(req.t("民办摇号", "private"), report.routes.private), (req.t("施教区", "catchment"), report.routes.catchment),
                       (req.t("统筹", "coordinated"), report.routes.coordinated), (req.t("未安排", "unplaced"), report.routes.unplaced)]
@@ -105,8 +111,8 @@ enum EnrollmentView {
         out += Table(headers: [req.t("途径", "Route"), req.t("人数", "Children")], rows: routes.map { [esc($0.0), esc($0.1)] }, numericColumns: [1]).html
         let km = { (metres: Int) in String(format: "%.1f", Double(metres) / 1000) }
         out += "<p id=\"what-if\">" + req.t(
-            "统筹安排 \(report.coordinated.placed) 人，按优先级总距离 \(km(report.coordinated.totalDistanceM)) 公里；同样学位下总距离最小的安排为 \(km(report.coordinated.optimalTotalDistanceM)) 公里。",
-            "\(report.coordinated.placed) children coordinated: \(km(report.coordinated.totalDistanceM)) km in priority order; the least total distance on the same seats is \(km(report.coordinated.optimalTotalDistanceM)) km.") + "</p>"
+            "统筹安排 \(report.coordinatedPlaced) 人，按优先级总距离 \(km(report.totalDistanceM)) 公里；同样学位下总距离最小的安排为 \(km(report.optimalTotalDistanceM)) 公里。",
+            "\(report.coordinatedPlaced) children coordinated: \(km(report.totalDistanceM)) km in priority order; the least total distance on the same seats is \(km(report.optimalTotalDistanceM)) km.") + "</p>"
         let rows = report.schools.map { s in
             [esc(s.schoolId), esc(names[s.schoolId] ?? ""), esc(s.ownership.label(req)), esc(s.seats), esc(s.applicants), esc(s.admitted),
              esc(s.highestAdmittedLottery ?? "—"), "<a href=\"/enrollment/\(esc(c.id))/results.csv?school=\(esc(s.schoolId))\">CSV</a>"]
@@ -152,6 +158,13 @@ enum EnrollmentView {
     }
 
     static func reason(_ req: Request, campaign: Campaign, application: ApplicationRecord, result: ResultRecord, cutoffs: [String: UInt64]) async throws -> String {
+        let reason = try await placementReason(req, campaign: campaign, application: application, result: result, cutoffs: cutoffs)
+        return esc(req.t(reason.zh, reason.en))
+    }
+
+    /// The sentence in both languages (the API sends both).
+    static func placementReason(_ req: Request, campaign: Campaign, application: ApplicationRecord, result: ResultRecord,
+                                cutoffs: [String: UInt64]) async throws -> PlacementReason {
         let placement = result.placement
         let school = try await placement.schoolID.asyncFlatMap { try await req.registry.school(id: $0) }
         let zone = try await CampaignStore(req.db).zones(for: campaign).first { $0.id == application.zoneId }
@@ -159,7 +172,7 @@ enum EnrollmentView {
         let catchment = try await catchmentID.asyncFlatMap { try await req.registry.school(id: $0) }
         let reason = PlacementReason(placement: placement, track: application.choice.track, schoolName: school?.name,
                                      cutoff: placement.schoolID.flatMap { cutoffs[$0] }, catchmentSchoolName: catchment?.name ?? "")
-        return esc(req.t(reason.zh, reason.en))
+        return reason
     }
 
     static func values(of application: ApplicationRecord?, student: StudentRecord) -> [String: String] {
