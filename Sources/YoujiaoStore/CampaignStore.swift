@@ -129,14 +129,9 @@ public struct ApplicationActor: Sendable {
 }
 
 /// Campaigns, applications and draws. Every multi-row write (freeze, draw, publish) is one transaction.
-public struct CampaignStore: Sendable {
+public struct CampaignStore: DatabaseStore {
     public let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
     public init(_ database: any Database) { self.database = database }
-
-    public func transaction<T: Sendable>(_ work: @escaping @Sendable (CampaignStore) async throws -> T) async throws -> T {
-        try await database.transaction { tx in try await work(CampaignStore(tx)) }
-    }
 
     /// The published file names, as `youjiao enroll` expects them.
     public enum File: String, Sendable, CaseIterable { case schools = "schools.csv", applicants = "applicants.csv" }

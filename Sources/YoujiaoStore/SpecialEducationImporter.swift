@@ -48,7 +48,7 @@ public enum SpecialEducationDemoLoader {
     /// - Returns: the number of files stored.
     public static func load(into database: any Database, seed: UInt64, today: CaseDate) async throws -> Int {
         let registry = RegistryStore(database)
-        let sql = database as! any SQLDatabase
+        let sql = registry.sql
         let schools = try await registry.schools(SchoolFilter(), page: 1, perPage: 100_000).items.sorted { $0.id < $1.id }
         let specialSchools = Dictionary(grouping: schools.filter { $0.stages.contains(.special) }, by: \.districtCode)
         struct PupilRow: Decodable { var id: String; var nationalId: String; var name: String; var birthDate: String; var grade: String? }

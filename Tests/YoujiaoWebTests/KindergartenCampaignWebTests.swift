@@ -90,7 +90,7 @@ struct KindergartenCampaignWebTests {
 
             // The guardian reads the placement at the zone's kindergarten.
             let result = try await parent.send(.GET, "/enrollment").body.string
-            #expect(result.contains("按施教区对口入学：\(Fixture.huangpuKindergarten.name)"))
+            #expect(result.contains("按施教区对口入园：\(Fixture.huangpuKindergarten.name)"))
             let schools = try await h.client().send(.GET, "/public/enrollment/\(id)/schools.csv").body.string
             #expect(schools.contains("\(Fixture.huangpuKindergarten.id),\(Fixture.huangpuKindergarten.name),310101,public,no,60,") && schools.contains(Fixture.zoneA.id),
                     "the published schools.csv: the kindergarten serves zone A")

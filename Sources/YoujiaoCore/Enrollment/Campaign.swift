@@ -168,29 +168,33 @@ public struct PlacementReason: Sendable, Equatable {
     public var en: String
 
     /// - Parameters:
+    ///   - grade: the campaign's entry grade (K1 speaks of kindergartens and 入园).
     ///   - schoolName: the placed school's name.
     ///   - cutoff: the last (highest) lottery number the placed school admitted.
     ///   - catchmentSchoolName: the public school of the child's zone.
-    public init(placement: Placement, track: EnrollmentTrack, schoolName: String?, cutoff: UInt64?, catchmentSchoolName: String) {
+    public init(placement: Placement, grade: Grade, track: EnrollmentTrack, schoolName: String?, cutoff: UInt64?, catchmentSchoolName: String) {
         let number = Lottery.hex(placement.lottery)
         let school = schoolName ?? ""
+        let kindergarten = grade == .k1
+        let noun = kindergarten ? ("幼儿园", "kindergarten") : ("学校", "school")
+        let entry = kindergarten ? "入园" : "入学"
         switch placement.route {
         case .private:
             let cut = cutoff.map(Lottery.hex) ?? number
             let choice = placement.choiceRank == 1 ? ("第一志愿", "first choice") : ("调剂志愿", "adjustment choice")
-            zh = "电脑派位录取（\(choice.0)）：\(school)，您的号码 \(number)，该校最后录取号码 \(cut)。"
-            en = "Admitted by lottery (\(choice.1)) to \(school): your number \(number), the school's last admitted number \(cut)."
+            zh = "电脑派位录取（\(choice.0)）：\(school)，您的号码 \(number)，该\(kindergarten ? "园" : "校")最后录取号码 \(cut)。"
+            en = "Admitted by lottery (\(choice.1)) to \(school): your number \(number), the \(noun.1)'s last admitted number \(cut)."
         case .catchment:
-            let back = track == .private ? ("民办未录取，", "Not admitted by the private schools; ") : ("", "")
-            zh = "\(back.0)按施教区对口入学：\(school)。"
-            en = "\(back.1)admitted to your catchment school \(school)."
+            let back = track == .private ? ("民办未录取，", "Not admitted by the private \(noun.1)s; ") : ("", "")
+            zh = "\(back.0)按施教区对口\(entry)：\(school)。"
+            en = "\(back.1)admitted to your catchment \(noun.1) \(school)."
         case .coordinated:
             let metres = placement.distanceMetres ?? 0
-            zh = "施教区学校 \(catchmentSchoolName) 在您的优先级已满额，统筹安排至最近有空余学位的学校 \(school)（约 \(metres) 米）。"
-            en = "Your catchment school \(catchmentSchoolName) was full at your priority; placed at the nearest school with a seat, \(school) (about \(metres) m)."
+            zh = "施教区\(noun.0) \(catchmentSchoolName) 在您的优先级已满额，统筹安排至最近有空余学位的\(noun.0) \(school)（约 \(metres) 米）。"
+            en = "Your catchment \(noun.1) \(catchmentSchoolName) was full at your priority; placed at the nearest \(noun.1) with a seat, \(school) (about \(metres) m)."
         case .unplaced:
-            zh = "本区公办学校学位已满，由教育局跨区统筹安排，请留意通知。"
-            en = "The district's public schools are full; the education bureau will arrange a place in another district."
+            zh = "本区公办\(noun.0)学位已满，由教育局跨区统筹安排，请留意通知。"
+            en = "The district's public \(noun.1)s are full; the education bureau will arrange a place in another district."
         }
     }
 }

@@ -83,11 +83,14 @@ struct CampaignTests {
 
     @Test func reasonsNameTheNumbers() {
         let lottery = Placement(applicantID: "A1", schoolID: "3101010003", route: .private, choiceRank: 1, distanceMetres: 900, lottery: 0x10)
-        let reason = PlacementReason(placement: lottery, track: .private, schoolName: "民办小学", cutoff: 0x20, catchmentSchoolName: "公办小学")
+        let reason = PlacementReason(placement: lottery, grade: .g1, track: .private, schoolName: "民办小学", cutoff: 0x20, catchmentSchoolName: "公办小学")
         #expect(reason.zh.contains("电脑派位录取") && reason.zh.contains("0000000000000010") && reason.zh.contains("最后录取号码 0000000000000020"))
         let coordinated = Placement(applicantID: "A2", schoolID: "3101010009", route: .coordinated, choiceRank: nil, distanceMetres: 1234, lottery: 3)
-        let moved = PlacementReason(placement: coordinated, track: .public, schoolName: "远处小学", cutoff: nil, catchmentSchoolName: "公办小学")
+        let moved = PlacementReason(placement: coordinated, grade: .g1, track: .public, schoolName: "远处小学", cutoff: nil, catchmentSchoolName: "公办小学")
         #expect(moved.zh.contains("施教区学校 公办小学 在您的优先级已满额") && moved.zh.contains("远处小学") && moved.en.contains("1234 m"))
+        let nursery = PlacementReason(placement: Placement(applicantID: "A3", schoolID: "K1", route: .catchment, choiceRank: nil, distanceMetres: 300, lottery: 4),
+                                      grade: .k1, track: .private, schoolName: "对口幼儿园", cutoff: nil, catchmentSchoolName: "对口幼儿园")
+        #expect(nursery.zh == "民办未录取，按施教区对口入园：对口幼儿园。" && nursery.en.contains("catchment kindergarten"))
     }
 
     @Test func schoolsDocumentReadsBackAsTheSameSchools() throws {

@@ -170,7 +170,7 @@ enum EnrollmentView {
         let zone = try await CampaignStore(req.db).zones(for: campaign).first { $0.id == application.zoneId }
         let catchmentID = zone?.servingSchoolID(for: campaign.grade)
         let catchment = try await catchmentID.asyncFlatMap { try await req.registry.school(id: $0) }
-        let reason = PlacementReason(placement: placement, track: application.choice.track, schoolName: school?.name,
+        let reason = PlacementReason(placement: placement, grade: campaign.grade, track: application.choice.track, schoolName: school?.name,
                                      cutoff: placement.schoolID.flatMap { cutoffs[$0] }, catchmentSchoolName: catchment?.name ?? "")
         return reason
     }
