@@ -178,12 +178,13 @@ private struct Draw {
     /// Independent per child (a distance each), so spread over the cores.
     func placements() -> [Placement] {
         let schoolPoints = input.schools.map { Haversine.Point(latitude: $0.latitude, longitude: $0.longitude) }
-        return input.applicants.indices.concurrentMap { child in
-            let applicant = input.applicants[child]
+        let applicants = input.applicants
+        return applicants.indices.concurrentMap { child in
+            // Fields read one by one: copying the whole Applicant would retain and release its strings.
             let target = school[child]
             let distance = target < 0 ? nil : Haversine.metres(
-                Haversine.Point(latitude: applicant.latitude, longitude: applicant.longitude), schoolPoints[target])
-            return Placement(applicantID: applicant.id, schoolID: target < 0 ? nil : input.schools[target].id,
+                Haversine.Point(latitude: applicants[child].latitude, longitude: applicants[child].longitude), schoolPoints[target])
+            return Placement(applicantID: applicants[child].id, schoolID: target < 0 ? nil : input.schools[target].id,
                              route: route[child], choiceRank: choiceRank[child] == 0 ? nil : choiceRank[child],
                              distanceMetres: distance, lottery: lottery[child])
         }

@@ -22,8 +22,11 @@ public struct MinCostAssignment: Sendable {
                      "costs and rows must be below 2^31 (rounded metres on Earth are below 2^25)")
         let rows = costs.rows
         let leftOut = costs.columns
-        let nodes = costs.columns + 1
-        let capacity = capacities + [max(0, rows - capacities.reduce(0, +))]
+        // The "left out" node only when there are more children than seats: else it would never
+        // take anyone and only lengthen every search.
+        let surplus = max(0, rows - capacities.reduce(0, +))
+        let nodes = costs.columns + (surplus > 0 ? 1 : 0)
+        let capacity = capacities + [surplus]
         func cost(_ row: Int, _ node: Int) -> Int { node == leftOut ? 0 : costs[row, node] }
 
         var assigned = [Int](repeating: -1, count: rows)
