@@ -6,7 +6,8 @@ import YoujiaoCore
 /// Generates a campaign in code, writes schools.csv and applicants.csv, and times
 /// `EnrollmentJob.run` (files in and out, the code behind `youjiao enroll run`), the allocation
 /// alone and the what-if alone, next to the Python peer (same rules, must write an identical
-/// results.csv) and OR-Tools' min-cost flow (must find the same optimal total).
+/// results.csv) and OR-Tools' min-cost flow (must find the same optimal total). Youjiao's times
+/// are medians of repeated runs, with the best beside them: the build machine is shared.
 enum EnrollmentBenchmark {
     struct Scale {
         var name: String
@@ -14,14 +15,17 @@ enum EnrollmentBenchmark {
         var publicSchools: Int
         var privateSchools: Int
         var applicants: Int
+        /// Runs of the whole job, and of the allocation and the what-if.
+        var repeats: (whole: Int, parts: Int)
     }
 
     static let shanghaiDistricts = ["310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112",
                                     "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151"]
-    static let city = Scale(name: "city", districts: shanghaiDistricts, publicSchools: 700, privateSchools: 150, applicants: 160_000)
+    static let city = Scale(name: "city", districts: shanghaiDistricts, publicSchools: 700, privateSchools: 150, applicants: 160_000,
+                            repeats: (whole: 7, parts: 21))
     /// 200 districts of 34 public and 6 private schools and 10,000 applicants.
     static let national = Scale(name: "national", districts: (1...200).map { String(format: "9%05d", $0) },
-                                publicSchools: 6_800, privateSchools: 1_200, applicants: 2_000_000)
+                                publicSchools: 6_800, privateSchools: 1_200, applicants: 2_000_000, repeats: (whole: 3, parts: 5))
     static let seedHex = "5f1c0a9e3b7d2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a0b2d4f6e8c0a2b4d6f8e0a"
 
     static func run(arguments: [String]) throws {
@@ -50,16 +54,19 @@ enum EnrollmentBenchmark {
               + "\(scale.privateSchools) private schools, \(scale.districts.count) districts; files in \(directory.path)")
 
         let settings = EnrollmentSettings()
+        print("  load average before: \(loadAverage())")
         var output: EnrollmentJob.Output?
-        let whole = try timed(repeats: 3) {
+        let whole = try timed(repeats: scale.repeats.whole) {
             output = try EnrollmentJob.run(files, seedHex: seedHex, settings: settings, resultsPath: resultsPath, reportPath: reportPath)
         }
         guard let output else { return }
         let seed = try LotterySeed(hex: seedHex)
-        let allocation = try timed(repeats: 5) { _ = EnrollmentEngine.allocate(output.input, seed: seed, settings: settings) }
+        let allocation = try timed(repeats: scale.repeats.parts) {
+            _ = EnrollmentEngine.allocate(output.input, seed: seed, settings: settings)
+        }
         let problems = whatIfProblems(output)
         var optimal = 0
-        let whatIf = try timed(repeats: 5) {
+        let whatIf = try timed(repeats: scale.repeats.parts) {
             optimal = problems.reduce(0) { $0 + MinCostAssignment(costs: $1.costs, capacities: $1.seats).totalCost }
         }
         let routes = output.report.routes
@@ -69,27 +76,35 @@ enum EnrollmentBenchmark {
         precondition(optimal == output.report.coordinated.optimalTotalDistanceM, "what-if differs from the report")
 
         var rows: [[String]] = [
-            ["Youjiao: enroll run (read, validate, allocate, write results + report)", seconds(whole), "", ""],
-            ["Youjiao: allocation alone (lottery, private, catchment, 统筹, what-if)", seconds(allocation), "", ""],
-            ["Youjiao: what-if min-cost assignment alone", seconds(whatIf), "optimal \(optimal) m", ""],
+            ["Youjiao: enroll run (read, validate, allocate, write results + report)", whole.description, "", ""],
+            ["Youjiao: allocation alone (lottery, private, catchment, 统筹, what-if)", allocation.description, "", ""],
+            ["Youjiao: what-if min-cost assignment alone (one core)", whatIf.description, "optimal \(optimal) m", ""],
         ]
         if runPeers {
             rows += try pythonPeer(files: files, directory: directory, resultsPath: resultsPath)
             rows += try orToolsPeer(files: files, resultsPath: resultsPath, expected: optimal)
         }
-        printTable(header: ["what", "time", "result", "matches Youjiao"], rows: rows)
-        print("  peak RSS of this benchmark process (generator included): \(peakResidentMegabytes()) MB\n")
+        printTable(header: ["what", "time (Youjiao: median of runs, best)", "result", "matches Youjiao"], rows: rows)
+        print("  load average after: \(loadAverage()); peak RSS of this benchmark process (generator included): "
+              + "\(peakResidentMegabytes()) MB\n")
     }
 
-    /// Runs `body` `repeats` times and returns the fastest wall time in seconds.
-    static func timed(repeats: Int, _ body: () throws -> Void) throws -> Double {
-        var best = Double.infinity
+    /// Wall times of repeated runs: the median, which a busy moment of the shared machine moves
+    /// little, and the best.
+    struct Timing: CustomStringConvertible {
+        var runs: [Double]
+        var median: Double { runs.sorted()[runs.count / 2] }
+        var description: String { "\(seconds(median)) (best \(seconds(runs.min())), \(runs.count) runs)" }
+    }
+
+    static func timed(repeats: Int, _ body: () throws -> Void) throws -> Timing {
+        var runs: [Double] = []
         for _ in 0..<repeats {
             let start = DispatchTime.now().uptimeNanoseconds
             try body()
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            runs.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        return best
+        return Timing(runs: runs)
     }
 
     /// The coordinated children of each district (placed or not) and the seats free after catchment,
@@ -180,6 +195,12 @@ enum EnrollmentBenchmark {
         for row in [header, widths.map { String(repeating: "-", count: $0) }] + rows {
             print("  | " + row.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |")
         }
+    }
+
+    /// The 1-, 5- and 15-minute load averages (the other helpers' builds share the two cores).
+    static func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) == 3 ? loads.map { String(format: "%.2f", $0) }.joined(separator: ", ") : "unknown"
     }
 
     static func peakResidentMegabytes() -> Int {

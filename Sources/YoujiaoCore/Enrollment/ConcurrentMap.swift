@@ -1,8 +1,8 @@
 import Foundation
 
 extension Array where Element: Sendable {
-    /// `map` spread over the cores, for independent pieces of work (lottery chunks, districts);
-    /// the results keep the order of the elements.
+    /// `map` spread over the cores, for independent pieces of work (districts); the results keep
+    /// the order of the elements.
     func concurrentMap<Result>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let slots = buffer
@@ -11,5 +11,29 @@ extension Array where Element: Sendable {
             }
             initialized = count
         }
+    }
+}
+
+extension Range where Bound == Int {
+    /// `map` over the range spread over the cores, in consecutive chunks (a few per core, so that
+    /// a busy core delays little) written straight into the result. Each chunk starts from its own
+    /// `makeState()`: scratch space, or a hash state that threads may not share.
+    func concurrentMap<State, Result>(makeState: @Sendable () -> State,
+                                      _ transform: @Sendable (inout State, Int) -> Result) -> [Result] {
+        let chunks = Swift.max(1, Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var state = makeState()
+                for offset in count * chunk / chunks..<count * (chunk + 1) / chunks {
+                    (slots.baseAddress! + offset).initialize(to: transform(&state, lowerBound + offset))
+                }
+            }
+            initialized = count
+        }
+    }
+
+    func concurrentMap<Result>(_ transform: @Sendable (Int) -> Result) -> [Result] {
+        concurrentMap(makeState: {}) { _, index in transform(index) }
     }
 }

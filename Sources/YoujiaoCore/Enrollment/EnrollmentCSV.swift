@@ -83,21 +83,28 @@ public enum EnrollmentCSV {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Digits appended lowest first, then reversed in place: no array per number.
     private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
+        let start = bytes.count
         var rest = value.magnitude
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         } while rest > 0
-        bytes += digits.reversed()
+        bytes[start...].reverse()
+    }
+
+    /// Per first byte: may `CSVWriter` escape a cell starting with it? Its formula starts, and a
+    /// quote, since it also looks past leading quotes. A table, not a Set<Character> per cell.
+    private static let mayNeedFormulaEscape: [Bool] = (0...255).map { byte in
+        byte == UInt8(ascii: "'") || CSVWriter.formulaStarts.contains(Character(Unicode.Scalar(UInt8(byte))))
     }
 
     /// Appends a cell as `CSVWriter.line` would write it, without building a line per row:
     /// a million-row results file is written in a few tens of milliseconds.
     private static func appendCell(_ cell: String, to bytes: inout [UInt8]) {
-        let needsEscaping = cell.utf8.first.map { CSVWriter.formulaStarts.contains(Character(Unicode.Scalar($0))) } ?? false
+        let needsEscaping = cell.utf8.first.map { mayNeedFormulaEscape[Int($0)] } ?? false
             || cell.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
         if needsEscaping {
             bytes += CSVWriter.line([cell]).utf8.dropLast()

@@ -14,7 +14,8 @@ public enum EnrollmentEngine {
 
     public static func allocate(_ input: EnrollmentInput, seed: LotterySeed,
                                 settings: EnrollmentSettings = EnrollmentSettings()) -> EnrollmentOutcome {
-        allocate(input, lottery: Lottery.numbers(for: input.applicants.map(\.id), seed: seed), settings: settings)
+        allocate(input, lottery: Lottery.numbers(count: input.applicants.count, seed: seed) { input.applicants[$0].id },
+                 settings: settings)
     }
 
     /// The allocation for given lottery numbers (one per applicant, in input order); tests use it
@@ -25,6 +26,48 @@ public enum EnrollmentEngine {
         let overflow = draw.runCatchmentPhase(returnedRankLast: settings.returnedPrivateApplicantsRankLast)
         let coordination = draw.runCoordinatedPhase(overflow: overflow)
         return EnrollmentOutcome(placements: draw.placements(), coordination: coordination)
+    }
+}
+
+// The two orders of the draw, kept apart from `Draw` so that tests can check them against plain sorts.
+extension EnrollmentEngine {
+    /// Applicant indices by lottery number, ties by id bytes (rule 1). HMAC numbers are spread
+    /// evenly, so a counting sort on their top bits leaves buckets of a child or two, each then
+    /// sorted by the whole number and the id; a bucket of many equal numbers still sorts in n log n.
+    static func lotteryOrder(_ applicants: [Applicant], by lottery: [UInt64]) -> [Int] {
+        // About one bucket per child, at most 2^20 (8 MB of bounds).
+        let bucketBits = min(20, Int.bitWidth - lottery.count.leadingZeroBitCount)
+        let shift = UInt64(UInt64.bitWidth - bucketBits)
+        var (order, bounds) = countingSort(lottery.indices, keyCount: 1 << bucketBits) { Int(lottery[$0] >> shift) }
+        func precedes(_ first: Int, _ second: Int) -> Bool {
+            lottery[first] != lottery[second] ? lottery[first] < lottery[second]
+                : applicants[first].id.utf8.lexicographicallyPrecedes(applicants[second].id.utf8)
+        }
+        // Through the buffer: sorting an array slice would copy it, once per bucket.
+        order.withUnsafeMutableBufferPointer { order in
+            for bucket in 0..<(bounds.count - 1) {
+                let start = bounds[bucket], count = bounds[bucket + 1] - start
+                if count == 2 {   // most shared buckets: a swap, not a call to sort
+                    if precedes(order[start + 1], order[start]) { order.swapAt(start, start + 1) }
+                } else if count > 2 {
+                    order[start..<start + count].sort(by: precedes)
+                }
+            }
+        }
+        return order
+    }
+
+    /// Rule 3's ranking of `children`, given in lottery order: tier, then (同类排序靠后) back from
+    /// the private lottery, then more years at the address, then the lottery. The priority groups
+    /// are few, so a stable counting sort by group keeps the lottery order within each group.
+    static func priorityOrder(of children: [Int], in applicants: [Applicant], returnedRankLast: Bool) -> [Int] {
+        let tiers = EnrollmentInput.tierRange, years = EnrollmentInput.yearsRange
+        // Read in input order: the applicants are large structs, the children come in lottery order.
+        let group = applicants.map { applicant in
+            let returned = returnedRankLast && applicant.track == .private ? 1 : 0
+            return ((applicant.tier - tiers.lowerBound) * 2 + returned) * years.count + (years.upperBound - applicant.yearsAtAddress)
+        }
+        return countingSort(children, keyCount: tiers.count * 2 * years.count) { group[$0] }.sorted
     }
 }
 
@@ -43,28 +86,11 @@ private struct Draw {
         let applicants = input.applicants
         self.input = input
         self.lottery = lottery
-        self.lotteryOrder = Self.order(applicants, by: lottery)
+        self.lotteryOrder = EnrollmentEngine.lotteryOrder(applicants, by: lottery)
         remainingSeats = input.schools.map(\.capacity)
         school = Array(repeating: -1, count: applicants.count)
         route = Array(repeating: .unplaced, count: applicants.count)
         choiceRank = Array(repeating: 0, count: applicants.count)
-    }
-
-    /// Sorts on the numbers alone (fast), then orders any run of equal numbers by id bytes.
-    static func order(_ applicants: [Applicant], by lottery: [UInt64]) -> [Int] {
-        var entries = lottery.enumerated().map { (number: $0.element, index: $0.offset) }
-        entries.sort { $0.number < $1.number }
-        var order = entries.map(\.index)
-        var start = 0
-        while start < entries.count {
-            var end = start + 1
-            while end < entries.count && entries[end].number == entries[start].number { end += 1 }
-            if end - start > 1 {
-                order[start..<end].sort { applicants[$0].id.utf8.lexicographicallyPrecedes(applicants[$1].id.utf8) }
-            }
-            start = end
-        }
-        return order
     }
 
     mutating func admit(_ child: Int, to target: Int, by way: EnrollmentRoute, choice: Int = 0) {
@@ -77,7 +103,9 @@ private struct Draw {
     /// Rule 2. Children are visited in lottery order, so each school admits its applicants of a
     /// round by lottery number until its seats run out.
     mutating func runPrivatePhase(_ mechanism: PrivateMechanism) {
-        let privateChildren = lotteryOrder.filter { input.applicants[$0].track == .private }
+        // Read in input order (the applicants are large structs), then filtered in lottery order.
+        let privateTrack = input.applicants.map { $0.track == .private }
+        let privateChildren = lotteryOrder.filter { privateTrack[$0] }
         switch mechanism {
         case .immediate:
             let rounds = privateChildren.map { input.choiceSchools[$0].count }.max() ?? 0
@@ -105,23 +133,10 @@ private struct Draw {
 
     /// Rule 3. Returns the children the catchment schools could not take, in priority order.
     mutating func runCatchmentPhase(returnedRankLast: Bool) -> [Int] {
-        var lotteryRank = [Int](repeating: 0, count: lotteryOrder.count)
-        for (rank, child) in lotteryOrder.enumerated() { lotteryRank[child] = rank }
-        // One sortable key per child: tier, then (同类排序靠后) back from the private lottery,
-        // then more years at the address, then lottery rank in the low 32 bits.
-        var keys: [UInt64] = []
-        keys.reserveCapacity(lotteryOrder.count)
-        for child in input.applicants.indices where school[child] < 0 {
-            let applicant = input.applicants[child]
-            let returned: UInt64 = returnedRankLast && applicant.track == .private ? 1 : 0
-            let years = UInt64(EnrollmentInput.yearsRange.upperBound - applicant.yearsAtAddress)
-            let group = (UInt64(applicant.tier) * 2 + returned) * 256 + years
-            keys.append(group << 32 | UInt64(lotteryRank[child]))
-        }
-        keys.sort()
+        let waiting = lotteryOrder.filter { school[$0] < 0 }
+        let priorityOrder = EnrollmentEngine.priorityOrder(of: waiting, in: input.applicants, returnedRankLast: returnedRankLast)
         var overflow: [Int] = []
-        for key in keys {
-            let child = lotteryOrder[Int(key & 0xFFFF_FFFF)]
+        for child in priorityOrder {
             let catchment = input.catchmentSchool[child]
             if remainingSeats[catchment] > 0 {
                 admit(child, to: catchment, by: .catchment)
@@ -160,18 +175,37 @@ private struct Draw {
         return solutions.map(\.summary)
     }
 
+    /// Independent per child (a distance each), so spread over the cores.
     func placements() -> [Placement] {
         let schoolPoints = input.schools.map { Haversine.Point(latitude: $0.latitude, longitude: $0.longitude) }
-        return input.applicants.indices.map { child in
-            let applicant = input.applicants[child]
+        let applicants = input.applicants
+        return applicants.indices.concurrentMap { child in
+            // Fields read one by one: copying the whole Applicant would retain and release its strings.
             let target = school[child]
             let distance = target < 0 ? nil : Haversine.metres(
-                Haversine.Point(latitude: applicant.latitude, longitude: applicant.longitude), schoolPoints[target])
-            return Placement(applicantID: applicant.id, schoolID: target < 0 ? nil : input.schools[target].id,
+                Haversine.Point(latitude: applicants[child].latitude, longitude: applicants[child].longitude), schoolPoints[target])
+            return Placement(applicantID: applicants[child].id, schoolID: target < 0 ? nil : input.schools[target].id,
                              route: route[child], choiceRank: choiceRank[child] == 0 ? nil : choiceRank[child],
                              distanceMetres: distance, lottery: lottery[child])
         }
     }
+}
+
+/// A stable counting sort: `items` ordered by `key(item)` in 0..<keyCount, items with equal keys
+/// in their original order; the items of key k end up at `bounds[k]..<bounds[k + 1]`.
+func countingSort<Items: Collection<Int>>(_ items: Items, keyCount: Int,
+                                          key: (Int) -> Int) -> (sorted: [Int], bounds: [Int]) {
+    var bounds = [Int](repeating: 0, count: keyCount + 1)
+    for item in items { bounds[key(item) + 1] += 1 }
+    for index in 0..<keyCount { bounds[index + 1] += bounds[index] }
+    var next = bounds
+    var sorted = [Int](repeating: 0, count: items.count)
+    for item in items {
+        let slot = key(item)
+        sorted[next[slot]] = item
+        next[slot] += 1
+    }
+    return (sorted, bounds)
 }
 
 /// One district's children left after the catchment phase (in priority order) and its schools

@@ -1,3 +1,6 @@
+#if canImport(CCryptoBoringSSL)
+import CCryptoBoringSSL
+#endif
 import Crypto
 import Foundation
 
@@ -45,48 +48,94 @@ public struct LotterySeed: Sendable, Hashable {
 
 /// 摇号: one number per child per campaign, used at every school; lower wins.
 public enum Lottery {
-    /// The first 8 bytes, big-endian, of HMAC-SHA256(key: seed, message: UTF-8 applicant id).
+    /// The first 8 bytes, big-endian, of HMAC-SHA256(key: seed, message: UTF-8 applicant id):
+    /// rule 1 as written, on swift-crypto's HMAC. `numbers(for:seed:)` gives the same, faster.
     public static func number(for applicantID: String, seed: LotterySeed) -> UInt64 {
-        numbers(for: [applicantID], seed: seed)[0]
+        HMAC<SHA256>.authenticationCode(for: Array(applicantID.utf8), using: SymmetricKey(data: seed.bytes))
+            .withUnsafeBytes(firstEightBytes)
     }
 
+    /// One number per id, in order.
     public static func numbers(for applicantIDs: [String], seed: LotterySeed) -> [UInt64] {
-        // HMAC (RFC 2104) spelled out on swift-crypto's SHA-256: the key is shorter than the
-        // 64-byte block, so the inner and outer states after the padded key are computed once per
-        // chunk and copied per child — a third of the cost of the HMAC type, which rehashes them each time.
-        var innerPad = [UInt8](repeating: 0x36, count: 64)
-        var outerPad = [UInt8](repeating: 0x5C, count: 64)
-        for (position, byte) in seed.bytes.enumerated() {
-            innerPad[position] ^= byte
-            outerPad[position] ^= byte
+        numbers(count: applicantIDs.count, seed: seed) { applicantIDs[$0] }
+    }
+
+    /// The numbers of ids 0..<count, read by `id` where they are stored (no array of ids is built).
+    /// Children are independent, so they are split over the cores.
+    static func numbers(count: Int, seed: LotterySeed, id: @Sendable (Int) -> String) -> [UInt64] {
+        (0..<count).concurrentMap(makeState: { KeyedHMAC(key: seed.bytes) }) { hmac, index in
+            hmac.firstEightBytes(of: id(index))
         }
-        let keyPads = (inner: innerPad, outer: outerPad)
-        // Children are independent: split them over the cores (SHA256 states are not Sendable,
-        // so each chunk absorbs the padded key itself).
-        let chunks = Swift.max(1, Swift.min(applicantIDs.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let ranges = (0..<chunks).map { applicantIDs.count * $0 / chunks..<applicantIDs.count * ($0 + 1) / chunks }
-        return ranges.concurrentMap { range in
-            var keyedInner = SHA256()
-            keyedInner.update(data: keyPads.inner)
-            var keyedOuter = SHA256()
-            keyedOuter.update(data: keyPads.outer)
-            return applicantIDs[range].map { applicantID in
-                var id = applicantID
-                var innerHash = keyedInner
-                id.withUTF8 { innerHash.update(data: UnsafeRawBufferPointer($0)) }
-                var outerHash = keyedOuter
-                innerHash.finalize().withUnsafeBytes { outerHash.update(data: $0) }
-                return outerHash.finalize().withUnsafeBytes { raw in
-                    raw.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-                }
-            }
-        }.flatMap { $0 }
+    }
+
+    /// The first 8 bytes of a digest as a big-endian number.
+    static func firstEightBytes(_ digest: UnsafeRawBufferPointer) -> UInt64 {
+        digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// 16 lower-case hex digits, as written in results.csv and report.json.
     public static func hex(_ number: UInt64) -> String {
         let digits = String(number, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// HMAC-SHA256 (RFC 2104) under one key shorter than the 64-byte block: the SHA-256 states after
+/// the padded key are the same for every message, so they are computed once and copied per message.
+/// Not Sendable (swift-crypto's SHA256 is not): each core makes its own.
+struct KeyedHMAC {
+    #if canImport(CCryptoBoringSSL)
+    // The BoringSSL inside swift-crypto, called directly: its SHA256_CTX is a plain value, so a copy
+    // is a memcpy, whereas swift-crypto's SHA256 allocates and zeroes an object per copy — more than
+    // twice the cost of the hashing for a short id. (On Apple platforms swift-crypto is CryptoKit,
+    // with no BoringSSL, and the branch below is compiled.)
+    private var inner = SHA256_CTX()
+    private var outer = SHA256_CTX()
+    private var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+
+    init(key: [UInt8]) {
+        let pads = Self.pads(key)
+        CCryptoBoringSSL_SHA256_Init(&inner)
+        CCryptoBoringSSL_SHA256_Update(&inner, pads.inner, pads.inner.count)
+        CCryptoBoringSSL_SHA256_Init(&outer)
+        CCryptoBoringSSL_SHA256_Update(&outer, pads.outer, pads.outer.count)
+    }
+
+    mutating func firstEightBytes(of message: String) -> UInt64 {
+        var message = message
+        var hash = inner
+        message.withUTF8 { _ = CCryptoBoringSSL_SHA256_Update(&hash, $0.baseAddress, $0.count) }
+        CCryptoBoringSSL_SHA256_Final(&digest, &hash)
+        hash = outer
+        CCryptoBoringSSL_SHA256_Update(&hash, digest, digest.count)
+        CCryptoBoringSSL_SHA256_Final(&digest, &hash)
+        return digest.withUnsafeBytes(Lottery.firstEightBytes)
+    }
+    #else
+    private var inner = SHA256()
+    private var outer = SHA256()
+
+    init(key: [UInt8]) {
+        let pads = Self.pads(key)
+        inner.update(data: pads.inner)
+        outer.update(data: pads.outer)
+    }
+
+    mutating func firstEightBytes(of message: String) -> UInt64 {
+        var message = message
+        var innerHash = inner
+        message.withUTF8 { innerHash.update(data: UnsafeRawBufferPointer($0)) }
+        var outerHash = outer
+        innerHash.finalize().withUnsafeBytes { outerHash.update(data: $0) }
+        return outerHash.finalize().withUnsafeBytes(Lottery.firstEightBytes)
+    }
+    #endif
+
+    /// The key zero-padded to the 64-byte block, XOR 0x36 (inner) and XOR 0x5C (outer).
+    private static func pads(_ key: [UInt8]) -> (inner: [UInt8], outer: [UInt8]) {
+        precondition(key.count <= 64, "a longer key would first be hashed (RFC 2104)")
+        let padded = key + [UInt8](repeating: 0, count: 64 - key.count)
+        return (padded.map { $0 ^ 0x36 }, padded.map { $0 ^ 0x5C })
     }
 }
 

@@ -89,4 +89,16 @@ struct EnrollmentJobTests {
         try write(path("edited.csv"), lines)
         #expect(try EnrollmentJob.commitment(applicantsPath: path("edited.csv")) != original)
     }
+
+    @Test("results.csv is written byte for byte as CSVWriter writes the result cells, also for ids it quotes or escapes")
+    func resultsDocumentMatchesWriter() {
+        let ids = ["a1", "学生-7", "a,b", "x\"y", "=1+1", "+7", "-5", "@x", "'=x", "''+y", "'plain", ""]
+        let placements = ids.enumerated().map { index, id in
+            Placement(applicantID: id, schoolID: index % 3 == 0 ? nil : "S,\(index)", route: .coordinated,
+                      choiceRank: index % 2 == 0 ? nil : index, distanceMetres: index % 3 == 0 ? nil : index * 1_234_567 - 5,
+                      lottery: UInt64(index) << 60 | 0xAB)
+        }
+        let written = String(decoding: EnrollmentCSV.resultsDocument(placements), as: UTF8.self)
+        #expect(written == CSVWriter.document(header: EnrollmentCSV.resultColumns, rows: placements.map(EnrollmentCSV.resultCells)))
+    }
 }
