@@ -13,6 +13,12 @@ extension CampaignWebTests {
     static let privateField = CampaignSeats.field(privateSchool.id)
     static let seatsPage = "/enrollment/open/seats"
 
+    @Test func changeLogsShowBeijingTime() {
+        #expect(escTime("2026-11-29T16:05:09.123Z") == "2026-11-30 00:05")
+        #expect(escTime("2026-03-01T00:00:00Z") == "2026-03-01 08:00")
+        #expect(escTime("<not a time>") == "&lt;not a time&gt;")
+    }
+
     @Test func districtEditsSeatsUntilFrozenAndTheDrawUsesThem() async throws {
         try await Self.with { h, youngA, youngB in
             let store = CampaignStore(h.app.db)

@@ -94,6 +94,11 @@ struct CampaignWebTests {
             let edit = try await post(parent, "/enrollment/open/apply/\(youngA.id)", application(youngA, ["tier": "2", "application": stored.id]))
             #expect(edit.status == .seeOther, "an edit of the application")
             #expect(try await CampaignStore(h.app.db).changes(applicationID: stored.id).map(\.action) == ["create", "update"])
+            // The family reads its own change log, in Beijing time, on the form.
+            let form = try await parent.send(.GET, "/enrollment/open/apply/\(youngA.id)").body.string
+            let log = try #require(form.components(separatedBy: "id=\"application-history\"").last)
+            #expect(log.components(separatedBy: "<tr>").count == 4 && log.contains("tier=2") && log.contains("修改"), "two rows under the header")
+            #expect(form.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}</td>"#, options: .regularExpression) != nil)
             #expect(try await h.client().send(.GET, "/enrollment/open/apply/\(youngA.id)").status == .seeOther, "anonymous: to the login page")
         }
     }

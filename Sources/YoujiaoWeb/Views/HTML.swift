@@ -21,6 +21,18 @@ func esc(_ text: String) -> String {
 
 func esc(_ number: Int) -> String { number.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
 
+/// A stored ISO 8601 timestamp (UTC) as officials read it: Beijing time to the minute, escaped.
+/// Anything that does not parse is shown as stored.
+func escTime(_ iso: String) -> String {
+    let parser = ISO8601DateFormatter()
+    parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    guard let date = parser.date(from: iso) ?? ISO8601DateFormatter().date(from: iso) else { return esc(iso) }
+    var beijing = Calendar(identifier: .gregorian)
+    beijing.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+    let c = beijing.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+}
+
 /// Language of the page: Simplified Chinese by default, English when chosen.
 enum Language: String, Sendable { case zh, en }
 

@@ -189,6 +189,12 @@ enum EnrollmentView {
         func option(_ value: String, _ label: String, field: String) -> String {
             "<option value=\"\(esc(value))\"\(values[field] == value ? " selected" : "")>\(esc(label))</option>"
         }
+        // Read by the campaign and child, never by the form's hidden field, which a family could change.
+        let history = try await store.application(campaignID: c.id, studentID: student.id)
+            .asyncFlatMap { try await store.changes(applicationID: $0.id) } ?? []
+        let historyTable = history.isEmpty ? "" : "<h2 id=\"application-history\">\(req.t("报名修改记录", "Changes to this application"))</h2>"
+            + Table(headers: [req.t("时间（北京时间）", "Time (Beijing)"), req.t("操作人", "By"), req.t("操作", "Action"), req.t("内容", "Content")],
+                    rows: history.map { [escTime($0.at), esc($0.actorName), $0.action == "create" ? req.t("报名", "registered") : req.t("修改", "changed"), esc($0.detail)] }).html
         let choiceSelect = { (field: String) in
             "<select name=\"\(field)\">\(option("", req.t("（不填）", "(none)"), field: field))\(privateSchools.map { option($0.id, $0.name, field: field) }.joined())</select>"
         }
@@ -205,6 +211,7 @@ enum EnrollmentView {
             <label>\(req.t("类别（1 = 人户一致）", "Tier (1 = lives at the registered address)")) <select name="tier">\((1...4).map { option("\($0)", "\($0)", field: "tier") }.joined())</select></label>
             <label>\(req.t("在该地址居住年数", "Years at the address")) <input name="years" value="\(esc(values["years"] ?? "0"))" size="4"></label>
             <button type="submit">\(req.t("提交报名", "Submit"))</button></form>
+            \(historyTable)
             """
         return Layout.render(req, title: title(req, c), body: body, status: problem == nil ? .ok : .badRequest)
     }

@@ -72,7 +72,7 @@ extension EnrollmentView {
         let names = Dictionary(uniqueKeysWithValues: c.schools.map { ($0.id, $0.name) })
         body += Table(headers: [req.t("时间", "Time"), req.t("用户", "User"), req.t("学校代码", "School id"), req.t("学校", "School"),
                                 req.t("原学位", "Old"), req.t("新学位", "New")],
-                      rows: c.changes.map { [esc($0.at), esc($0.actorName), esc($0.schoolId), esc(names[$0.schoolId] ?? ""), esc($0.oldSeats), esc($0.newSeats)] },
+                      rows: c.changes.map { [escTime($0.at), esc($0.actorName), esc($0.schoolId), esc(names[$0.schoolId] ?? ""), esc($0.oldSeats), esc($0.newSeats)] },
                       numericColumns: [4, 5]).html
         body += csvLink(req, "\(base)/seat-changes.csv")
         body += "<p><a href=\"\(esc(base))\">\(req.t("返回招生页", "Back to the campaign"))</a></p>"
