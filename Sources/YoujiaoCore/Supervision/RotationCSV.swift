@@ -13,7 +13,11 @@ public struct RotationReport: Sendable, Hashable, Codable {
 
 /// Reads and writes the rotation file (`youjiao import rotation FILE`).
 public enum RotationCSV {
-    public static let columns = ["school_id", "year", "eligible_teachers", "rotated_teachers", "key_teachers_rotated"]
+    public static let csvColumns = [
+        CSVColumn("school_id", "学校标识码"), CSVColumn("year", "学年"), CSVColumn("eligible_teachers", "符合交流条件教师数"),
+        CSVColumn("rotated_teachers", "交流轮岗教师数"), CSVColumn("key_teachers_rotated", "其中骨干教师数"),
+    ]
+    public static let columns = csvColumns.map(\.name)
 
     public static func parse(data: Data, fileName: String, knownSchoolIDs: Set<String>, knownYears: Set<Int>,
                              limits: CSVLimits = .standard, encoding: TextEncodingChoice = .auto) throws -> [RotationReport] {
@@ -25,7 +29,7 @@ public enum RotationCSV {
     /// whole number ≥ 0, more rotated than eligible teachers, more key teachers than rotated, a second
     /// row for the same school and year.
     public static func parse(_ table: CSVTable, knownSchoolIDs: Set<String>, knownYears: Set<Int>) throws -> [RotationReport] {
-        try SupervisionErrorCollector.requireExactly(columns, in: table)
+        let table = try table.resolvingColumns(csvColumns)
         var reader = SupervisionErrorCollector()
         var reports: [RotationReport] = []
         var firstRow: [String: Int] = [:]

@@ -3,12 +3,19 @@ import Foundation
 /// Reads and writes the yearly school reports (`youjiao import school-reports FILE`).
 /// Columns are documented in docs/supervision.md; an empty cell means "not reported".
 public enum SchoolReportCSV {
-    public static let columns = [
-        "school_id", "year", "floor_area_m2", "sports_ground_m2", "equipment_value_yuan", "multimedia_classrooms",
-        "bandwidth_mbps", "bandwidth_persons", "pe_lessons", "activity_lessons", "psychology_lessons_per_two_weeks",
-        "weekly_periods", "daily_exercise_minutes", "daily_outdoor_minutes", "home_visits",
-        "family_education_activities", "readiness_education",
+    /// English names and the Chinese labels a spreadsheet may use instead (the web form's labels).
+    public static let csvColumns = [
+        CSVColumn("school_id", "学校标识码"), CSVColumn("year", "学年"),
+        CSVColumn("floor_area_m2", "教学及辅助用房面积（m²）"), CSVColumn("sports_ground_m2", "体育运动场馆面积（m²）"),
+        CSVColumn("equipment_value_yuan", "教学仪器设备值（元）"), CSVColumn("multimedia_classrooms", "网络多媒体教室（间）"),
+        CSVColumn("bandwidth_mbps", "出口带宽（Mbps）"), CSVColumn("bandwidth_persons", "共用带宽人数"),
+        CSVColumn("pe_lessons", "体育课（节/周）"), CSVColumn("activity_lessons", "体育活动课（节/周）"),
+        CSVColumn("psychology_lessons_per_two_weeks", "心理健康活动课（节/两周）"), CSVColumn("weekly_periods", "周总课时"),
+        CSVColumn("daily_exercise_minutes", "学生每天校内外运动（分钟）"), CSVColumn("daily_outdoor_minutes", "幼儿每日户外活动（分钟）"),
+        CSVColumn("home_visits", "本学年家访次数"), CSVColumn("family_education_activities", "本学年家庭教育指导和实践活动（次）"),
+        CSVColumn("readiness_education", "大班开展入学准备教育"),
     ]
+    public static let columns = csvColumns.map(\.name)
     /// Eight periods a day, five days: no grade's week holds more.
     public static let maxWeeklyPeriods = 40
     static let timetableColumns = ["pe_lessons", "activity_lessons", "psychology_lessons_per_two_weeks"]
@@ -22,7 +29,7 @@ public enum SchoolReportCSV {
 
     /// Every problem of the file in one `InputErrors`; nothing is returned unless the whole file is valid.
     public static func parse(_ table: CSVTable, knownSchoolIDs: Set<String>, knownYears: Set<Int>) throws -> [SchoolReport] {
-        try SupervisionErrorCollector.requireExactly(columns, in: table)
+        let table = try table.resolvingColumns(csvColumns)
         var reader = SupervisionErrorCollector()
         var reports: [SchoolReport] = []
         var firstRow: [String: Int] = [:]
@@ -133,7 +140,11 @@ public enum SchoolReportCSV {
 
 /// Reads the yearly district facts (disabled children).
 public enum DistrictReportCSV {
-    public static let columns = ["district_code", "year", "disabled_school_age_children", "disabled_enrolled"]
+    public static let csvColumns = [
+        CSVColumn("district_code", "区划代码"), CSVColumn("year", "学年"),
+        CSVColumn("disabled_school_age_children", "适龄残疾儿童少年数"), CSVColumn("disabled_enrolled", "其中已入学或安置数"),
+    ]
+    public static let columns = csvColumns.map(\.name)
 
     public static func parse(data: Data, fileName: String, knownDistrictCodes: Set<String>, knownYears: Set<Int>,
                              limits: CSVLimits = .standard, encoding: TextEncodingChoice = .auto) throws -> [DistrictReport] {
@@ -142,7 +153,7 @@ public enum DistrictReportCSV {
     }
 
     public static func parse(_ table: CSVTable, knownDistrictCodes: Set<String>, knownYears: Set<Int>) throws -> [DistrictReport] {
-        try SupervisionErrorCollector.requireExactly(columns, in: table)
+        let table = try table.resolvingColumns(csvColumns)
         var reader = SupervisionErrorCollector()
         var reports: [DistrictReport] = []
         var firstRow: [String: Int] = [:]

@@ -112,7 +112,16 @@ struct SchoolReportCSVTests {
         #expect(missing.count == SchoolReportCSV.columns.count - 3)
         #expect(missing.allSatisfy { $0.row == 1 && $0.reason.hasPrefix("missing column") })
         let misspelt = Self.errors([], header: Self.header.replacingOccurrences(of: "home_visits", with: "home_visit"))
-        #expect(misspelt.map(\.field) == ["home_visits", "home_visit"])
+        #expect(Set(misspelt.map(\.field)) == ["home_visits", "home_visit"])
+    }
+
+    @Test func chineseHeadersReadAsTheEnglishColumns() throws {
+        let chinese = SchoolReportCSV.csvColumns.map(\.label).joined(separator: ",")
+        let row = "3101010001,2025,4500.5,,,3,,,,,,,,,12,,"
+        #expect(try Self.parse([row], header: chinese) == Self.parse([row]))
+        #expect(try Self.parse([row], header: chinese).first?.homeVisits == 12)
+        let errors = Self.errors([row], header: chinese.replacingOccurrences(of: "本学年家访次数", with: "家访"))
+        #expect(Set(errors.map(\.field)) == ["home_visits", "家访"] && errors.allSatisfy { $0.row == 1 })
     }
 
     @Test func oneBadRowStoresNothing() {
