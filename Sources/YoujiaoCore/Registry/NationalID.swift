@@ -96,34 +96,13 @@ public struct NationalID: Sendable, Hashable, Codable, CustomStringConvertible {
 
     static func birthDate(fromDigits digits: String) -> String? {
         guard digits.count == 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
-              let day = Int(digits.suffix(2)), year >= 1900, (1...12).contains(month) else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...monthDays[month - 1]).contains(day) else { return nil }
-        return isoDate(year: year, month: month, day: day)
+              let day = Int(digits.suffix(2)), year >= 1900, (1...12).contains(month),
+              (1...CaseDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        return CaseDate(year: year, month: month, day: day).description
     }
 
-    /// The calendar date in Shanghai (UTC+8 all year, no daylight saving since 1991). Plain arithmetic:
-    /// building a Calendar per ID number made an import of 250,000 pupils take seconds.
-    static func dayString(_ date: Date) -> String {
-        let days = Int(((date.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down))
-        // Civil date from days since 1970-01-01 (H. Hinnant, "chrono-compatible low-level date algorithms").
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return isoDate(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-    }
-
-    /// yyyy-MM-dd without String(format:), which is slow on Linux.
-    private static func isoDate(year: Int, month: Int, day: Int) -> String {
-        func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
-    }
+    /// The calendar date in Shanghai, as yyyy-MM-dd.
+    static func dayString(_ date: Date) -> String { CaseDate.today(now: date).description }
 }
 
 extension Character {

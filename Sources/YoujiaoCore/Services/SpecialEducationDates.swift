@@ -34,9 +34,11 @@ public struct CaseDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.year = year; self.month = month; self.day = day
     }
 
-    /// Today in Shanghai (UTC+8, no daylight saving), the day officials see on their calendars.
+    /// Today in Shanghai (UTC+8 all year, no daylight saving since 1991), the day officials see on
+    /// their calendars. Plain arithmetic: building a Calendar per ID number made an import of
+    /// 250,000 pupils take seconds.
     public static func today(now: Date = Date()) -> CaseDate {
-        CaseDate(NationalID.dayString(now))!
+        CaseDate(dayNumber: Int(((now.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down)))
     }
 
     public var description: String {
