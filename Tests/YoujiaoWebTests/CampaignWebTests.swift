@@ -83,6 +83,8 @@ struct CampaignWebTests {
                 #expect(response.status == status, "\(name)")
                 if let field { #expect(response.body.string.contains("data-field=\"\(field)\""), "\(name) names \(field)") }
             }
+            let short = try await post(parent, "/enrollment/open/apply/\(youngA.id)", application(youngA, ["national_id": "31010120190101123"]))
+            #expect(short.body.string.contains("身份证件号应为 18 位，您输入了 17 位"), "a family reads the ID problem in Chinese")
             #expect(try await CampaignStore(h.app.db).applications(campaignID: "open").isEmpty, "nothing stored")
             let closed = try await post(parent, "/enrollment/closed/apply/\(youngA.id)", application(youngA))
             #expect(closed.status == .badRequest && closed.body.string.contains("data-field=\"status\""), "a closed window")

@@ -217,7 +217,7 @@ struct SpecialEducationWebTests {
                                ["national_id": id, "stage": "primary", "category": "vision", "level": "2", "opened_on": opened])
             }
             let badID = try await newCase(String(Fixture.childB.nationalID.dropLast()) + (Fixture.childB.nationalID.hasSuffix("0") ? "1" : "0"))
-            #expect(badID.status == .badRequest && badID.body.string.contains("national_id") && badID.body.string.contains("check character"))
+            #expect(badID.status == .badRequest && badID.body.string.contains("national_id") && badID.body.string.contains("校验码应为"))
             let otherDistrict = try await newCase(Fixture.childB.nationalID)
             #expect(otherDistrict.status == .badRequest && otherDistrict.body.string.contains("管辖范围内没有"))
             let twice = try await newCase(Fixture.childA.nationalID)

@@ -23,6 +23,18 @@ public struct NationalID: Sendable, Hashable, Codable, CustomStringConvertible {
                 return "wrong check character \(found) (GB 11643 gives \(expected)); the number was mistyped"
             }
         }
+
+        /// The same in Chinese, for the forms families fill in.
+        public var zh: String {
+            switch self {
+            case .wrongLength(let n): return "身份证件号应为 18 位，您输入了 \(n) 位"
+            case .notDigits: return "前 17 位应为数字，最后一位为数字或 X"
+            case .invalidBirthDate(let d): return "第 7–14 位（\(d)）不是有效的出生日期"
+            case .futureBirthDate(let d): return "出生日期 \(d) 晚于今天"
+            case .wrongCheckCharacter(let expected, let found):
+                return "校验码应为 \(expected)，您输入的是 \(found)，号码可能输错了"
+            }
+        }
     }
 
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

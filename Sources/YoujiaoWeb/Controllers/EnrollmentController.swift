@@ -252,7 +252,7 @@ struct EnrollmentController {
         // The guardian types the child's ID number: it must be valid and be this child's.
         let typed: NationalID
         do throws(NationalID.Problem) { typed = try NationalID(form["national_id"] ?? "") } catch {
-            throw CampaignProblem("national_id", zh: "身份证件号有误：\(error.description)", en: error.description)
+            throw CampaignProblem("national_id", zh: "身份证件号有误：\(error.zh)。", en: error.description)
         }
         guard typed.value == student.nationalId else {
             throw CampaignProblem("national_id", zh: "身份证件号与该儿童的登记信息不符。", en: "the ID number does not match the child's record")

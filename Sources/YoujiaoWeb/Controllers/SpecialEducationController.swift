@@ -138,7 +138,7 @@ struct SpecialEducationController {
         let nationalID: NationalID
         let typed = try form.required("national_id")
         do throws(NationalID.Problem) { nationalID = try NationalID(typed) } catch {
-            throw CaseFileProblem("national_id", zh: "身份证件号有误：\(error.description)", en: error.description)
+            throw CaseFileProblem("national_id", zh: "身份证件号有误：\(error.zh)。", en: error.description)
         }
         let notYours = CaseFileProblem("national_id", zh: "在您的管辖范围内没有身份证件号为 \(nationalID.masked) 的学生。",
                                        en: "no pupil with the ID \(nationalID.masked) is within your scope")
