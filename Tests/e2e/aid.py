@@ -19,6 +19,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from checks import Checks
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
 parser.add_argument("--log", required=True)
@@ -27,17 +29,10 @@ parser.add_argument("--youjiao", required=True)
 parser.add_argument("--database", required=True)
 args = parser.parse_args()
 os.makedirs(args.screenshots, exist_ok=True)
-passed = failed = 0
 YEAR = "2025"
 
 
-def check(name, condition):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", name)
+check = Checks()
 
 
 def youjiao(*arguments):
@@ -165,5 +160,5 @@ try:
 finally:
     driver.quit()
 
-print(f"aid e2e: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+print(f"aid e2e: {check.passed} passed, {check.failed} failed")
+sys.exit(1 if check.failed else 0)

@@ -16,6 +16,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from checks import Checks
+
 import enrollment
 import special_education
 from special_education import follow
@@ -26,7 +28,6 @@ parser.add_argument("--log", required=True)
 parser.add_argument("--screenshots", required=True)
 args = parser.parse_args()
 os.makedirs(args.screenshots, exist_ok=True)
-passed = failed = 0
 
 
 def heading(driver, starts):
@@ -46,13 +47,7 @@ def sign_in(driver, username):
     WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
 
 
-def check(name, condition):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", name)
+check = Checks()
 
 
 # The server seeds the demo city first: wait for it to listen and print its accounts.
@@ -224,5 +219,5 @@ try:
 finally:
     driver.quit()
 
-print(f"e2e: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+print(f"e2e: {check.passed} passed, {check.failed} failed")
+sys.exit(1 if check.failed else 0)
