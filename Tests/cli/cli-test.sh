@@ -164,8 +164,63 @@ CSV
   check "$label: aid: payment file" 'head -1 "$work/payments.csv" | grep -q "^payment_reference,school_year,policy" && grep -q "$pupil" "$work/payments.csv" && [ $(wc -l < "$work/payments.csv") -eq 2 ]'
 }
 
+# `youjiao enroll` on real files (no database): every bad-input line of the issue exits 2, names
+# file, row and field, and writes no results file; verify accepts the run's output and rejects a change.
+enroll_suite() {
+  local dir="$work/enroll" seed
+  seed=$(printf '0123456789abcdef%.0s' 1 2 3 4)
+  mkdir -p "$dir"
+  good_schools() {
+    printf '%s\n' "school_id,name,district,ownership,boarding,capacity,lat,lon,zones" \
+      "S1,一小,310104,public,no,1,31.20,121.40,Z1" "S2,二小,310104,public,no,2,31.21,121.41,Z2" \
+      "P1,民办一,310104,private,no,1,31.22,121.42," "B1,寄宿,310105,private,yes,1,31.23,121.43," \
+      "P2,外区民办,310105,private,no,1,31.23,121.43,"
+  }
+  good_applicants() {
+    printf '%s\n' "applicant_id,district,zone,lat,lon,track,choices,tier,years" \
+      "a1,310104,Z1,31.20,121.40,public,,1,3" "a2,310104,Z1,31.20,121.40,public,,2,1" \
+      "a3,310104,Z2,31.21,121.40,private,P1;B1,1,0"
+  }
+  enroll_run() { "$YOUJIAO" enroll run --schools "$dir/schools.csv" --applicants "$dir/applicants.csv" --seed "$1" --out "$dir/results.csv" >/dev/null 2>"$dir/err"; }
+  good_schools > "$dir/schools.csv"; good_applicants > "$dir/applicants.csv"
+  "$YOUJIAO" enroll commit --applicants "$dir/applicants.csv" > "$dir/hash" 2>/dev/null
+  check "enroll: commit prints the list's SHA-256" 'grep -qE "^[0-9a-f]{64}$" "$dir/hash"'
+  enroll_run "$seed"; status=$?
+  check "enroll: a good run exits 0 and writes every child" '[ $status -eq 0 ] && [ $(wc -l < "$dir/results.csv") -eq 4 ]'
+  "$YOUJIAO" enroll verify --schools "$dir/schools.csv" --applicants "$dir/applicants.csv" --seed "$seed" --results "$dir/results.csv" >/dev/null 2>&1
+  check "enroll: verify accepts its own output" '[ $? -eq 0 ]'
+  sed -i 's/,catchment,/,coordinated,/' "$dir/results.csv"
+  "$YOUJIAO" enroll verify --schools "$dir/schools.csv" --applicants "$dir/applicants.csv" --seed "$seed" --results "$dir/results.csv" >/dev/null 2>&1
+  check "enroll: verify rejects a changed row" '[ $? -eq 1 ]'
+
+  # name | file to spoil | sed expression | expected "file: row N, field F"
+  while IFS='|' read -r name file edit expected; do
+    good_schools > "$dir/schools.csv"; good_applicants > "$dir/applicants.csv"; rm -f "$dir/results.csv"
+    sed -i "$edit" "$dir/$file"
+    enroll_run "$seed"; status=$?
+    check "enroll: $name exits 2" '[ $status -eq 2 ]'
+    check "enroll: $name is named ($expected)" 'grep -q "$expected" "$dir/err"'
+    check "enroll: $name writes no results file" '[ ! -e "$dir/results.csv" ]'
+  done <<'CASES'
+an unknown school in choices|applicants.csv|s/P1;B1/P9/|applicants.csv: row 4, field choices
+a public school as a private choice|applicants.csv|s/P1;B1/S2/|applicants.csv: row 4, field choices
+a day private school of another district|applicants.csv|s/P1;B1/P1;P2/|applicants.csv: row 4, field choices
+a zone served by no public school|applicants.csv|s/^a2,310104,Z1,/a2,310104,Z9,/|applicants.csv: row 3, field zone
+a zone served by two public schools|schools.csv|s/121.41,Z2$/121.41,Z2;Z1/|schools.csv: row 3, field zones
+a duplicate applicant id|applicants.csv|s/^a2,/a1,/|applicants.csv: row 3, field applicant_id
+a duplicate school id|schools.csv|s/^S2,/S1,/|schools.csv: row 3, field school_id
+a latitude of 200|applicants.csv|s/^a1,310104,Z1,31.20,/a1,310104,Z1,200,/|applicants.csv: row 2, field lat
+a negative capacity|schools.csv|s/^S1,一小,310104,public,no,1,/S1,一小,310104,public,no,-1,/|schools.csv: row 2, field capacity
+CASES
+  good_schools > "$dir/schools.csv"; good_applicants > "$dir/applicants.csv"; rm -f "$dir/results.csv"
+  enroll_run "0123"; status=$?
+  check "enroll: a seed that is not 64 hex digits exits 2" '[ $status -eq 2 ] && grep -q "field seed" "$dir/err"'
+  check "enroll: a bad seed writes no results file" '[ ! -e "$dir/results.csv" ]'
+}
+
 run_suite sqlite --database "$work/cli.sqlite"
 aid_suite sqlite
+enroll_suite
 if [ -n "${PGURL:-}" ]; then
   # A database of its own on the throwaway server.
   dbname="yj_cli_$RANDOM$RANDOM"
