@@ -33,6 +33,16 @@ struct PlanningStoreTests {
         }
     }
 
+    /// The fixture city with a city planner ("规划员") who owns the scenarios of the test.
+    static func withPlanner(_ body: (OpenStore, UserRecord, PlanningScenarioStore) async throws -> Void) async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            let owner = UserRecord(username: "planner", passwordHash: "x", role: .cityAdmin, displayName: "规划员")
+            try await store.accounts.create(owner)
+            try await body(store, owner, PlanningScenarioStore(store.database))
+        }
+    }
+
     static func scenario(owner: String, district: String?) -> StoredScenario {
         StoredScenario(ownerUserID: owner, districtCode: district, horizon: 8, scenario: PlanningScenario(
             name: "徐汇新校", births: .series(BirthSeries(counts: [BirthCount(districtCode: "310104", year: 2025, births: 190)],
@@ -42,11 +52,7 @@ struct PlanningStoreTests {
     }
 
     @Test func scenariosRoundTripUpdateAndCascade() async throws {
-        try await TestDatabase.withStore { store in
-            try await Fixture.load(into: store.registry)
-            let owner = UserRecord(username: "planner", passwordHash: "x", role: .cityAdmin, displayName: "规划员")
-            try await store.accounts.create(owner)
-            let scenarios = PlanningScenarioStore(store.database)
+        try await Self.withPlanner { store, owner, scenarios throws in
             var stored = Self.scenario(owner: owner.id, district: "310104")
             try await scenarios.insert(stored)
             let read = try #require(try await scenarios.scenario(id: stored.id))
@@ -75,11 +81,7 @@ struct PlanningStoreTests {
     }
 
     @Test func theSchemaRefusesWhatTheFormsRefuse() async throws {
-        try await TestDatabase.withStore { store in
-            try await Fixture.load(into: store.registry)
-            let owner = UserRecord(username: "planner", passwordHash: "x", role: .cityAdmin, displayName: "规划员")
-            try await store.accounts.create(owner)
-            let scenarios = PlanningScenarioStore(store.database)
+        try await Self.withPlanner { store, owner, scenarios throws in
             var negative = Self.scenario(owner: owner.id, district: "310104")
             negative.scenario.openings[0].seats = -5
             await #expect(throws: (any Error).self) { try await scenarios.insert(negative) }
