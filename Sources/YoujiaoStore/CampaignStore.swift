@@ -110,7 +110,7 @@ public struct SeatChangeRecord: Codable, Sendable, Hashable {
     public var newSeats: Int
 }
 
-/// A placement with the applicant's district and the placed school's district, for reads scoped to a district.
+/// A placement with the applicant's district, for reads scoped to a district.
 public struct DistrictResultRecord: Codable, Sendable, Hashable {
     public var applicantId: String
     public var districtCode: String
@@ -142,11 +142,9 @@ public struct CampaignStore: DatabaseStore {
     public func create(_ campaign: Campaign) async throws {
         try await transaction { tx in
             try await tx.sql.insert(into: "campaigns").model(CampaignRecord(campaign), with: Self.encoder).run()
-            struct Seat: Codable, Sendable { var campaignId: String; var schoolId: String; var seats: Int }
-            let seats = try await tx.registrySchools(for: campaign).compactMap { school in
-                school.entrySeats[campaign.grade].map { Seat(campaignId: campaign.id, schoolId: school.id, seats: $0) }
-            }
-            try await tx.sql.insertBatched(into: "campaign_seats", seats)
+            try await tx.sql.insertBatched(into: "campaign_seats", try await tx.registrySeats(for: campaign).map {
+                SeatRow(campaignId: campaign.id, schoolId: $0.key, seats: $0.value)
+            })
         }
     }
 
@@ -166,6 +164,9 @@ public struct CampaignStore: DatabaseStore {
             try await tx.sql.update("campaigns").set("status", to: status.rawValue).where("id", .equal, id).run()
         }
     }
+
+    /// A `campaign_seats` row.
+    private struct SeatRow: Codable, Sendable { var campaignId: String; var schoolId: String; var seats: Int }
 
     /// Seats per school, editable while the campaign is a draft or open.
     public func seats(campaignID: String) async throws -> [String: Int] {
@@ -192,8 +193,7 @@ public struct CampaignStore: DatabaseStore {
                 throw CampaignProblem("status", zh: "名单已冻结，学位不能再修改。", en: "the list is frozen; seats can no longer change")
             }
             let changes = try CampaignSeats.changes(schools: try await tx.enrollmentSchools(for: campaign), form: form)
-            struct Seat: Codable, Sendable { var campaignId: String; var schoolId: String; var seats: Int }
-            try await tx.sql.insertBatched(into: "campaign_seats", changes.map { Seat(campaignId: campaignID, schoolId: $0.schoolID, seats: $0.new) },
+            try await tx.sql.insertBatched(into: "campaign_seats", changes.map { SeatRow(campaignId: campaignID, schoolId: $0.schoolID, seats: $0.new) },
                                            upsertOn: ["campaign_id", "school_id"])
             try await tx.sql.insertBatched(into: "campaign_seat_changes", changes.map {
                 SeatChangeRecord(id: UUID().uuidString.lowercased(), campaignId: campaignID, schoolId: $0.schoolID, at: Self.timestamp(at),
