@@ -35,7 +35,8 @@ def run(driver, base, accounts, screenshots, check, log):
     driver.get(base + "/enrollment")
     check("the parent sees the open campaign", "报名中" in driver.page_source and "未报名" in driver.page_source)
     click_and_wait(driver, driver.find_element(By.LINK_TEXT, "报名"))
-    campaign = re.search(r"/enrollment/([^/]+)/apply/", driver.current_url).group(1)
+    apply_url = driver.current_url
+    campaign = re.search(r"/enrollment/([^/]+)/apply/", apply_url).group(1)
     facts = driver.find_element(By.TAG_NAME, "main").text
     birth = re.search(r"(\d{4})-(\d{2})-(\d{2})", facts).groups()
     area = re.search(r"(\d{6})\*{8}", facts).group(1)
@@ -48,6 +49,17 @@ def run(driver, base, accounts, screenshots, check, log):
     driver.save_screenshot(os.path.join(screenshots, "enrollment-apply.png"))
     click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
     check("the child is registered", driver.current_url.endswith("/enrollment") and "已报名" in driver.page_source)
+    # The family changes the application within the window and reads both steps in its change log.
+    driver.get(apply_url)
+    form = driver.find_element(By.ID, "apply")
+    form.find_element(By.NAME, "national_id").send_keys(national_id(area + "".join(birth) + "987"))
+    years = form.find_element(By.NAME, "years")
+    years.clear(); years.send_keys("2")
+    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+    driver.get(apply_url)
+    history = driver.find_elements(By.CSS_SELECTOR, "#application-history + table tbody tr")
+    check("the change log shows the registration and the change", len(history) == 2 and "years=2" in history[-1].text)
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-history.png"))
 
     sign_in(driver, base, "district", accounts["district"])
     driver.get(base + "/enrollment/" + campaign)
