@@ -46,6 +46,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // The OpenID Connect relying party (Auth/) is not wired in yet: it needs JWTKit, whose
+            // mirrored version requires swift-crypto 4 (the project is on 3).
+            exclude: ["Auth"],
             resources: [.copy("Public")]
         ),
         .target(
@@ -79,7 +82,8 @@ let package = Package(
             dependencies: [
                 "YoujiaoWeb", "YoujiaoStore", "YoujiaoCore", "YoujiaoCLI", "YoujiaoTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["OIDCRelyingPartyTests.swift"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -32,7 +32,7 @@ enum DemoSeeder {
     private static func createAccounts(_ runtime: YoujiaoRuntime, city: DemoCity) async throws -> String? {
         let district = city.districts[0]
         guard let school = city.schools.first(where: { $0.districtCode == district.code && $0.stages.contains(.primary) && $0.ownership == .public }),
-              let pupil = try await runtime.registry.students(schoolID: school.id, page: 1, perPage: 1).items.first,
+              let pupil = try await runtime.registry.students(schoolID: school.id, page: PageQuery(page: 1, perPage: 1)).items.first,
               let guardian = try await runtime.registry.guardians(ofStudent: pupil.id).first else {
             printError("the demo city has no public primary school with pupils in \(district.name); no demo accounts created")
             return nil

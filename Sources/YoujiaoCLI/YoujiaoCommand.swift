@@ -11,7 +11,7 @@ public struct YoujiaoCommand: AsyncParsableCommand {
         commandName: "youjiao",
         abstract: "优教 Youjiao: registry, enrollment, planning and supervision for basic education.",
         subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self,
-                      UserCommand.self, TokenCommand.self, IndicatorsCommand.self,
+                      UserCommand.self, TokenCommand.self, AuditCommand.self, IndicatorsCommand.self,
                       AidCommand.self] + YoujiaoCommand.engineCommands)
     public init() {}
 
@@ -163,7 +163,7 @@ struct UserCommand: AsyncParsableCommand {
                     printError("no account \(username)")
                     throw ExitCode(1)
                 }
-                try await runtime.accounts.clearThrottle(username: username.lowercased())
+                try await runtime.accounts.clearSignInAttempts(key: "account:" + username.lowercased())
                 print("new password for \(username.lowercased()), shown once: \(password)")
             }
         }
@@ -182,20 +182,84 @@ struct UserCommand: AsyncParsableCommand {
 }
 
 struct TokenCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "token", abstract: "API tokens for system clients.", subcommands: [Create.self])
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "API tokens for system clients: each has a name, an owner, a scope and an expiry.",
+                                                    subcommands: [Create.self, List.self, Revoke.self])
     struct Create: AsyncParsableCommand {
-        @ArgumentParser.Option(name: .long) var username: String
-        @ArgumentParser.Option(name: .long) var name = "api"
+        static let configuration = CommandConfiguration(abstract: "Create a token and print it once (only its hash is stored).")
+        @ArgumentParser.Option(name: .long, help: "The account the token acts as.") var username: String
+        @ArgumentParser.Option(name: .long, help: "What the token is for (the calling system).") var name = "api"
+        @ArgumentParser.Option(name: .long, help: "registry:read or campaigns:read.") var scope = TokenScope.registryRead.rawValue
+        @ArgumentParser.Option(name: .long, help: "Days until it expires (1–\(TokenScope.longestLifeDays)).") var days = 90
         @OptionGroup var options: DatabaseOptions
         func run() async throws {
+            guard let tokenScope = TokenScope(rawValue: scope) else {
+                printError("--scope must be one of \(TokenScope.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ExitCode(2)
+            }
+            guard (1...TokenScope.longestLifeDays).contains(days) else {
+                printError("--days must be from 1 to \(TokenScope.longestLifeDays)")
+                throw ExitCode(2)
+            }
             try await withRuntime(options) { runtime in
                 guard let user = try await runtime.accounts.user(username: username.lowercased()) else {
                     printError("no account \(username)")
                     throw ExitCode(1)
                 }
-                let token = APITokens.generate()
-                try await runtime.accounts.addToken(userID: user.id, tokenHash: APITokens.hash(token), name: name)
+                let token = SecretTokens.generate(prefix: "yj_")
+                let expires = Date().timeIntervalSince1970 + Double(days) * 86400
+                try await runtime.accounts.addToken(APITokenRecord(userId: user.id, tokenHash: SecretTokens.hash(token), name: name,
+                                                                   scope: tokenScope, expiresAt: expires))
                 print(token)
+            }
+        }
+    }
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every token: id, name, owner, scope, expiry, state (never the token).")
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws {
+            try await withRuntime(options) { runtime in
+                let owners = Dictionary(uniqueKeysWithValues: try await runtime.accounts.users().map { ($0.id, $0.username) })
+                let now = Date().timeIntervalSince1970
+                print(CSVWriter.line(["id", "name", "owner", "scope", "created_at", "expires_at", "state"]), terminator: "")
+                for token in try await runtime.accounts.tokens() {
+                    let expires = token.expiresAt.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: $0)) } ?? ""
+                    let state = token.revokedAt != nil ? "revoked" : (token.expiresAt ?? 0) <= now ? "expired" : "active"
+                    print(CSVWriter.line([token.id, token.name, owners[token.userId] ?? "", token.scope, token.createdAt, expires, state]), terminator: "")
+                }
+            }
+        }
+    }
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id (from `token list`).")
+        @ArgumentParser.Argument var id: String
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws {
+            try await withRuntime(options) { runtime in
+                guard try await runtime.accounts.revokeToken(id: id, now: Date().timeIntervalSince1970) else {
+                    printError("no active token with id \(id)")
+                    throw ExitCode(1)
+                }
+                print("revoked \(id)")
+            }
+        }
+    }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit trail.", subcommands: [Verify.self])
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the audit trail's hash chain: exit 0 and print the head hash when intact, exit 1 naming the first changed or missing event.")
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws {
+            try await withRuntime(options) { runtime in
+                do {
+                    let (events, head) = try await runtime.accounts.verifyAuditChain()
+                    print("audit trail intact: \(events) events, head \(head)")
+                } catch let broken as AuditChain.Break {
+                    printError("audit trail broken: \(broken)")
+                    throw ExitCode(1)
+                }
             }
         }
     }

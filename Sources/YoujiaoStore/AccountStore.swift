@@ -38,46 +38,196 @@ public struct AccountStore: DatabaseStore {
 
     // MARK: API tokens (only a SHA-256 of the token is stored)
 
-    public func addToken(userID: String, tokenHash: String, name: String) async throws {
-        struct Row: Encodable, Sendable { var id: String; var userId: String; var tokenHash: String; var name: String; var createdAt: String }
-        try await sql.insertBatched(into: "api_tokens", [Row(id: UUID().uuidString.lowercased(), userId: userID, tokenHash: tokenHash,
-                                                             name: name, createdAt: ISO8601DateFormatter().string(from: Date()))])
+    public func addToken(_ token: APITokenRecord) async throws {
+        try await sql.insertBatched(into: "api_tokens", [token])
     }
 
-    public func user(tokenHash: String) async throws -> UserRecord? {
-        try await sql.all("""
-            SELECT u.* FROM users u JOIN api_tokens t ON t.user_id = u.id WHERE t.token_hash = \(bind: tokenHash)
-            """, as: UserRecord.self).first
+    /// The account behind a token that is neither expired nor revoked, with the token's scope.
+    public func user(tokenHash: String, now: Double) async throws -> (UserRecord, APITokenRecord)? {
+        guard let token = try await sql.all("""
+            SELECT * FROM api_tokens WHERE token_hash = \(bind: tokenHash) AND revoked_at IS NULL
+            AND expires_at IS NOT NULL AND expires_at > \(bind: now)
+            """, as: APITokenRecord.self).first,
+              let user = try await user(id: token.userId) else { return nil }
+        return (user, token)
     }
 
-    // MARK: Login throttling
+    public func tokens() async throws -> [APITokenRecord] {
+        try await sql.all("SELECT * FROM api_tokens ORDER BY created_at", as: APITokenRecord.self)
+    }
 
-    public struct ThrottleState: Codable, Sendable {
-        public var username: String
-        public var failures: Int
-        public var windowStart: Double
-        public var lockedUntil: Double?
-        public init(username: String, failures: Int, windowStart: Double, lockedUntil: Double?) {
-            self.username = username; self.failures = failures; self.windowStart = windowStart; self.lockedUntil = lockedUntil
+    /// Revokes a token by id; false when there is no such token or it was already revoked.
+    public func revokeToken(id: String, now: Double) async throws -> Bool {
+        let rows = try await sql.raw("""
+            UPDATE api_tokens SET revoked_at = \(bind: now) WHERE id = \(bind: id) AND revoked_at IS NULL RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    // MARK: Sessions (the cookie holds a random token; only its SHA-256 is stored)
+
+    public func createSession(_ session: WebSessionRecord) async throws {
+        // Expired rows go when someone signs in, so the table holds live sessions only.
+        try await purgeSessions(now: session.createdAt)
+        try await sql.insertBatched(into: "web_sessions", [session])
+    }
+
+    /// The live session with this id hash and its account; an expired one is deleted and nil returned.
+    public func session(idHash: String, now: Double) async throws -> (WebSessionRecord, UserRecord)? {
+        guard let session = try await sql.all("SELECT * FROM web_sessions WHERE id_hash = \(bind: idHash)", as: WebSessionRecord.self).first else {
+            return nil
         }
+        guard session.isLive(at: now), let user = try await user(id: session.userId) else {
+            try await deleteSession(idHash: idHash)
+            return nil
+        }
+        return (session, user)
     }
 
-    public func throttleState(username: String) async throws -> ThrottleState? {
-        try await sql.all("SELECT * FROM login_throttle WHERE username = \(bind: username)", as: ThrottleState.self).first
+    public func touchSession(idHash: String, now: Double) async throws {
+        try await sql.raw("UPDATE web_sessions SET last_seen_at = \(bind: now) WHERE id_hash = \(bind: idHash)").run()
     }
 
-    public func saveThrottle(_ state: ThrottleState) async throws {
-        try await sql.insertBatched(into: "login_throttle", [state], upsertOn: ["username"])
+    public func deleteSession(idHash: String) async throws {
+        try await sql.raw("DELETE FROM web_sessions WHERE id_hash = \(bind: idHash)").run()
     }
 
-    public func clearThrottle(username: String) async throws {
-        try await sql.raw("DELETE FROM login_throttle WHERE username = \(bind: username)").run()
+    public func purgeSessions(now: Double) async throws {
+        try await sql.raw("""
+            DELETE FROM web_sessions WHERE last_seen_at < \(bind: now - SignInPolicy.sessionIdleLimit)
+            OR created_at < \(bind: now - SignInPolicy.sessionAbsoluteLimit)
+            """).run()
+    }
+
+    public func sessionCount() async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM web_sessions").first(decoding: CountRow.self)?.n ?? 0
+    }
+
+    // MARK: Sign-in throttling
+
+    public enum AttemptDecision: Sendable, Equatable {
+        case allowed(attempt: Int)
+        case wait(seconds: Double)
+    }
+
+    /// Counts one sign-in attempt under `key` before its password is checked. One UPDATE both counts
+    /// and, past the free attempts, sets the time before which the next attempt is refused, so
+    /// parallel attempts each see the count of those before them.
+    public func reserveSignInAttempt(key: String, freeAttempts: Int, now: Double) async throws -> AttemptDecision {
+        try await sql.raw("""
+            INSERT INTO sign_in_throttle (key, attempts, window_start, blocked_until) VALUES (\(bind: key), 0, \(bind: now), NULL)
+            ON CONFLICT (key) DO NOTHING
+            """).run()
+        let cutoff = now - SignInPolicy.window
+        let attemptsAfter: SQLQueryString = "(CASE WHEN window_start < \(bind: cutoff) THEN 1 ELSE attempts + 1 END)"
+        // The waits of SignInPolicy as a CASE over the new count, so SQL and Core cannot disagree.
+        var waitExpression: SQLQueryString = "(CASE"
+        for attempt in freeAttempts...(freeAttempts + 21) {
+            waitExpression.appendLiteral(" WHEN ")
+            waitExpression.appendInterpolation(attemptsAfter)
+            waitExpression.appendLiteral(" = \(attempt) THEN \(SignInPolicy.wait(afterAttempt: attempt, freeAttempts: freeAttempts))")
+        }
+        waitExpression.appendLiteral(" ELSE \(SignInPolicy.longestWait) END)")
+        var update: SQLQueryString = "UPDATE sign_in_throttle SET attempts = "
+        update.appendInterpolation(attemptsAfter)
+        update.appendLiteral(", window_start = (CASE WHEN window_start < ")
+        update.appendInterpolation(bind: cutoff)
+        update.appendLiteral(" THEN ")
+        update.appendInterpolation(bind: now)
+        update.appendLiteral(" ELSE window_start END), blocked_until = (CASE WHEN ")
+        update.appendInterpolation(attemptsAfter)
+        update.appendLiteral(" >= \(freeAttempts) THEN ")
+        update.appendInterpolation(bind: now)
+        update.appendLiteral(" + ")
+        update.appendInterpolation(waitExpression)
+        update.appendLiteral(" ELSE NULL END) WHERE key = ")
+        update.appendInterpolation(bind: key)
+        update.appendLiteral(" AND (blocked_until IS NULL OR blocked_until <= ")
+        update.appendInterpolation(bind: now)
+        update.appendLiteral(") RETURNING attempts")
+        struct Attempts: Decodable { var attempts: Int }
+        if let counted = try await sql.raw(update).first(decoding: Attempts.self) {
+            return .allowed(attempt: counted.attempts)
+        }
+        struct Blocked: Decodable { var blockedUntil: Double? }
+        let until = try await sql.all("SELECT blocked_until FROM sign_in_throttle WHERE key = \(bind: key)", as: Blocked.self)
+            .first?.blockedUntil ?? now
+        return .wait(seconds: max(1, until - now))
+    }
+
+    /// Gives back the attempt a successful sign-in reserved, so that only failures add up.
+    public func refundSignInAttempt(key: String) async throws {
+        try await sql.raw("UPDATE sign_in_throttle SET attempts = attempts - 1 WHERE key = \(bind: key) AND attempts > 0").run()
+    }
+
+    public func clearSignInAttempts(key: String) async throws {
+        try await sql.raw("DELETE FROM sign_in_throttle WHERE key = \(bind: key)").run()
+    }
+
+    public func signInAttempts(key: String) async throws -> Int {
+        struct Attempts: Decodable { var attempts: Int }
+        return try await sql.raw("SELECT attempts FROM sign_in_throttle WHERE key = \(bind: key)").first(decoding: Attempts.self)?.attempts ?? 0
+    }
+
+    public func addTrustedDevice(tokenHash: String, username: String, now: Double) async throws {
+        struct Row: Encodable, Sendable { var tokenHash: String; var username: String; var createdAt: Double }
+        try await sql.insertBatched(into: "sign_in_devices", [Row(tokenHash: tokenHash, username: username, createdAt: now)], upsertOn: ["token_hash"])
+    }
+
+    public func isTrustedDevice(tokenHash: String, username: String) async throws -> Bool {
+        try await sql.raw("SELECT COUNT(*) AS n FROM sign_in_devices WHERE token_hash = \(bind: tokenHash) AND username = \(bind: username)")
+            .first(decoding: CountRow.self)?.n ?? 0 > 0
     }
 
     // MARK: Audit
 
+    /// Appends events to the hash chain. Appenders queue on PostgreSQL's advisory lock; on SQLite
+    /// the write lock serialises them and the unique sequence number turns a lost race into a retry.
     public func record(_ events: [AuditEventRecord]) async throws {
-        try await sql.insertBatched(into: "audit_events", events)
+        guard !events.isEmpty else { return }
+        for attempt in 1...8 {
+            do {
+                try await transaction { store in try await store.appendToChain(events) }
+                return
+            } catch where attempt < 8 {
+                try await Task.sleep(nanoseconds: UInt64(attempt) * 5_000_000)
+            }
+        }
+    }
+
+    private func appendToChain(_ events: [AuditEventRecord]) async throws {
+        if sql.dialect.name != "sqlite" { try await sql.raw("SELECT pg_advisory_xact_lock(744711)").run() }
+        struct Head: Decodable { var seq: Int; var rowHash: String }
+        let head = try await sql.all("SELECT seq, row_hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1", as: Head.self).first
+        var seq = head?.seq ?? 0, previous = head?.rowHash ?? AuditChain.genesis
+        let chained = events.map { event in
+            var event = event
+            seq += 1
+            event.seq = seq
+            event.prevHash = previous
+            event.rowHash = AuditChain.hash(previous: previous, seq: seq, fields: event.chainedFields)
+            previous = event.rowHash!
+            return event
+        }
+        try await sql.insertBatched(into: "audit_events", chained)
+    }
+
+    /// Walks the whole chain a page at a time; returns the number of events and the head hash, or
+    /// throws the first break.
+    public func verifyAuditChain(pageSize: Int = 10_000) async throws -> (events: Int, head: String) {
+        var head = (seq: 0, hash: AuditChain.genesis)
+        while true {
+            let page = try await sql.all("""
+                SELECT * FROM audit_events WHERE seq > \(bind: head.seq) ORDER BY seq LIMIT \(literal: pageSize)
+                """, as: AuditEventRecord.self)
+            guard !page.isEmpty else { break }
+            head = try AuditChain.verify(page.map {
+                AuditChain.Link(seq: $0.seq ?? 0, fields: $0.chainedFields, previousHash: $0.prevHash ?? "", rowHash: $0.rowHash ?? "")
+            }, from: head)
+        }
+        let unchained = try await sql.raw("SELECT COUNT(*) AS n FROM audit_events WHERE seq IS NULL").first(decoding: CountRow.self)?.n ?? 0
+        guard unchained == 0 else { throw AuditChain.Break.missing(afterSeq: head.seq) }
+        return (head.seq, head.hash)
     }
 
     public func auditEvents(subjectID: String? = nil, limit: Int = 200) async throws -> [AuditEventRecord] {

@@ -273,20 +273,19 @@ public struct AidStore: DatabaseStore {
         """
 
     /// The queue of a school year within `filter`; `status` nil: every status.
-    public func reviewItems(year: Int, filter: AidScopeFilter, status: AidReviewStatus?, page: Int, perPage: Int) async throws -> Page<AidReviewRow> {
+    public func reviewItems(year: Int, filter: AidScopeFilter, status: AidReviewStatus?, page: PageQuery) async throws -> Page<AidReviewRow> {
         var conditions: SQLQueryString = "q.year = \(bind: year)"
         conditions.appendInterpolation(filter.conditions("q"))
         if let status { conditions.appendLiteral(" AND q.status = "); conditions.appendInterpolation(bind: status.rawValue) }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM aid_review_queue q WHERE \(conditions)").first(decoding: CountRow.self)?.n ?? 0
-        let page = max(1, page)
         var query = Self.reviewSelect
         query.appendLiteral(" WHERE ")
         query.appendInterpolation(conditions)
         query.appendLiteral(" ORDER BY q.reason, q.district_code, q.school_id, e.name, q.id LIMIT ")
-        query.appendInterpolation(literal: perPage)
+        query.appendInterpolation(literal: page.perPage)
         query.appendLiteral(" OFFSET ")
-        query.appendInterpolation(literal: (page - 1) * perPage)
-        return Page(items: try await sql.all(query, as: AidReviewRow.self), total: total, page: page, perPage: perPage)
+        query.appendInterpolation(literal: page.offset)
+        return Page(items: try await sql.all(query, as: AidReviewRow.self), total: total, request: page)
     }
 
     public func reviewItem(id: String) async throws -> AidReviewRow? {

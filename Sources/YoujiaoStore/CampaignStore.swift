@@ -218,7 +218,7 @@ public struct CampaignStore: DatabaseStore {
     /// The registry's schools of the campaign's scope that teach its stage.
     func registrySchools(for campaign: Campaign) async throws -> [School] {
         let registry = RegistryStore(database)
-        let page = try await registry.schools(SchoolFilter(districtCode: campaign.districtCode, stage: campaign.stage), page: 1, perPage: 1_000_000)
+        let page = try await registry.schools(SchoolFilter(districtCode: campaign.districtCode, stage: campaign.stage), page: .everything)
         return page.items
     }
 
@@ -369,19 +369,18 @@ public struct CampaignStore: DatabaseStore {
 
     /// A page of the placements, in applicant id order; with `district`, only children of that
     /// district or placed at its schools; with `school`, only that school's.
-    public func results(campaignID: String, district: String?, school: String?, page: Int, perPage: Int) async throws -> Page<DistrictResultRecord> {
+    public func results(campaignID: String, district: String?, school: String?, page: PageQuery) async throws -> Page<DistrictResultRecord> {
         var from: SQLQueryString = """
             FROM campaign_results r JOIN applications a ON a.campaign_id = r.campaign_id AND a.applicant_id = r.applicant_id
             LEFT JOIN schools s ON s.id = r.school_id WHERE r.campaign_id = \(bind: campaignID)
             """
         if let district { from += " AND (a.district_code = \(bind: district) OR s.district_code = \(bind: district))" }
         if let school { from += " AND r.school_id = \(bind: school)" }
-        let page = max(1, page)
         let total = try await sql.raw("SELECT COUNT(*) AS n \(from)").first(decoding: CountRow.self)?.n ?? 0
         let query: SQLQueryString = """
-            SELECT r.applicant_id, a.district_code, r.school_id, r.route, r.choice_rank, r.distance_m, r.lottery \(from) ORDER BY r.applicant_id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+            SELECT r.applicant_id, a.district_code, r.school_id, r.route, r.choice_rank, r.distance_m, r.lottery \(from) ORDER BY r.applicant_id LIMIT \(literal: page.perPage) OFFSET \(literal: page.offset)
             """
-        return Page(items: try await sql.all(query, as: DistrictResultRecord.self), total: total, page: page, perPage: perPage)
+        return Page(items: try await sql.all(query, as: DistrictResultRecord.self), total: total, request: page)
     }
 
     /// The last lottery number each school admitted by lottery (its cut-off).

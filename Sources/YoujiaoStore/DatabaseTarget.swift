@@ -58,6 +58,8 @@ public enum StoreSetup {
         CreateApplications(),
         AddZoneKindergarten(),
         CreateCampaignSeatChanges(),
+        CreateSignInSecurity(),
+        AddAuditChain(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

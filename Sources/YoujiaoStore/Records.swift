@@ -152,6 +152,37 @@ public struct UserRecord: Codable, Sendable, Hashable {
     public var roleValue: Role { Role(rawValue: role) ?? .guardian }
 }
 
+public struct APITokenRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var userId: String
+    public var tokenHash: String
+    public var name: String
+    public var createdAt: String
+    /// A `TokenScope` raw value.
+    public var scope: String
+    public var expiresAt: Double?
+    public var revokedAt: Double?
+    public init(userId: String, tokenHash: String, name: String, scope: TokenScope, expiresAt: Double, now: Date = Date()) {
+        id = UUID().uuidString.lowercased(); self.userId = userId; self.tokenHash = tokenHash; self.name = name
+        createdAt = ISO8601DateFormatter().string(from: now); self.scope = scope.rawValue; self.expiresAt = expiresAt; revokedAt = nil
+    }
+}
+
+/// A signed-in browser. Times are seconds since 1970.
+public struct WebSessionRecord: Codable, Sendable, Hashable {
+    public var idHash: String
+    public var userId: String
+    public var csrfToken: String
+    public var createdAt: Double
+    public var lastSeenAt: Double
+    public init(idHash: String, userId: String, csrfToken: String, now: Double) {
+        self.idHash = idHash; self.userId = userId; self.csrfToken = csrfToken; createdAt = now; lastSeenAt = now
+    }
+    public func isLive(at now: Double) -> Bool {
+        now - lastSeenAt < SignInPolicy.sessionIdleLimit && now - createdAt < SignInPolicy.sessionAbsoluteLimit
+    }
+}
+
 public struct AuditEventRecord: Codable, Sendable, Hashable {
     public var id: String
     public var at: String
@@ -162,6 +193,12 @@ public struct AuditEventRecord: Codable, Sendable, Hashable {
     public var subjectKind: String
     public var subjectId: String
     public var detail: String
+    /// The event's place in the hash chain (AuditChain), set when it is appended.
+    public var seq: Int?
+    public var prevHash: String?
+    public var rowHash: String?
+    /// The fields the chain's hash covers, in a fixed order.
+    public var chainedFields: [String] { [id, at, actorId ?? "", actorName, action, route, subjectKind, subjectId, detail] }
     public init(actorId: String?, actorName: String, action: String, route: String,
                 subjectKind: String, subjectId: String, detail: String = "", at: Date = Date()) {
         id = UUID().uuidString.lowercased()

@@ -25,9 +25,13 @@ public struct SchoolFilter: Sendable, Equatable {
 public struct Page<Item: Sendable>: Sendable {
     public var items: [Item]
     public var total: Int
-    public var page: Int
-    public var perPage: Int
-    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    public var request: PageQuery
+    public var page: Int { request.page }
+    public var perPage: Int { request.perPage }
+    public var pageCount: Int { request.pageCount(total: total) }
+    public init(items: [Item], total: Int, request: PageQuery) {
+        self.items = items; self.total = total; self.request = request
+    }
 }
 
 /// Reads and writes of the registry. Callers wrap multi-row writes in `transaction`.
@@ -58,7 +62,7 @@ public struct RegistryStore: DatabaseStore {
         return try await sql.all(query, as: SchoolRecord.self).map(\.school)
     }
 
-    public func schools(_ filter: SchoolFilter, page: Int, perPage: Int) async throws -> Page<School> {
+    public func schools(_ filter: SchoolFilter, page: PageQuery) async throws -> Page<School> {
         var conditions: SQLQueryString = "1 = 1"
         if let code = filter.districtCode { conditions.appendInterpolation(unsafeRaw: " AND district_code = "); conditions.appendInterpolation(bind: code) }
         if let stage = filter.stage {
@@ -73,14 +77,13 @@ public struct RegistryStore: DatabaseStore {
             conditions.appendInterpolation(bind: text)
             conditions.appendLiteral(")")
         }
-        let page = max(1, page)
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM schools WHERE \(conditions)").first(decoding: CountRow.self)?.n ?? 0
         var query: SQLQueryString = "SELECT * FROM schools WHERE \(conditions) ORDER BY district_code, id LIMIT "
-        query.appendInterpolation(literal: perPage)
+        query.appendInterpolation(literal: page.perPage)
         query.appendLiteral(" OFFSET ")
-        query.appendInterpolation(literal: (page - 1) * perPage)
+        query.appendInterpolation(literal: page.offset)
         let items = try await sql.all(query, as: SchoolRecord.self).map(\.school)
-        return Page(items: items, total: total, page: page, perPage: perPage)
+        return Page(items: items, total: total, request: page)
     }
 
     /// Schools and pupils per district and stage. A pupil counts in the stage of their grade, or in
@@ -130,14 +133,13 @@ public struct RegistryStore: DatabaseStore {
 
     // MARK: Students and guardians
 
-    public func students(schoolID: String, page: Int, perPage: Int) async throws -> Page<StudentRecord> {
+    public func students(schoolID: String, page: PageQuery) async throws -> Page<StudentRecord> {
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM students WHERE school_id = \(bind: schoolID)").first(decoding: CountRow.self)?.n ?? 0
-        let page = max(1, page)
         var query: SQLQueryString = "SELECT * FROM students WHERE school_id = \(bind: schoolID) ORDER BY grade, class_no, name, id LIMIT "
-        query.appendInterpolation(literal: perPage)
+        query.appendInterpolation(literal: page.perPage)
         query.appendLiteral(" OFFSET ")
-        query.appendInterpolation(literal: (page - 1) * perPage)
-        return Page(items: try await sql.all(query, as: StudentRecord.self), total: total, page: page, perPage: perPage)
+        query.appendInterpolation(literal: page.offset)
+        return Page(items: try await sql.all(query, as: StudentRecord.self), total: total, request: page)
     }
 
     public func student(id: String) async throws -> StudentRecord? {

@@ -21,7 +21,7 @@ public struct SpecialEducationImporter: DatabaseStore {
     private func references(nationalIDs: [String]) async throws -> SpecialEducationReferences {
         let registry = RegistryStore(database)
         let districts = Set(try await registry.districts().map(\.code))
-        let schools = try await registry.schools(SchoolFilter(), page: 1, perPage: 100_000).items
+        let schools = try await registry.schools(SchoolFilter(), page: .everything).items
         struct Row: Decodable { var id: String; var nationalId: String; var name: String; var birthDate: String; var schoolId: String?; var caseId: String? }
         var children: [String: CaseChild] = [:], withFile: Set<String> = []
         for start in stride(from: 0, to: nationalIDs.count, by: 400) {
@@ -49,7 +49,7 @@ public enum SpecialEducationDemoLoader {
     public static func load(into database: any Database, seed: UInt64, today: CaseDate) async throws -> Int {
         let registry = RegistryStore(database)
         let sql = registry.sql
-        let schools = try await registry.schools(SchoolFilter(), page: 1, perPage: 100_000).items.sorted { $0.id < $1.id }
+        let schools = try await registry.schools(SchoolFilter(), page: .everything).items.sorted { $0.id < $1.id }
         let specialSchools = Dictionary(grouping: schools.filter { $0.stages.contains(.special) }, by: \.districtCode)
         struct PupilRow: Decodable { var id: String; var nationalId: String; var name: String; var birthDate: String; var grade: String? }
         var files: [CaseFile] = []

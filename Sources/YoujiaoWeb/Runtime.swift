@@ -43,14 +43,3 @@ public final class YoujiaoRuntime: Sendable {
         try? await app.asyncShutdown()
     }
 }
-
-/// bcrypt (cost 12) for account passwords.
-public enum Passwords {
-    public static func hash(_ password: String) throws -> String { try Bcrypt.hash(password) }
-    /// A random password of 16 letters and digits, for accounts created by the operator.
-    public static func random() -> String {
-        let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet.randomElement(using: &generator)! })
-    }
-}

@@ -7,10 +7,15 @@ import YoujiaoStore
 public struct ServerSettings: Sendable {
     /// Set the Secure flag on cookies. Off only when serving plain HTTP on the loopback address.
     public var secureCookies: Bool
-    public init(secureCookies: Bool) { self.secureCookies = secureCookies }
-    public static func forHost(_ hostname: String) -> ServerSettings {
+    /// Send Strict-Transport-Security: the site is served over HTTPS (YOUJIAO_SECURE_COOKIES=1).
+    public var strictTransportSecurity: Bool
+    public init(secureCookies: Bool, strictTransportSecurity: Bool = false) {
+        self.secureCookies = secureCookies; self.strictTransportSecurity = strictTransportSecurity
+    }
+    public static func forHost(_ hostname: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> ServerSettings {
         let loopback = hostname == "127.0.0.1" || hostname == "localhost" || hostname == "::1"
-        return ServerSettings(secureCookies: !loopback || ProcessInfo.processInfo.environment["YOUJIAO_SECURE_COOKIES"] == "1")
+        let https = environment["YOUJIAO_SECURE_COOKIES"] == "1"
+        return ServerSettings(secureCookies: !loopback || https, strictTransportSecurity: https)
     }
 }
 
@@ -31,23 +36,16 @@ public enum YoujiaoApp {
     public static func configure(_ app: Application, target: DatabaseTarget, settings: ServerSettings) async throws {
         try StoreSetup.register(target, on: app.databases)
         for migration in StoreSetup.migrations { app.migrations.add(migration) }
-        app.migrations.add(SessionRecord.migration)
         try await StoreSetup.prepare(app.db)
         try await app.autoMigrate()
-
-        app.sessions.use(.fluent)
-        app.sessions.configuration = SessionsConfiguration(cookieName: "youjiao_session") { id in
-            HTTPCookies.Value(string: id.string, expires: Date(timeIntervalSinceNow: 8 * 3600), maxAge: 8 * 3600,
-                              path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
-        }
         app.storage[SettingsKey.self] = settings
 
-        // Order matters: errors outermost, then headers, static files, sessions, the viewer, CSRF.
+        // Order matters: headers outermost (error pages get them too), then errors, static files,
+        // the viewer (session or token), CSRF.
         app.middleware = Middlewares()
-        app.middleware.use(YoujiaoErrorMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(YoujiaoErrorMiddleware())
         app.middleware.use(StaticAssetsMiddleware())
-        app.middleware.use(app.sessions.middleware)
         app.middleware.use(ViewerMiddleware())
         app.middleware.use(CSRFMiddleware())
         app.routes.defaultMaxBodySize = "64kb"
@@ -55,4 +53,8 @@ public enum YoujiaoApp {
     }
 
     struct SettingsKey: StorageKey { typealias Value = ServerSettings }
+}
+
+extension Application {
+    var youjiaoSettings: ServerSettings { storage[YoujiaoApp.SettingsKey.self] ?? ServerSettings(secureCookies: false) }
 }

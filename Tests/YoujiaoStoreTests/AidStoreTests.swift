@@ -29,7 +29,7 @@ struct AidStoreTests {
     }
 
     func queue(_ aid: AidStore, status: AidReviewStatus? = nil) async throws -> [AidReviewRow] {
-        try await aid.reviewItems(year: AidFixture.year, filter: AidScopeFilter(), status: status, page: 1, perPage: 100).items
+        try await aid.reviewItems(year: AidFixture.year, filter: AidScopeFilter(), status: status, page: PageQuery(page: 1, perPage: 100, maxPerPage: 1_000)).items
     }
 
     @Test func aMatchGrantsCleanEntriesAndQueuesEveryOther() async throws {
@@ -171,9 +171,9 @@ struct AidStoreTests {
             #expect(try await aid.payments(year: 2025, filter: huangpu).map(\.studentName) == [Fixture.childA.name])
             #expect(try await aid.payments(year: 2025, filter: AidScopeFilter(schoolID: Fixture.xuhuiSchool.id)).map(\.studentName) == [Fixture.childB.name])
             #expect(try await queue(aid, status: .open).count == 3)
-            let school = try await aid.reviewItems(year: 2025, filter: AidScopeFilter(schoolID: Fixture.huangpuSchool.id), status: nil, page: 1, perPage: 10)
+            let school = try await aid.reviewItems(year: 2025, filter: AidScopeFilter(schoolID: Fixture.huangpuSchool.id), status: nil, page: PageQuery(page: 1, perPage: 10, maxPerPage: 1_000))
             #expect(school.total == 0, "the leaver and the unknown child have no school")
-            let district = try await aid.reviewItems(year: 2025, filter: huangpu, status: nil, page: 1, perPage: 10)
+            let district = try await aid.reviewItems(year: 2025, filter: huangpu, status: nil, page: PageQuery(page: 1, perPage: 10, maxPerPage: 1_000))
             #expect(district.items.map(\.reasonValue) == [.leftSchool])
             let published = try await aid.publishedGrants(year: 2025, schoolID: Fixture.huangpuSchool.id)
             #expect(published.map(\.studentName) == [Fixture.childA.name] && published[0].grade == .g3)

@@ -19,7 +19,7 @@ struct CampaignDemoLoaderTests {
             // in macro arguments; Swift 6.3.1).
             let publicPrimary = city.schools.first { $0.districtCode == "310101" && $0.stages == [.primary] && $0.ownership == .public }
             let school = try #require(publicPrimary)
-            let pupil = try #require(try await registry.students(schoolID: school.id, page: 1, perPage: 1).items.first)
+            let pupil = try #require(try await registry.students(schoolID: school.id, page: PageQuery(page: 1, perPage: 1, maxPerPage: 1_000)).items.first)
             let guardian = try #require(try await registry.guardians(ofStudent: pupil.id).first)
             let today = CaseDate.today()
             let summary = try await CampaignDemoLoader.load(into: registry, districtCode: "310101", siblingFor: guardian.id, randomSeed: 7, today: today)
@@ -33,7 +33,7 @@ struct CampaignDemoLoaderTests {
             let kindergartens = city.schools.filter { $0.districtCode == "310101" && $0.stages == [.kindergarten] }
             var k1Pupils: [StudentRecord] = []
             for kindergarten in kindergartens {
-                k1Pupils += try await registry.students(schoolID: kindergarten.id, page: 1, perPage: 1_000).items.filter { $0.grade == "K1" }
+                k1Pupils += try await registry.students(schoolID: kindergarten.id, page: PageQuery(page: 1, perPage: 1_000, maxPerPage: 1_000)).items.filter { $0.grade == "K1" }
             }
             let applications = try await campaigns.applications(campaignID: k1.id)
             #expect(!k1Pupils.isEmpty && applications.count == k1Pupils.count && summary.campaigns.last?.applications == k1Pupils.count)

@@ -69,13 +69,13 @@ extension CampaignStoreTests {
             let id = Self.campaign().id
             _ = try await campaigns.freeze(id)
             try await campaigns.draw(id, beaconValue: "beacon-7", notarySecret: Self.secret)
-            let all = try await campaigns.results(campaignID: id, district: nil, school: nil, page: 1, perPage: 10)
+            let all = try await campaigns.results(campaignID: id, district: nil, school: nil, page: PageQuery(page: 1, perPage: 10, maxPerPage: 1_000))
             #expect(all.total == 5 && all.items.map(\.applicantId) == all.items.map(\.applicantId).sorted())
             #expect(all.items.allSatisfy { $0.districtCode == "310101" })
-            #expect(try await campaigns.results(campaignID: id, district: "310101", school: nil, page: 1, perPage: 10).total == 5)
-            #expect(try await campaigns.results(campaignID: id, district: "310104", school: nil, page: 1, perPage: 10).total == 0, "another district's part is empty")
-            #expect(try await campaigns.results(campaignID: id, district: nil, school: Self.privateSchool.id, page: 1, perPage: 10).total == 1)
-            let last = try await campaigns.results(campaignID: id, district: nil, school: nil, page: 3, perPage: 2)
+            #expect(try await campaigns.results(campaignID: id, district: "310101", school: nil, page: PageQuery(page: 1, perPage: 10, maxPerPage: 1_000)).total == 5)
+            #expect(try await campaigns.results(campaignID: id, district: "310104", school: nil, page: PageQuery(page: 1, perPage: 10, maxPerPage: 1_000)).total == 0, "another district's part is empty")
+            #expect(try await campaigns.results(campaignID: id, district: nil, school: Self.privateSchool.id, page: PageQuery(page: 1, perPage: 10, maxPerPage: 1_000)).total == 1)
+            let last = try await campaigns.results(campaignID: id, district: nil, school: nil, page: PageQuery(page: 3, perPage: 2, maxPerPage: 1_000))
             #expect(last.total == 5 && last.items.map(\.applicantId) == [all.items[4].applicantId], "pages in applicant id order")
         }
     }

@@ -25,7 +25,7 @@ struct AidWebTests {
     }
 
     func reviewItem(_ h: WebHarness, _ reason: AidReviewReason) async throws -> AidReviewRow {
-        let items = try await AidStore(h.app.db).reviewItems(year: 2025, filter: AidScopeFilter(), status: nil, page: 1, perPage: 50).items
+        let items = try await AidStore(h.app.db).reviewItems(year: 2025, filter: AidScopeFilter(), status: nil, page: PageQuery(page: 1, perPage: 50)).items
         return try #require(items.first { $0.reasonValue == reason })
     }
 

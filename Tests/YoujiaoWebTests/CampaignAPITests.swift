@@ -26,9 +26,7 @@ extension CampaignWebTests {
             #expect(try await post(parentB, "/enrollment/open/apply/\(youngB.id)", application(youngB)).status == .seeOther)
             let city = try await signedIn(h, "city"), xuhui = try await signedIn(h, "xuhui"), school = try await signedIn(h, "school")
             // A system client of the district with a bearer token.
-            let user = try #require(try await h.accounts.user(username: "huangpu"))
-            let token = APITokens.generate()
-            try await h.accounts.addToken(userID: user.id, tokenHash: APITokens.hash(token), name: "test")
+            let token = try await h.apiToken("huangpu", scope: .campaignsRead)
             var bearer = HTTPHeaders()
             bearer.bearerAuthorization = BearerAuthorization(token: token)
             let district = h.client()

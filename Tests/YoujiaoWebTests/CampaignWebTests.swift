@@ -25,7 +25,7 @@ struct CampaignWebTests {
     static func with(_ body: (WebHarness, _ youngA: StudentRecord, _ youngB: StudentRecord) async throws -> Void) async throws {
         try await WebHarness.with { h in
             try await h.registry.upsert(schools: [privateSchool])
-            let hash = try Bcrypt.hash(WebHarness.password, cost: 4)
+            let hash = try Passwords.hash(WebHarness.password, cost: 4)
             let guardianA = try #require(try await h.registry.guardian(nationalID: Fixture.guardianA.nationalID))
             let guardianB = try #require(try await h.registry.guardian(nationalID: Fixture.guardianB.nationalID))
             for user in [

@@ -166,6 +166,9 @@ struct PlanningWebTests {
                 (["year_0": "20x7"], "year_0"),
                 (["year_0": "2019"], "year_0"),
                 (["seats_0": "-5"], "seats_0"),
+                // Once a trap that stopped the server: the seat sums overflowed.
+                (["seats_0": "9223372036854775807"], "seats_0"),
+                (["seats_0": "100001"], "seats_0"),
                 (["district_0": "999999"], "district_0"),
                 (["district": "999999"], "district"),
                 (["years": "16"], "years"),

@@ -22,7 +22,7 @@ struct SpecialEducationWebTests {
     static func with(withFile: Bool = true, _ body: (WebHarness, CaseFile?) async throws -> Void) async throws {
         try await WebHarness.with { h in
             try await h.registry.upsert(schools: [junior, special])
-            let hash = try Bcrypt.hash(WebHarness.password, cost: 4)
+            let hash = try Passwords.hash(WebHarness.password, cost: 4)
             let guardianB = try #require(try await h.registry.guardian(nationalID: Fixture.guardianB.nationalID))
             for user in [
                 UserRecord(username: "school2", passwordHash: hash, role: .schoolAdmin, displayName: "第二位管理员", districtCode: "310101", schoolId: Fixture.huangpuSchool.id),

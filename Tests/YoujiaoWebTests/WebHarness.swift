@@ -23,7 +23,7 @@ struct WebHarness {
             try await Fixture.load(into: RegistryStore(app.db))
             let registry = RegistryStore(app.db)
             let guardianA = try #require(try await registry.guardian(nationalID: Fixture.guardianA.nationalID))
-            let hash = try Bcrypt.hash(password, cost: 4)
+            let hash = try Passwords.hash(password, cost: 4)
             for user in [
                 UserRecord(username: "city", passwordHash: hash, role: .cityAdmin, displayName: "市管理员"),
                 UserRecord(username: "huangpu", passwordHash: hash, role: .districtAdmin, displayName: "黄浦区管理员", districtCode: "310101"),
@@ -59,6 +59,15 @@ struct WebHarness {
     var registry: RegistryStore { RegistryStore(app.db) }
     var accounts: AccountStore { AccountStore(app.db) }
     func client() -> Client { Client(app: app, baseURL: baseURL) }
+
+    /// A new API token of `username`'s, valid for a day unless told otherwise.
+    func apiToken(_ username: String, scope: TokenScope = .registryRead, expiresIn seconds: Double = 86400) async throws -> String {
+        let user = try #require(try await accounts.user(username: username))
+        let token = SecretTokens.generate(prefix: "yj_")
+        try await accounts.addToken(APITokenRecord(userId: user.id, tokenHash: SecretTokens.hash(token), name: "test", scope: scope,
+                                                   expiresAt: Date().timeIntervalSince1970 + seconds))
+        return token
+    }
 
     struct Response {
         struct Body { let string: String }

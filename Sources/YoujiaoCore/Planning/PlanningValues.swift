@@ -26,6 +26,9 @@ public struct SeatChange: Sendable, Hashable, Codable {
     public init(districtCode: String, stage: Stage, year: Int, seats: Int, label: String = "") {
         self.districtCode = districtCode; self.stage = stage; self.year = year; self.seats = seats; self.label = label
     }
+    /// More places than any one opening or closure has (a large school has a few thousand): a
+    /// larger figure is a typing error, and unbounded ones could overflow the seat sums.
+    public static let maximumSeats = 100_000
 }
 
 /// Births after the last known year (per district).

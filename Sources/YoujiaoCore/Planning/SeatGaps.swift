@@ -63,9 +63,9 @@ extension PlanningHistory {
                         reason: "\(name): '\(change.stage.rawValue)' is not a projected stage"))
                     continue
                 }
-                guard change.seats > 0 else {
+                guard (1...SeatChange.maximumSeats).contains(change.seats) else {
                     errors.append(FieldError(file: source, field: field,
-                        reason: "\(name): \(change.seats) seats; give a positive number"))
+                        reason: "\(name): \(change.seats) seats; give a whole number from 1 to \(SeatChange.maximumSeats)"))
                     continue
                 }
                 changes[district][change.stage, default: []].append((change.year, sign * change.seats))

@@ -35,10 +35,10 @@ struct APIController {
         }
     }
     struct StudentJSON: Content {
-        var id: String; var nationalIdMasked: String; var name: String; var gender: String; var birthDate: String
+        var id: String; var nationalIdMasked: String; var name: String; var gender: String; var birthYear: Int?
         var hukou: String; var zone: String?; var school: String?; var grade: String?; var classNumber: Int?
         init(_ s: StudentRecord) {
-            id = s.id; nationalIdMasked = s.maskedNationalId; name = s.name; gender = s.gender; birthDate = s.birthDate
+            id = s.id; nationalIdMasked = s.maskedNationalId; name = s.name; gender = s.gender; birthYear = MaskedBirth.year(birthDate: s.birthDate)
             hukou = s.hukou; zone = s.zoneId; school = s.schoolId; grade = s.grade; classNumber = s.classNo
         }
     }
@@ -72,10 +72,8 @@ struct APIController {
     @Sendable func schools(req: Request) async throws -> PageJSON<SchoolJSON> {
         let viewer = try req.requireStaff()
         let filter = try SchoolController.filter(req, viewer: viewer)
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let perPage = min(max((try? req.query.get(Int.self, at: "per_page")) ?? 50, 1), 500)
-        let result = try await req.registry.schools(filter, page: page, perPage: perPage)
-        return PageJSON(items: result.items.map(SchoolJSON.init), total: result.total, page: result.page, perPage: perPage)
+        let result = try await req.registry.schools(filter, page: try req.pageRequest(perPage: 50, maxPerPage: 500))
+        return PageJSON(items: result.items.map(SchoolJSON.init), total: result.total, page: result.page, perPage: result.perPage)
     }
 
     @Sendable func school(req: Request) async throws -> SchoolJSON {
@@ -87,11 +85,9 @@ struct APIController {
         let viewer = try req.requireStaff()
         let school = try await SchoolController.visibleSchool(req, viewer: viewer)
         guard viewer.scope.canListPupils(schoolID: school.id, districtCode: school.districtCode) else { throw Abort(.forbidden) }
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let perPage = min(max((try? req.query.get(Int.self, at: "per_page")) ?? 50, 1), 500)
-        let result = try await req.registry.students(schoolID: school.id, page: page, perPage: perPage)
+        let result = try await req.registry.students(schoolID: school.id, page: try req.pageRequest(perPage: 50, maxPerPage: 500))
         try await Audit.record(req, students: result.items, action: "api-list")
-        return PageJSON(items: result.items.map(StudentJSON.init), total: result.total, page: result.page, perPage: perPage)
+        return PageJSON(items: result.items.map(StudentJSON.init), total: result.total, page: result.page, perPage: result.perPage)
     }
 
     @Sendable func student(req: Request) async throws -> StudentJSON {

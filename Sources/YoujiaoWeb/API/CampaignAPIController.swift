@@ -87,15 +87,6 @@ struct CampaignAPIController {
         return campaign
     }
 
-    /// A query parameter that must be a whole number 1…`max` when given.
-    static func positive(_ req: Request, _ name: String, default value: Int, max: Int) throws -> Int {
-        guard let text = req.query[String.self, at: name] else { return value }
-        guard let number = Int(text), (1...max).contains(number) else {
-            throw FieldProblem(field: name, message: "\(name) must be a whole number 1–\(max)")
-        }
-        return number
-    }
-
     // MARK: Handlers
 
     @Sendable func list(req: Request) async throws -> [CampaignJSON] {
@@ -138,8 +129,7 @@ struct CampaignAPIController {
     @Sendable func results(req: Request) async throws -> APIController.PageJSON<ResultJSON> {
         let viewer = try req.requireStaff()
         let campaign = try await Self.readableCampaign(req, viewer: viewer)
-        let page = try Self.positive(req, "page", default: 1, max: 1_000_000)
-        let perPage = try Self.positive(req, "per_page", default: 500, max: 5_000)
+        let page = try req.pageRequest(perPage: 500, maxPerPage: 5_000)
         var school = viewer.scope.role == .schoolAdmin ? viewer.scope.schoolID : nil
         if let asked = req.query[String.self, at: "school"] {
             guard asked.count == 10, asked.allSatisfy(\.isASCII), asked.allSatisfy(\.isNumber) else {
@@ -152,8 +142,8 @@ struct CampaignAPIController {
             school = asked
         }
         let district = EnrollmentController.narrowedDistrict(viewer.scope, campaign)
-        let result = try await CampaignStore(req.db).results(campaignID: campaign.id, district: district, school: school, page: page, perPage: perPage)
-        return .init(items: result.items.map(ResultJSON.init), total: result.total, page: result.page, perPage: perPage)
+        let result = try await CampaignStore(req.db).results(campaignID: campaign.id, district: district, school: school, page: page)
+        return .init(items: result.items.map(ResultJSON.init), total: result.total, page: result.page, perPage: result.perPage)
     }
 
     /// A guardian's own child: the application's pseudonymous id and, once published, the result with its reason.

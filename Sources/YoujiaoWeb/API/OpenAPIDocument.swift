@@ -222,12 +222,12 @@ enum OpenAPIDocument {
               "total": {"type": "integer"}, "page": {"type": "integer"}, "perPage": {"type": "integer"}}
           },
           "Student": {
-            "type": "object", "required": ["id", "nationalIdMasked", "name", "gender", "birthDate", "hukou"],
+            "type": "object", "required": ["id", "nationalIdMasked", "name", "gender", "birthYear", "hukou"],
             "properties": {
               "id": {"type": "string"},
               "nationalIdMasked": {"type": "string", "description": "first 6 and last 4 characters kept", "pattern": "^[0-9]{6}\\*{8}[0-9]{3}[0-9X]$"},
               "name": {"type": "string"}, "gender": {"type": "string", "enum": ["1", "2"]},
-              "birthDate": {"type": "string", "format": "date"}, "hukou": {"type": "string", "enum": ["local", "non-local"]},
+              "birthYear": {"type": ["integer", "null"], "description": "the year only: the full date is the masked part of the ID number"}, "hukou": {"type": "string", "enum": ["local", "non-local"]},
               "zone": {"type": ["string", "null"]}, "school": {"type": ["string", "null"]},
               "grade": {"type": ["string", "null"]}, "classNumber": {"type": ["integer", "null"]}
             }

@@ -59,7 +59,7 @@ struct AidController {
         let year = try await Self.year(req)
         let filter = try Self.filter(req, viewer: viewer)
         let years = Set(try await req.aid.years() + [year]).sorted(by: >)
-        let open = try await req.aid.reviewItems(year: year, filter: filter, status: .open, page: 1, perPage: 1).total
+        let open = try await req.aid.reviewItems(year: year, filter: filter, status: .open, page: PageQuery(page: 1, perPage: 1)).total
         let byPolicy = try await req.aid.totals(year: year, by: .policy, filter: filter)
         let policies = Dictionary(uniqueKeysWithValues: try await req.aid.policies().map { ($0.id, $0) })
         let query = "year=\(year)" + (filter.districtCode.map { "&district=\(esc($0))" } ?? "")
@@ -196,10 +196,13 @@ struct AidController {
         guard status != nil || statusText == "all" else {
             throw FieldProblem(field: "status", message: req.t("状态无效", "No such status"))
         }
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let items = try await req.aid.reviewItems(year: year, filter: filter, status: status, page: page,
-                                                  perPage: req.url.path.hasSuffix(".csv") ? 1_000_000 : Self.perPage)
+        let page = req.url.path.hasSuffix(".csv") ? PageQuery.everything : try req.pageRequest(perPage: Self.perPage)
+        let items = try await req.aid.reviewItems(year: year, filter: filter, status: status, page: page)
+        try req.requirePageExists(items)
         try await Audit.record(req, studentIDs: items.items.compactMap(\.studentId), action: "aid-review")
+        // Entries the registry does not know still show a name and an ID number from an agency's list.
+        try await Audit.record(req, action: "aid-review", subjectKind: "eligibility-entry",
+                               subjectIDs: items.items.filter { $0.studentId == nil }.map(\.entryId), staffOnly: true)
         return (year, status, items)
     }
 

@@ -4,14 +4,11 @@ import Vapor
 import YoujiaoCore
 import YoujiaoStore
 
-/// Sign-in with bcrypt passwords, sessions in the database and a lock after repeated failures.
+/// Sign-in with passwords, sessions in the database, and attempts slowed down by SignInPolicy.
 struct AuthController {
-    /// Five wrong passwords within 15 minutes lock the account name for 15 minutes.
-    static let maxFailures = 5
-    static let window: Double = 15 * 60
-    static let lockDuration: Double = 15 * 60
     /// Compared against when the user does not exist, so timing does not reveal valid names.
-    static let dummyHash = (try? Bcrypt.hash("no such user")) ?? ""
+    static let dummyHash = (try? Passwords.hash("no such user")) ?? ""
+    static let deviceCookie = "youjiao_device"
 
     func register(_ routes: any RoutesBuilder) {
         routes.get("login", use: form)
@@ -28,50 +25,65 @@ struct AuthController {
 
     @Sendable func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let username = String((form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased().prefix(100))
         let password = form.password ?? ""
         guard !username.isEmpty, !password.isEmpty else {
             return loginPage(req, error: req.t("请输入用户名和密码。", "Enter your user name and password."), username: username, status: .badRequest)
         }
+        guard password.utf8.count <= Passwords.maximumBytes else {
+            return loginPage(req, error: req.t("密码过长。", "The password is too long."), username: username, status: .badRequest)
+        }
         let now = Date().timeIntervalSince1970
         let accounts = req.accounts
-        var state = try await accounts.throttleState(username: username)
-            ?? AccountStore.ThrottleState(username: username, failures: 0, windowStart: now, lockedUntil: nil)
-        if let locked = state.lockedUntil, locked > now {
-            let minutes = Int((locked - now) / 60) + 1
-            return loginPage(req, error: req.t("登录失败次数过多，请 \(minutes) 分钟后再试。", "Too many failed sign-ins; try again in \(minutes) minutes."),
+        let addressKey = "address:" + (req.remoteAddress?.ipAddress ?? "unknown")
+        let accountKey = "account:" + username
+        let deviceHash = req.cookies[Self.deviceCookie].map { SecretTokens.hash($0.string) }
+        let trusted = try await deviceHash.asyncFlatMap { try await accounts.isTrustedDevice(tokenHash: $0, username: username) ? true : nil } ?? false
+        // Counted before the password is checked: parallel guesses each see those before them.
+        var decision = try await accounts.reserveSignInAttempt(key: addressKey, freeAttempts: SignInPolicy.freeAttemptsPerAddress, now: now)
+        if case .allowed = decision, !trusted {
+            decision = try await accounts.reserveSignInAttempt(key: accountKey, freeAttempts: SignInPolicy.freeAttemptsPerAccount, now: now)
+        }
+        if case .wait(let seconds) = decision {
+            let wait = Int(seconds.rounded(.up))
+            return loginPage(req, error: req.t("尝试次数过多，请 \(wait) 秒后再试。", "Too many attempts; try again in \(wait) seconds."),
                              username: username, status: .tooManyRequests)
         }
         let user = try await accounts.user(username: username)
-        let matches = try await req.password.async.verify(password, created: user?.passwordHash ?? Self.dummyHash)
+        let matches = try await Passwords.verifyOffPool(password, storedHash: user?.passwordHash ?? Self.dummyHash)
         guard let user, matches else {
-            if now - state.windowStart > Self.window { state.failures = 0; state.windowStart = now }
-            state.failures += 1
-            state.lockedUntil = state.failures >= Self.maxFailures ? now + Self.lockDuration : nil
-            try await accounts.saveThrottle(state)
-            req.logger.notice("failed sign-in for \(username) (\(state.failures) in window)")
+            req.logger.notice("failed sign-in for \(username)")
             return loginPage(req, error: req.t("用户名或密码错误。", "Wrong user name or password."), username: username, status: .unauthorized)
         }
-        try await accounts.clearThrottle(username: username)
-        // A fresh session id at sign-in, so a planted cookie cannot be promoted (session fixation).
-        if let oldID = req.session.id { try await req.application.sessions.driver.deleteSession(oldID, for: req).get() }
-        req.session.id = nil
-        req.session.data = SessionData()
-        req.session.data["uid"] = user.id
-        _ = req.csrfToken
-        let next = form.next.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil }
-        return req.redirect(to: next ?? home(for: user))
+        try await accounts.clearSignInAttempts(key: accountKey)
+        try await accounts.refundSignInAttempt(key: addressKey)
+        // A fresh session at sign-in, so a planted cookie cannot be promoted (session fixation).
+        if let old = req.cookies[SessionCookie.name]?.string { try await accounts.deleteSession(idHash: SecretTokens.hash(old)) }
+        let token = SecretTokens.generate()
+        try await accounts.createSession(WebSessionRecord(idHash: SecretTokens.hash(token), userId: user.id, csrfToken: SecretTokens.generate(), now: now))
+        let response = req.redirect(to: SafeRedirect.localPath(form.next) ?? home(for: user))
+        let settings = req.application.youjiaoSettings
+        response.cookies[SessionCookie.name] = SessionCookie.value(token, settings: settings)
+        if !trusted {
+            let device = SecretTokens.generate()
+            try await accounts.addTrustedDevice(tokenHash: SecretTokens.hash(device), username: username, now: now)
+            response.cookies[Self.deviceCookie] = HTTPCookies.Value(string: device, maxAge: 365 * 86400, path: "/login",
+                                                                    isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        }
+        return response
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
-        req.session.destroy()
-        return req.redirect(to: "/login")
+        if let cookie = req.cookies[SessionCookie.name]?.string { try await req.accounts.deleteSession(idHash: SecretTokens.hash(cookie)) }
+        let response = req.redirect(to: "/login")
+        response.cookies[SessionCookie.name] = .expired
+        return response
     }
 
     @Sendable func language(req: Request) async throws -> Response {
         let code = req.parameters.get("code") == "en" ? "en" : "zh"
-        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? "/"
-        let response = req.redirect(to: back.hasPrefix("/") ? back : "/")
+        let back = SafeRedirect.localPath(fromReferer: req.headers.first(name: .referer)) ?? "/"
+        let response = req.redirect(to: back)
         response.cookies["lang"] = HTTPCookies.Value(string: code, maxAge: 365 * 86400, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response
     }

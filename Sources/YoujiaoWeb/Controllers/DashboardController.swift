@@ -79,7 +79,7 @@ struct DashboardController {
         let chart = BarChart(categories: Stage.allCases.map { $0.label(req) },
                              series: [BarChart.Series(name: req.t("学生", "Pupils"), colour: "#3c8dbc", values: Stage.allCases.map { totals[$0]?.pupils ?? 0 })],
                              title: req.t("\(district.name)各学段学生数", "Pupils by stage in \(district.name)"))
-        let schools = try await req.registry.schools(SchoolFilter(districtCode: district.code), page: 1, perPage: 10_000).items
+        let schools = try await req.registry.schools(SchoolFilter(districtCode: district.code), page: .everything).items
         let schoolTable = SchoolController.table(req, schools: schools)
         let body = """
         <p class="summary">\(esc(district.code)) · \(esc(district.name)) · \(req.t("学校 \(schools.count) 所", "\(schools.count) schools"))</p>

@@ -154,8 +154,8 @@ struct EnrollmentController {
             return try await page(req, viewer: viewer, campaign: campaign,
                                   problem: CampaignProblem("status", zh: "输入数据有误：\(errors)", en: "the inputs are invalid: \(errors)"))
         }
-        try await req.accounts.record([AuditEventRecord(actorId: viewer.user.id, actorName: viewer.user.username, action: "campaign-" + (req.url.path.split(separator: "/").last.map(String.init) ?? ""),
-                                                        route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "campaign", subjectId: campaign.id)])
+        try await Audit.record(req, action: "campaign-" + (req.url.path.split(separator: "/").last.map(String.init) ?? ""),
+                               subjectKind: "campaign", subjectIDs: [campaign.id])
         return req.redirect(to: "/enrollment/\(campaign.id)", redirectType: .normal)
     }
 

@@ -143,8 +143,9 @@ struct PlanningScenarioForm {
                            "year must be a whole number from \(changeYears.lowerBound) to \(changeYears.upperBound), not '\(change.year)'.")
             }
             let seats = Int(change.seats.trimmingCharacters(in: .whitespaces))
-            if seats == nil || seats! <= 0 {
-                rowProblem("seats", "学位数须为正整数，收到“\(change.seats)”。", "seats must be a positive whole number, not '\(change.seats)'.")
+            if seats == nil || !(1...SeatChange.maximumSeats).contains(seats!) {
+                rowProblem("seats", "学位数须为 1–\(SeatChange.maximumSeats) 的整数，收到“\(change.seats)”。",
+                           "seats must be a whole number from 1 to \(SeatChange.maximumSeats), not '\(change.seats)'.")
             }
             if change.label.count > 100 { rowProblem("label", "说明不超过 100 个字。", "the label may have at most 100 characters.") }
             guard valid, let stage, let year, let seats else { continue }

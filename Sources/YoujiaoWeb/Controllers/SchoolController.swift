@@ -38,8 +38,8 @@ struct SchoolController {
     @Sendable func directory(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let filter = try Self.filter(req, viewer: viewer)
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let result = try await req.registry.schools(filter, page: page, perPage: Self.perPage)
+        let result = try await req.registry.schools(filter, page: try req.pageRequest(perPage: Self.perPage))
+        try req.requirePageExists(result)
         let districts = try await req.registry.districts().filter { viewer.scope.canSeeDistrict($0.code) }
         func option(_ value: String, _ label: String, selected: String?) -> String {
             "<option value=\"\(esc(value))\"\(value == (selected ?? "") ? " selected" : "")>\(esc(label))</option>"
@@ -79,7 +79,7 @@ struct SchoolController {
     @Sendable func directoryCSV(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let filter = try Self.filter(req, viewer: viewer)
-        let schools = try await req.registry.schools(filter, page: 1, perPage: 100_000).items
+        let schools = try await req.registry.schools(filter, page: .everything).items
         let rows = schools.map { s in
             [s.id, s.name, s.districtCode, s.stages.map(\.rawValue).joined(separator: ";"), s.ownership.rawValue, s.isInclusive ? "yes" : "no",
              s.boarding ? "yes" : "no", String(s.entrySeats.values.reduce(0, +)), s.schoolGroup]
@@ -132,12 +132,13 @@ struct SchoolController {
         return Layout.render(req, title: school.name, body: body)
     }
 
-    private func pupilPage(_ req: Request) async throws -> (School, Page<StudentRecord>) {
+    /// One page of the school's pupils, or all of them for the CSV download.
+    private func pupilPage(_ req: Request, whole: Bool = false) async throws -> (School, Page<StudentRecord>) {
         let viewer = try req.requireStaff()
         let school = try await Self.visibleSchool(req, viewer: viewer)
         guard viewer.scope.canListPupils(schoolID: school.id, districtCode: school.districtCode) else { throw Abort(.forbidden) }
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let result = try await req.registry.students(schoolID: school.id, page: page, perPage: Self.perPage)
+        let result = try await req.registry.students(schoolID: school.id, page: whole ? .everything : try req.pageRequest(perPage: Self.perPage))
+        try req.requirePageExists(result)
         try await Audit.record(req, students: result.items, action: "list")
         return (school, result)
     }
@@ -151,12 +152,12 @@ struct SchoolController {
             let grade = s.grade.flatMap(Grade.init(rawValue:))?.label(req) ?? "—"
             let classNo = s.classNo.map(String.init) ?? "—"
             let hukou = s.hukou == Hukou.local.rawValue ? req.t("本市", "local") : req.t("外省市", "non-local")
-            return [link, id, esc(gender), esc(s.birthDate), esc(grade), esc(classNo), esc(hukou)]
+            return [link, id, esc(gender), esc(req.age(birthDate: s.birthDate)), esc(grade), esc(classNo), esc(hukou)]
         }
         let body = """
         <p class="summary">\(req.t("共 \(result.total) 名学生；身份证件号已脱敏，查看记录已写入审计日志。", "\(result.total) pupils; ID numbers masked; this view is audited."))
-        · <a class="download" href="/schools/\(esc(school.id))/students.csv?page=\(result.page)">\(req.t("下载本页 CSV", "Download this page as CSV"))</a></p>
-        \(Table(headers: [req.t("姓名", "Name"), req.t("身份证件号", "ID number"), req.t("性别", "Gender"), req.t("出生日期", "Born"),
+        · <a class="download" href="/schools/\(esc(school.id))/students.csv">\(req.t("下载 CSV", "Download CSV"))</a></p>
+        \(Table(headers: [req.t("姓名", "Name"), req.t("身份证件号", "ID number"), req.t("性别", "Gender"), req.t("年龄", "Age"),
                           req.t("年级", "Grade"), req.t("班级", "Class"), req.t("户籍", "Hukou")], rows: rows).html)
         \(Layout.pager(req, page: result.page, pageCount: result.pageCount))
         """
@@ -164,12 +165,13 @@ struct SchoolController {
     }
 
     @Sendable func pupilsCSV(req: Request) async throws -> Response {
-        let (_, result) = try await pupilPage(req)
+        let (_, result) = try await pupilPage(req, whole: true)
         let rows: [[String]] = result.items.map { s in
             let classNo: String = s.classNo.map(String.init) ?? ""
-            return [s.studentNumber, s.name, s.maskedNationalId, s.gender, s.birthDate, s.grade ?? "", classNo, s.hukou]
+            let age = MaskedBirth.age(birthDate: s.birthDate).map(String.init) ?? ""
+            return [s.studentNumber, s.name, s.maskedNationalId, s.gender, age, s.grade ?? "", classNo, s.hukou]
         }
-        return Layout.csv("pupils.csv", header: ["student_number_masked", "name", "national_id_masked", "gender", "birth_date", "grade", "class", "hukou"], rows: rows)
+        return Layout.csv("pupils.csv", header: ["student_number_masked", "name", "national_id_masked", "gender", "age", "grade", "class", "hukou"], rows: rows)
     }
 }
 

@@ -338,15 +338,3 @@ struct SpecialEducationController {
         }
     }
 }
-
-extension Audit {
-    /// Reads of case files, by anyone (guardians too): the file's existence is itself sensitive.
-    static func record(_ req: Request, caseFiles: [CaseFile], action: String) async throws {
-        guard let viewer = req.viewer, !caseFiles.isEmpty else { return }
-        try await req.accounts.record(caseFiles.map {
-            AuditEventRecord(actorId: viewer.user.id, actorName: viewer.user.username, action: action,
-                             route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "special-education-case", subjectId: $0.id,
-                             detail: "student \($0.child.studentID)")
-        })
-    }
-}

@@ -50,7 +50,7 @@ struct StudentController {
             (req.t("姓名", "Name"), esc(student.name)),
             (req.t("身份证件号", "ID number"), "<span class=\"id\">\(idCell)</span> \(revealForm)"),
             (req.t("性别", "Gender"), student.gender == Gender.male.rawValue ? req.t("男", "male") : req.t("女", "female")),
-            (req.t("出生日期", "Born"), esc(student.birthDate)),
+            (req.t("年龄", "Age"), esc(req.age(birthDate: student.birthDate))),
             (req.t("户籍", "Hukou"), student.hukou == Hukou.local.rawValue ? req.t("本市户籍", "Shanghai") : req.t("外省市户籍", "other province")),
             (req.t("学校", "School"), school.map { "<a href=\"/schools/\(esc($0.id))\">\(esc($0.name))</a>" } ?? "—"),
             (req.t("年级", "Grade"), esc(student.grade.flatMap(Grade.init(rawValue:))?.label(req) ?? "—")),
@@ -84,21 +84,5 @@ extension Optional where Wrapped: Sendable {
     func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
-    }
-}
-
-/// Writes who read which pupil's personal data, when, and through which route.
-enum Audit {
-    static func record(_ req: Request, students: [StudentRecord], action: String) async throws {
-        try await record(req, studentIDs: students.map(\.id), action: action)
-    }
-
-    static func record(_ req: Request, studentIDs: [String], action: String) async throws {
-        guard let viewer = req.viewer, viewer.user.roleValue.isStaff, !studentIDs.isEmpty else { return }
-        let events = studentIDs.map {
-            AuditEventRecord(actorId: viewer.user.id, actorName: viewer.user.username, action: action,
-                             route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "student", subjectId: $0)
-        }
-        try await req.accounts.record(events)
     }
 }

@@ -150,9 +150,7 @@ extension SupervisionController {
         } catch let error as FieldError {
             return SchoolReportForm.render(req, school: school, year: choice, values: form, errors: [error], status: .badRequest)
         }
-        try await req.accounts.record([AuditEventRecord(actorId: viewer.user.id, actorName: viewer.user.username, action: "school-report",
-                                                        route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "school",
-                                                        subjectId: school.id, detail: "year \(year)")])
+        try await Audit.record(req, action: "school-report", subjectKind: "school", subjectIDs: [school.id], detail: { _ in "year \(year)" })
         return req.redirect(to: "/supervision/schools/\(school.id)?year=\(year)")
     }
 }

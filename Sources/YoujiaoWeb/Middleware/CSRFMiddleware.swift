@@ -2,8 +2,10 @@ import Crypto
 import Foundation
 import Vapor
 
-/// Every form post must carry the session's token (`_csrf` field or `X-CSRF-Token` header).
-/// API calls with a bearer token are exempt: a browser never adds that header by itself.
+/// Every form post must carry the token of its session (`_csrf` field or `X-CSRF-Token` header); a
+/// visitor who is not signed in (the sign-in form) gets the token in a cookie of its own instead, so
+/// no session row is written for anonymous visitors. API calls with a bearer token are exempt: a
+/// browser never adds that header by itself, and tokens work on the read-only API only.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
@@ -11,10 +13,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             // Middleware runs before the route collects the body; a form that arrives in several
             // packets would otherwise look empty here.
             _ = try await request.body.collect(max: 64 * 1024).get()
-            let expected = request.hasSession ? request.session.data["csrf"] : nil
+            let expected = request.webSession?.csrfToken ?? request.cookies[AnonymousCSRF.cookieName]?.string
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
             guard let expected, let sent, constantTimeEqual(expected, sent) else {
-                throw Abort(.forbidden, reason: "表单已过期或缺少安全令牌 (CSRF token missing or wrong); reload the page and try again")
+                throw Abort(.forbidden, reason: request.t("表单已过期或缺少安全令牌，请刷新页面后重试。", "The form has expired or lacks its security token; reload the page and try again."))
             }
         }
         return try await next.respond(to: request)
@@ -27,12 +29,25 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 }
 
+/// The CSRF token of a visitor without a session, kept in a strict same-site cookie.
+enum AnonymousCSRF {
+    static let cookieName = "youjiao_csrf"
+    struct NewTokenKey: StorageKey { typealias Value = String }
+
+    static func cookie(_ token: String, settings: ServerSettings) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, maxAge: 3600, path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
+    }
+}
+
 extension Request {
-    /// The session's CSRF token, created on first use.
+    /// The token forms must send back: the session's, or an anonymous visitor's cookie token
+    /// (created on first use and set on the response).
     var csrfToken: String {
-        if let token = session.data["csrf"] { return token }
-        let token = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
-        session.data["csrf"] = token
+        if let session = webSession { return session.csrfToken }
+        if let pending = storage[AnonymousCSRF.NewTokenKey.self] { return pending }
+        if let cookie = cookies[AnonymousCSRF.cookieName]?.string, cookie.count >= 32 { return cookie }
+        let token = SecretTokens.generate()
+        storage[AnonymousCSRF.NewTokenKey.self] = token
         return token
     }
 }

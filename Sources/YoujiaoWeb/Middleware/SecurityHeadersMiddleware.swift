@@ -1,9 +1,13 @@
 import Vapor
 
-/// Pages may load only the app's own assets; personal data is never cached.
+/// Pages may load only the app's own assets; personal data is never cached. Outermost, so error
+/// pages carry the same headers.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        if request.application.youjiaoSettings.strictTransportSecurity {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
+        }
         response.headers.replaceOrAdd(name: "Content-Security-Policy",
                                       value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

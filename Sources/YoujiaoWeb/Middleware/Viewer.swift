@@ -5,17 +5,25 @@ import Vapor
 import YoujiaoCore
 import YoujiaoStore
 
-/// The signed-in account of a request, from its session cookie or its API bearer token.
+/// The signed-in account of a request: from its session cookie, or on `/api/v1` from an API token.
 struct Viewer: Sendable {
     var user: UserRecord
+    /// Set when the request came with an API token rather than a session.
+    var token: APITokenRecord?
     var scope: AccessScope { AccessScope(role: user.roleValue, districtCode: user.districtCode, schoolID: user.schoolId, guardianID: user.guardianId) }
 }
 
 extension Request {
     private struct ViewerKey: StorageKey { typealias Value = Viewer }
+    private struct SessionKey: StorageKey { typealias Value = WebSessionRecord }
     var viewer: Viewer? {
         get { storage[ViewerKey.self] }
         set { storage[ViewerKey.self] = newValue }
+    }
+    /// The session row of a signed-in browser.
+    var webSession: WebSessionRecord? {
+        get { storage[SessionKey.self] }
+        set { storage[SessionKey.self] = newValue }
     }
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
@@ -36,25 +44,59 @@ extension Request {
     var accounts: AccountStore { AccountStore(db) }
 }
 
-struct ViewerMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let bearer = request.headers.bearerAuthorization {
-            let hash = APITokens.hash(bearer.token)
-            guard let user = try await request.accounts.user(tokenHash: hash) else {
-                throw Abort(.unauthorized, reason: "unknown API token")
-            }
-            request.viewer = Viewer(user: user)
-        } else if request.hasSession, let id = request.session.data["uid"], let user = try await request.accounts.user(id: id) {
-            request.viewer = Viewer(user: user)
-        }
-        return try await next.respond(to: request)
+enum SessionCookie {
+    static let name = "youjiao_session"
+
+    static func value(_ token: String, settings: ServerSettings) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, maxAge: Int(SignInPolicy.sessionAbsoluteLimit), path: "/",
+                          isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 }
 
-public enum APITokens {
-    /// A new random token, shown once; only its hash is stored.
-    public static func generate() -> String {
-        "yj_" + Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64EncodedString()
+/// Finds the viewer. A session cookie is looked up by its hash, ended when idle or too old, and its
+/// last-seen time written at most every few minutes; a request without a live session stores
+/// nothing. API tokens count only on `/api/v1`, within their scope, until they expire or are revoked.
+struct ViewerMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let now = Date().timeIntervalSince1970
+        var staleCookie = false
+        if let bearer = request.headers.bearerAuthorization {
+            guard request.url.path.hasPrefix("/api/v1/") else {
+                throw Abort(.unauthorized, reason: "API tokens are accepted on /api/v1 only")
+            }
+            guard let (user, token) = try await request.accounts.user(tokenHash: SecretTokens.hash(bearer.token), now: now) else {
+                throw Abort(.unauthorized, reason: "unknown, expired or revoked API token")
+            }
+            if let needed = TokenScope.required(forAPIPath: request.url.path), token.scope != needed.rawValue {
+                throw Abort(.forbidden, reason: "this token's scope is \(token.scope); this path needs \(needed.rawValue)")
+            }
+            request.viewer = Viewer(user: user, token: token)
+        } else if let cookie = request.cookies[SessionCookie.name]?.string {
+            let idHash = SecretTokens.hash(cookie)
+            if let (session, user) = try await request.accounts.session(idHash: idHash, now: now) {
+                request.viewer = Viewer(user: user)
+                request.webSession = session
+                if now - session.lastSeenAt >= SignInPolicy.sessionTouchInterval {
+                    try await request.accounts.touchSession(idHash: idHash, now: now)
+                }
+            } else {
+                staleCookie = true
+            }
+        }
+        let response = try await next.respond(to: request)
+        if staleCookie, response.cookies[SessionCookie.name] == nil { response.cookies[SessionCookie.name] = .expired }
+        if let anonymous = request.storage[AnonymousCSRF.NewTokenKey.self] {
+            response.cookies[AnonymousCSRF.cookieName] = AnonymousCSRF.cookie(anonymous, settings: request.application.youjiaoSettings)
+        }
+        return response
+    }
+}
+
+/// Random secrets handed out once (API tokens, session cookies, trusted-device cookies); only their
+/// SHA-256 is stored, so a copy of the database opens nothing.
+public enum SecretTokens {
+    public static func generate(prefix: String = "") -> String {
+        prefix + Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
     public static func hash(_ token: String) -> String {

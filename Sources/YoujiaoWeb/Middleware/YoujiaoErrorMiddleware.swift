@@ -13,6 +13,7 @@ struct YoujiaoErrorMiddleware: AsyncMiddleware {
             return request.redirect(to: abort.headers.first(name: .location) ?? "/")
         } catch {
             let (status, message, field) = describe(error)
+            if status == .forbidden { await Audit.refusal(request, reason: message) }
             if status == .internalServerError {
                 request.logger.error("request failed: \(String(reflecting: error))")
             }

@@ -79,7 +79,8 @@ struct SeatGapTests {
             name: "bad",
             openings: [SeatChange(districtCode: "D9", stage: .primary, year: 2022, seats: 500, label: "新小学"),
                        SeatChange(districtCode: "D1", stage: .special, year: 2022, seats: 50),
-                       SeatChange(districtCode: "D1", stage: .primary, year: 2022, seats: 0)],
+                       SeatChange(districtCode: "D1", stage: .primary, year: 2022, seats: 0),
+                       SeatChange(districtCode: "D1", stage: .primary, year: 2022, seats: Int.max)],
             closures: [SeatChange(districtCode: "D1", stage: .senior, year: 2023, seats: 400)])
         let errors = fieldErrors {
             _ = try PlanningEngine.project(PlanningExample.inputs(withCapacity: true), options: PlanningExample.options(),
@@ -88,7 +89,8 @@ struct SeatGapTests {
         #expect(errors.map(\.description) == [
             "scenario 'bad': field openings: openings #1 (新小学): unknown district 'D9'",
             "scenario 'bad': field openings: openings #2: 'special' is not a projected stage",
-            "scenario 'bad': field openings: openings #3: 0 seats; give a positive number",
+            "scenario 'bad': field openings: openings #3: 0 seats; give a whole number from 1 to 100000",
+            "scenario 'bad': field openings: openings #4: 9223372036854775807 seats; give a whole number from 1 to 100000",
         ])
         let closing = PlanningScenario(name: "close", closures: scenario.closures)
         let closureErrors = fieldErrors {

@@ -200,7 +200,7 @@ enum EnrollmentView {
         }
         let body = """
             \(problemBox(req, problem))
-            <p>\(req.t("孩子", "Child")): <strong>\(esc(student.name))</strong> · \(esc(student.birthDate)) · <span class="id">\(esc(student.maskedNationalId))</span></p>
+            <p>\(req.t("孩子", "Child")): <strong>\(esc(student.name))</strong> · \(esc(req.age(birthDate: student.birthDate))) · <span class="id">\(esc(student.maskedNationalId))</span></p>
             <form method="post" action="/enrollment/\(esc(c.id))/apply/\(esc(student.id))" class="stacked" id="apply">\(csrf(req))
             <input type="hidden" name="application" value="\(esc(values["application"] ?? ""))">
             <label>\(req.t("请再次输入孩子的身份证件号", "Type the child's ID number")) <input name="national_id" size="20" value=""></label>

@@ -36,7 +36,7 @@ enum SpecialEducationFileView {
                 let store = SpecialEducationStore(req.db)
                 candidates = try await file.schoolID(on: today).asyncFlatMap { try await store.schoolAdmins(schoolID: $0) }?
                     .filter { !file.staffUserIDs.contains($0.id) } ?? []
-                let district = try await req.registry.schools(SchoolFilter(districtCode: file.caseRecord.districtCode), page: 1, perPage: 10_000).items
+                let district = try await req.registry.schools(SchoolFilter(districtCode: file.caseRecord.districtCode), page: .everything).items
                 for school in district { schools[school.id] = schools[school.id] ?? school }
                 func teaching(_ stage: Stage?) -> [School] {
                     district.filter { school in stage.map(school.stages.contains) == true || school.stages.contains(.special) }
@@ -131,7 +131,7 @@ enum SpecialEducationFileView {
         let rows: [(String, String)] = [
             (req.t("姓名", "Name"), esc(file.child.name)),
             (req.t("身份证件号", "ID number"), "<span class=\"id\">\(esc(file.child.maskedNationalID))</span>"),
-            (req.t("出生日期", "Born"), esc(file.child.birthDate.description)),
+            (req.t("年龄", "Age"), esc(req.t("\(file.child.birthDate.age(on: c.today)) 岁", "\(file.child.birthDate.age(on: c.today)) years"))),
             (req.t("学籍学校", "School in the registry"), c.schoolName(file.child.schoolID)),
             (req.t("档案所属区", "District keeping the file"), esc(c.district?.name ?? file.caseRecord.districtCode)),
             (req.t("当前学段", "Current stage"), esc(file.caseRecord.stage.label(req))),

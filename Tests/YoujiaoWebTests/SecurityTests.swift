@@ -1,0 +1,220 @@
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import YoujiaoCore
+import YoujiaoStore
+import YoujiaoTestSupport
+@testable import YoujiaoWeb
+
+/// The findings of the security review, each as an attack that must now fail (both databases).
+@Suite("Security")
+struct SecurityTests {
+    func signedIn(_ h: WebHarness, _ username: String) async throws -> WebHarness.Client {
+        let client = h.client()
+        #expect(try await client.login(username).status == .seeOther)
+        return client
+    }
+
+    @Test func hugePageNumbersAreRefusedAndTheServerKeepsServing() async throws {
+        try await WebHarness.with { h in
+            let school = try await signedIn(h, "school"), city = try await signedIn(h, "city")
+            let huge = "9223372036854775807"
+            let attacks: [(WebHarness.Client, String)] = [
+                (school, "/schools/\(Fixture.huangpuSchool.id)/students?page=\(huge)"),
+                (city, "/schools?page=\(huge)"),
+                (city, "/schools?page=-3"),
+                (city, "/schools?page=abc"),
+                (city, "/aid/review?page=\(huge)"),
+            ]
+            for (client, path) in attacks {
+                let response = try await client.send(.GET, path)
+                #expect(response.status == .badRequest, "\(path)")
+                #expect(response.body.string.contains("page"), "the message names the field: \(path)")
+            }
+            let token = try await h.apiToken("city")
+            var bearer = HTTPHeaders()
+            bearer.bearerAuthorization = BearerAuthorization(token: token)
+            let api = try await h.client().send(.GET, "/api/v1/schools/\(Fixture.huangpuSchool.id)/students?page=\(huge)&per_page=500", headers: bearer)
+            #expect(api.status == .badRequest)
+            #expect(api.body.string.contains("\"field\":\"page\""))
+            let perPage = try await h.client().send(.GET, "/api/v1/schools?per_page=\(huge)", headers: bearer)
+            #expect(perPage.status == .badRequest && perPage.body.string.contains("\"field\":\"per_page\""))
+            #expect(try await city.send(.GET, "/schools?page=999").status == .notFound, "a page past the end is 404, not 'page 999 of 1'")
+            #expect(try await city.send(.GET, "/schools").status == .ok, "the server is still up")
+        }
+    }
+
+    @Test func aMaskedNumberNeverStandsBesideTheBirthDate() async throws {
+        try await WebHarness.with { h in
+            let child = try #require(try await h.registry.student(nationalID: Fixture.childA.nationalID))
+            let masked = NationalID.mask(child.nationalId)
+            let birth = try #require(CaseDate(child.birthDate))
+            // Every way a page, file or API answer could spell the birth date or its year and month.
+            let spellings = [child.birthDate, child.birthDate.replacingOccurrences(of: "-", with: ""),
+                             "\(birth.year)年\(birth.month)月", String(format: "%04d-%02d", birth.year, birth.month),
+                             String(format: "%04d/%02d", birth.year, birth.month)]
+            let token = try await h.apiToken("city")
+            var bearer = HTTPHeaders()
+            bearer.bearerAuthorization = BearerAuthorization(token: token)
+            let reads: [(String, String)] = [
+                ("city", "/students/\(child.id)"), ("school", "/students/\(child.id)"), ("huangpu", "/students/\(child.id)"),
+                ("parent-a", "/students/\(child.id)"), ("parent-a", "/family"),
+                ("school", "/schools/\(Fixture.huangpuSchool.id)/students"), ("city", "/schools/\(Fixture.huangpuSchool.id)/students.csv"),
+            ]
+            var checked = 0
+            for (username, path) in reads {
+                let body = try await signedIn(h, username).send(.GET, path).body.string
+                guard body.contains(masked) else { continue }
+                checked += 1
+                for spelling in spellings { #expect(!body.contains(spelling), "\(username) \(path) shows \(spelling) beside \(masked)") }
+            }
+            for path in ["/api/v1/schools/\(Fixture.huangpuSchool.id)/students", "/api/v1/students/\(child.id)"] {
+                let body = try await h.client().send(.GET, path, headers: bearer).body.string
+                #expect(body.contains(masked), "\(path) shows the masked number")
+                checked += 1
+                for spelling in spellings { #expect(!body.contains(spelling), "\(path) shows \(spelling) beside \(masked)") }
+            }
+            #expect(checked >= 7, "the masked number was on the pages checked")
+            // What is shown instead (an age, a birth year) leaves dozens of numbers that pass the check.
+            let year = CaseDate(year: birth.year, month: 1, day: 1), yearEnd = CaseDate(year: birth.year, month: 12, day: 31)
+            #expect(MaskedBirth.candidateCount(masked: masked, bornFrom: year, through: yearEnd) >= 20)
+            #expect(MaskedBirth.candidateCount(masked: masked, bornFrom: birth, through: birth) == 1, "the full date gives the number away")
+        }
+    }
+
+    @Test func parallelWrongPasswordsAreCountedBeforeTheyAreChecked() async throws {
+        try await WebHarness.with { h in
+            let clients = (0..<24).map { _ in h.client() }
+            var tokens: [String] = []
+            for client in clients { tokens.append(try await client.csrf()) }
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for (client, token) in zip(clients, tokens) {
+                    group.addTask { try await client.send(.POST, "/login", form: ["_csrf": token, "username": "city", "password": "wrong"]).status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == SignInPolicy.freeAttemptsPerAccount,
+                    "only the free attempts reach the password check")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 24 - SignInPolicy.freeAttemptsPerAccount)
+            #expect(!statuses.contains(.internalServerError))
+        }
+    }
+
+    @Test func redirectsStayOnTheSite() async throws {
+        try await WebHarness.with { h in
+            let client = h.client()
+            for referer in ["http://127.0.0.1//evil.example/phish", "https://evil.example//evil.example/x"] {
+                var headers = HTTPHeaders()
+                headers.replaceOrAdd(name: .referer, value: referer)
+                let response = try await client.send(.GET, "/lang/en", headers: headers)
+                #expect(response.headers.first(name: .location) == "/", "\(referer)")
+            }
+            // A backslash arrives percent-encoded, which browsers read as part of a local path.
+            var backslash = HTTPHeaders()
+            backslash.replaceOrAdd(name: .referer, value: "http://127.0.0.1/\\evil.example")
+            let location = try await client.send(.GET, "/lang/en", headers: backslash).headers.first(name: .location) ?? ""
+            #expect(location == "/" || location == "/%5Cevil.example", "\(location)")
+            var local = HTTPHeaders()
+            local.replaceOrAdd(name: .referer, value: "http://127.0.0.1:8080/schools?district=310101")
+            #expect(try await client.send(.GET, "/lang/zh", headers: local).headers.first(name: .location) == "/schools?district=310101")
+            for next in ["/\\evil.example", "//evil.example", "https://evil.example", "/%09/evil.example"] {
+                let token = try await client.csrf()
+                let response = try await client.send(.POST, "/login", form: ["_csrf": token, "username": "city", "password": WebHarness.password, "next": next])
+                let location = response.headers.first(name: .location) ?? ""
+                #expect(location == "/" || location == next && next.hasPrefix("/%"), "next=\(next) went to \(location)")
+                try await client.send(.POST, "/logout", form: ["_csrf": try await client.csrf(from: "/")])
+            }
+        }
+    }
+
+    @Test func apiTokensWorkOnTheAPIOnlyWithinScopeUntilExpiryOrRevocation() async throws {
+        try await WebHarness.with { h in
+            let child = try #require(try await h.registry.student(nationalID: Fixture.childA.nationalID))
+            func bearer(_ token: String) -> HTTPHeaders { var headers = HTTPHeaders(); headers.bearerAuthorization = BearerAuthorization(token: token); return headers }
+            let city = try await h.apiToken("city")
+            #expect(try await h.client().send(.GET, "/api/v1/schools", headers: bearer(city)).status == .ok)
+            #expect(try await h.client().send(.POST, "/students/\(child.id)/reveal", headers: bearer(city)).status == .unauthorized,
+                    "a token cannot reveal an ID number on a web route")
+            #expect(try await h.client().send(.GET, "/aid/payments.csv?year=2025", headers: bearer(city)).status == .unauthorized)
+            #expect(try await h.client().send(.GET, "/", headers: bearer(city)).status == .unauthorized)
+            let campaigns = try await h.apiToken("city", scope: .campaignsRead)
+            #expect(try await h.client().send(.GET, "/api/v1/schools", headers: bearer(campaigns)).status == .forbidden, "wrong scope")
+            #expect(try await h.client().send(.GET, "/api/v1/campaigns", headers: bearer(campaigns)).status == .ok)
+            let expired = try await h.apiToken("city", expiresIn: -1)
+            #expect(try await h.client().send(.GET, "/api/v1/schools", headers: bearer(expired)).status == .unauthorized)
+            let tokenID = try #require(try await h.accounts.tokens().first { $0.tokenHash == SecretTokens.hash(city) }?.id)
+            #expect(try await h.accounts.revokeToken(id: tokenID, now: Date().timeIntervalSince1970))
+            #expect(try await h.client().send(.GET, "/api/v1/schools", headers: bearer(city)).status == .unauthorized, "revoked")
+            #expect(try await h.accounts.tokens().allSatisfy { !$0.tokenHash.hasPrefix("yj_") }, "only hashes are stored")
+        }
+    }
+
+    @Test func anonymousVisitorsStoreNoSessionAndSessionsExpire() async throws {
+        try await WebHarness.with { h in
+            for path in ["/login", "/healthz", "/", "/login?next=/schools"] { _ = try await h.client().send(.GET, path) }
+            let stranger = h.client()
+            stranger.cookies["youjiao_session"] = "made-up-value"
+            _ = try await stranger.send(.GET, "/login")
+            #expect(try await h.accounts.sessionCount() == 0, "no row for anonymous visitors or unknown cookies")
+
+            let city = try await signedIn(h, "city")
+            #expect(try await h.accounts.sessionCount() == 1)
+            #expect(try await city.send(.GET, "/").status == .ok)
+            let sql = try #require(h.app.db as? any SQLDatabase)
+            let idle = Date().timeIntervalSince1970 - SignInPolicy.sessionIdleLimit - 1
+            try await sql.raw("UPDATE web_sessions SET last_seen_at = \(bind: idle)").run()
+            #expect(try await city.send(.GET, "/").status == .seeOther, "an idle session has ended")
+            #expect(try await h.accounts.sessionCount() == 0, "and its row is gone")
+
+            let again = try await signedIn(h, "city")
+            let old = Date().timeIntervalSince1970 - SignInPolicy.sessionAbsoluteLimit - 1
+            try await sql.raw("UPDATE web_sessions SET created_at = \(bind: old)").run()
+            #expect(try await again.send(.GET, "/").status == .seeOther, "a session ends 8 hours after sign-in whatever its use")
+        }
+    }
+
+    @Test func everyByteOfALongPasswordCounts() async throws {
+        try await WebHarness.with { h in
+            let long = String(repeating: "长", count: 30)  // 90 bytes of UTF-8
+            let sameFirst72 = String(repeating: "长", count: 24) + String(repeating: "短", count: 6)
+            #expect(long.utf8.prefix(72).elementsEqual(sameFirst72.utf8.prefix(72)))
+            try await h.accounts.create(UserRecord(username: "longpw", passwordHash: try Passwords.hash(long, cost: 4), role: .cityAdmin, displayName: "长密码"))
+            #expect(try await h.client().login("longpw", password: sameFirst72).status == .unauthorized)
+            #expect(try await h.client().login("longpw", password: long).status == .seeOther)
+            #expect(try await h.client().login("longpw", password: String(repeating: "x", count: Passwords.maximumBytes + 1)).status == .badRequest)
+        }
+    }
+
+    @Test func errorPagesCarryTheSecurityHeaders() async throws {
+        try await WebHarness.with { h in
+            let city = try await signedIn(h, "city")
+            for (path, status) in [("/no-such-page", HTTPStatus.notFound), ("/schools?page=0", .badRequest), ("/api/v1/nothing", .notFound)] {
+                let response = try await city.send(.GET, path)
+                #expect(response.status == status, "\(path)")
+                #expect(response.headers.first(name: "Content-Security-Policy")?.contains("default-src 'self'") == true, "\(path)")
+                #expect(response.headers.first(name: "X-Frame-Options") == "DENY", "\(path)")
+                #expect(response.headers.first(name: .cacheControl) == "no-store", "\(path)")
+            }
+        }
+    }
+
+    @Test func strictTransportSecurityWhenServedOverHTTPS() {
+        #expect(ServerSettings.forHost("0.0.0.0", environment: ["YOUJIAO_SECURE_COOKIES": "1"]).strictTransportSecurity)
+        #expect(!ServerSettings.forHost("127.0.0.1", environment: [:]).strictTransportSecurity)
+        #expect(ServerSettings.forHost("0.0.0.0", environment: [:]).secureCookies)
+    }
+
+    @Test func refusedAttemptsAreAudited() async throws {
+        try await WebHarness.with { h in
+            let childB = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
+            let huangpu = try await signedIn(h, "huangpu")
+            #expect(try await huangpu.send(.GET, "/students/\(childB.id)").status == .forbidden)
+            #expect(try await huangpu.send(.GET, "/schools/\(Fixture.xuhuiSchool.id)/students").status == .forbidden)
+            let refused = try await h.accounts.auditEvents().filter { $0.action == "refused" }
+            #expect(refused.count == 2)
+            #expect(refused.allSatisfy { $0.actorName == "huangpu" })
+            #expect(Set(refused.map(\.route)) == ["GET /students/\(childB.id)", "GET /schools/\(Fixture.xuhuiSchool.id)/students"])
+        }
+    }
+}
