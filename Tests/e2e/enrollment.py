@@ -7,6 +7,7 @@ published schools.csv carries the new number. Then the district draws the demo K
 the same way. Screenshots: enrollment-*.png."""
 import os
 import re
+import sqlite3
 import urllib.request
 
 from selenium.webdriver.common.by import By
@@ -28,7 +29,7 @@ def click_and_wait(driver, element):
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
-def run(driver, base, accounts, screenshots, check, log):
+def run(driver, base, accounts, screenshots, check, log, database):
     secret = re.search(r"DEMO NOTARY SECRET=(\S+)", log).group(1)
 
     sign_in(driver, base, "parent", accounts["parent"])
@@ -38,8 +39,12 @@ def run(driver, base, accounts, screenshots, check, log):
     apply_url = driver.current_url
     campaign = re.search(r"/enrollment/([^/]+)/apply/", apply_url).group(1)
     facts = driver.find_element(By.TAG_NAME, "main").text
-    birth = re.search(r"(\d{4})-(\d{2})-(\d{2})", facts).groups()
-    area = re.search(r"(\d{6})\*{8}", facts).group(1)
+    # The parent knows the child's number; the page must not give it away (no birth date beside the mask).
+    student = re.search(r"/apply/([^/?]+)", apply_url).group(1)
+    full = sqlite3.connect(database).execute("SELECT national_id FROM students WHERE id = ?", (student,)).fetchone()[0]
+    check("the form shows the masked number and the age, not the birth date",
+          full[:6] + "********" + full[14:] in facts and full[6:10] + "-" + full[10:12] not in facts)
+    area, birth = full[:6], [full[6:10], full[10:12], full[12:14]]
     form = driver.find_element(By.ID, "apply")
     form.find_element(By.NAME, "national_id").send_keys("110101" + "".join(birth) + "9870")
     click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))

@@ -26,6 +26,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
 parser.add_argument("--log", required=True)
 parser.add_argument("--screenshots", required=True)
+parser.add_argument("--database", required=True, help="the demo SQLite file: the family's own ID numbers, which no page shows in full")
 args = parser.parse_args()
 os.makedirs(args.screenshots, exist_ok=True)
 
@@ -177,7 +178,7 @@ try:
     driver.get(args.base + "/planning/districts/310115")
     check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
     special_education.run(driver, args.base, accounts, args.screenshots, check)
-    enrollment.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
+    enrollment.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read(), args.database)
     sign_in(driver, "city")
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")
