@@ -19,12 +19,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Domain values and rules: Foundation and Crypto only, never Vapor or Fluent.
         .target(
             name: "YoujiaoCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Pages as plain models and Plot views, the string catalogue (zh-Hans, en), CSV and XLSX
+        // downloads. No Vapor and no store: a view renders only its model.
+        .target(
+            name: "YoujiaoViews",
+            dependencies: [
+                "YoujiaoCore",
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(
             name: "YoujiaoStore",
@@ -40,7 +53,7 @@ let package = Package(
         .target(
             name: "YoujiaoWeb",
             dependencies: [
-                "YoujiaoCore", "YoujiaoStore",
+                "YoujiaoCore", "YoujiaoStore", "YoujiaoViews",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -62,6 +75,14 @@ let package = Package(
         // Benchmarks of Core against peers; Core only, so a release build takes about a minute.
         .executableTarget(name: "YoujiaoBench", dependencies: ["YoujiaoCore"]),
         .testTarget(name: "YoujiaoCoreTests", dependencies: ["YoujiaoCore"]),
+        .testTarget(
+            name: "YoujiaoViewsTests",
+            dependencies: [
+                "YoujiaoViews", "YoujiaoCore",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         // Fresh databases for store and web tests: a temporary SQLite file, or a new database on the
         // PostgreSQL server named by DATABASE_URL.
         .target(

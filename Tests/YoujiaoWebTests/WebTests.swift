@@ -60,7 +60,16 @@ struct WebTests {
             #expect(page.headers.first(name: .cacheControl) == "no-store")
             #expect(!page.body.string.contains("http://") || !page.body.string.contains("<script src=\"http"), "no outside assets")
             let csv = try await client.send(.GET, "/dashboard.csv")
+            #expect(csv.body.string.hasPrefix("\u{FEFF}区代码,区,"), "headers in the page's language, with a BOM for Excel")
             #expect(csv.body.string.contains("310101,黄浦区,0,0,1,1"))
+            let xlsx = try await client.send(.GET, "/dashboard.xlsx")
+            #expect(xlsx.status == .ok && xlsx.headers.first(name: .contentType)?.contains("spreadsheetml") == true)
+            // Sorted on the server: 徐汇 (code 310104) first when sorting by code, descending.
+            let sorted = try await client.send(.GET, "/?sort=code&dir=desc").body.string
+            let xuhui = try #require(sorted.range(of: "徐汇区</a>")), huangpu = try #require(sorted.range(of: "黄浦区</a>"))
+            #expect(xuhui.lowerBound < huangpu.lowerBound)
+            #expect(sorted.contains("aria-sort=\"descending\""))
+            #expect(try await client.send(.GET, "/?sort=password").status == .badRequest, "an unknown column is refused")
         }
     }
 

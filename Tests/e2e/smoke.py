@@ -88,7 +88,7 @@ try:
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys("wrong password")
     driver.find_element(By.ID, "login").click()
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.error"))
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
     check("a wrong password is refused", "用户名或密码错误" in driver.page_source)
 
     driver.find_element(By.ID, "username").clear()
@@ -97,21 +97,23 @@ try:
     driver.find_element(By.ID, "login").click()
     WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
     check("signed in, on the dashboard", driver.find_element(By.TAG_NAME, "h1").text == "全市基础教育概览")
-    rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")
     check("the dashboard lists the 16 districts", len(rows) == 16)
     check("黄浦区 and 崇明区 are listed", "黄浦区" in driver.page_source and "崇明区" in driver.page_source)
     check("the chart is an inline SVG with bars", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 16)
-    pupils = [int(r.find_elements(By.TAG_NAME, "td")[5].text.replace(",", "")) for r in rows]
+    # The code is the row's header cell; the fifth data cell holds the primary pupils.
+    pupils = [int(r.find_elements(By.TAG_NAME, "td")[4].text.replace(",", "")) for r in rows]
     check("every district has primary pupils", all(p > 0 for p in pupils))
     external = [e.get_attribute("src") or e.get_attribute("href") for e in driver.find_elements(By.CSS_SELECTOR, "script[src], link[href], img[src]")]
     check("no asset from outside the app", all(u.startswith(args.base) for u in external))
     driver.save_screenshot(os.path.join(args.screenshots, "dashboard.png"))
 
-    # Sorting: click the primary-pupils header twice; the first row then holds the largest number.
-    header = driver.find_elements(By.CSS_SELECTOR, "table.sortable th")[5]
-    header.click(); header.click()
-    first = int(driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")[0].find_elements(By.TAG_NAME, "td")[5].text.replace(",", ""))
-    check("the table sorts by a column", first == max(pupils))
+    # Sorting on the server: the primary-pupils header is a link; twice gives the largest first.
+    for _ in range(2):
+        follow(driver, driver.find_elements(By.CSS_SELECTOR, "table.data-table thead th a")[5])
+    first = int(driver.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")[0].find_elements(By.TAG_NAME, "td")[4].text.replace(",", ""))
+    check("the table sorts by a column on the server", first == max(pupils) and "dir=desc" in driver.current_url)
+    check("the sorted header says so", driver.find_elements(By.CSS_SELECTOR, "th[aria-sort=descending]"))
 
     driver.get(args.base + "/schools?district=310115")
     check("the directory filters by district", "浦东新区" in driver.page_source or "310115" in driver.page_source)
@@ -166,7 +168,7 @@ try:
     driver.save_screenshot(os.path.join(args.screenshots, "planning-compare.png"))
 
     # A district planner sees their own district only.
-    driver.find_element(By.CSS_SELECTOR, "nav form button").click()
+    driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
     heading(driver, "登录")
     driver.find_element(By.ID, "username").send_keys("district")
     driver.find_element(By.ID, "password").send_keys(accounts["district"])

@@ -45,11 +45,12 @@ enum OpenAPIDocument {
               {"name": "stage", "in": "query", "schema": {"type": "string", "enum": ["kindergarten", "primary", "junior", "senior", "special"]}},
               {"name": "ownership", "in": "query", "schema": {"type": "string", "enum": ["public", "private"]}},
               {"name": "q", "in": "query", "description": "part of the name, or the school id", "schema": {"type": "string"}},
-              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000}},
               {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}}
             ],
             "responses": {
               "200": {"description": "A page of schools", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SchoolPage"}}}},
+              "400": {"$ref": "#/components/responses/BadPage"},
               "401": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"}
             }
@@ -74,11 +75,12 @@ enum OpenAPIDocument {
             "operationId": "listSchoolStudents",
             "parameters": [
               {"$ref": "#/components/parameters/SchoolID"},
-              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000}},
               {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}}
             ],
             "responses": {
               "200": {"description": "A page of pupils", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StudentPage"}}}},
+              "400": {"$ref": "#/components/responses/BadPage"},
               "401": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
@@ -105,7 +107,8 @@ enum OpenAPIDocument {
             "operationId": "listCampaigns",
             "responses": {
               "200": {"description": "Campaigns", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Campaign"}}}}},
-              "401": {"$ref": "#/components/responses/Error"}
+              "401": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"}
             }
           }
         },
@@ -131,7 +134,7 @@ enum OpenAPIDocument {
             "parameters": [
               {"$ref": "#/components/parameters/CampaignID"},
               {"name": "school", "in": "query", "description": "only this school's placements (10-digit id, in the caller's scope)", "schema": {"type": "string", "pattern": "^[0-9]{10}$"}},
-              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1}},
               {"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 5000, "default": 500}}
             ],
             "responses": {
@@ -162,7 +165,7 @@ enum OpenAPIDocument {
         "/api/v1/campaigns/{id}/files/{file}": {
           "get": {
             "summary": "A published file, byte for byte what `youjiao enroll verify` reads (no sign-in needed)",
-            "description": "schools.csv and applicants.csv once the list is frozen, results.csv once published.",
+            "description": "schools.csv and applicants.csv once the list is frozen, results.csv once published. A bearer token, when one is sent, is still checked: unknown or expired gives 401, one of the registry:read scope 403.",
             "operationId": "getCampaignFile",
             "security": [],
             "parameters": [
@@ -171,6 +174,8 @@ enum OpenAPIDocument {
             ],
             "responses": {
               "200": {"description": "The CSV file (UTF-8, no BOM)", "content": {"text/csv": {"schema": {"type": "string"}}}},
+              "401": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
           }
@@ -186,7 +191,8 @@ enum OpenAPIDocument {
           "CampaignID": {"name": "id", "in": "path", "required": true, "description": "campaign id, e.g. 2026-g1-310101-3f2a", "schema": {"type": "string"}}
         },
         "responses": {
-          "Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+          "Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "BadPage": {"description": "page or per_page is not a whole number or is out of range (error.field names which)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "schemas": {
           "Error": {

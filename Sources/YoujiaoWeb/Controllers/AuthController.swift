@@ -3,6 +3,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// Sign-in with passwords, sessions in the database, and attempts slowed down by SignInPolicy.
 struct AuthController {
@@ -28,10 +29,10 @@ struct AuthController {
         let username = String((form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased().prefix(100))
         let password = form.password ?? ""
         guard !username.isEmpty, !password.isEmpty else {
-            return loginPage(req, error: req.t("请输入用户名和密码。", "Enter your user name and password."), username: username, status: .badRequest)
+            return loginPage(req, error: .auth(.enterBoth), username: username, status: .badRequest, next: form.next)
         }
         guard password.utf8.count <= Passwords.maximumBytes else {
-            return loginPage(req, error: req.t("密码过长。", "The password is too long."), username: username, status: .badRequest)
+            return loginPage(req, error: .auth(.passwordTooLong), username: username, status: .badRequest, next: form.next)
         }
         let now = Date().timeIntervalSince1970
         let accounts = req.accounts
@@ -45,15 +46,14 @@ struct AuthController {
             decision = try await accounts.reserveSignInAttempt(key: accountKey, freeAttempts: SignInPolicy.freeAttemptsPerAccount, now: now)
         }
         if case .wait(let seconds) = decision {
-            let wait = Int(seconds.rounded(.up))
-            return loginPage(req, error: req.t("尝试次数过多，请 \(wait) 秒后再试。", "Too many attempts; try again in \(wait) seconds."),
-                             username: username, status: .tooManyRequests)
+            return loginPage(req, error: .tooManySignIns(minutes: max(1, Int((seconds / 60).rounded(.up)))),
+                             username: username, status: .tooManyRequests, next: form.next)
         }
         let user = try await accounts.user(username: username)
         let matches = try await Passwords.verifyOffPool(password, storedHash: user?.passwordHash ?? Self.dummyHash)
         guard let user, matches else {
             req.logger.notice("failed sign-in for \(username)")
-            return loginPage(req, error: req.t("用户名或密码错误。", "Wrong user name or password."), username: username, status: .unauthorized)
+            return loginPage(req, error: .auth(.wrongCredentials), username: username, status: .unauthorized, next: form.next)
         }
         try await accounts.clearSignInAttempts(key: accountKey)
         try await accounts.refundSignInAttempt(key: addressKey)
@@ -97,18 +97,9 @@ struct AuthController {
         }
     }
 
-    private func loginPage(_ req: Request, error: String?, username: String, status: HTTPStatus) -> Response {
-        let next = (try? req.query.get(String.self, at: "next")) ?? ""
-        let body = """
-        \(error.map { "<p class=\"error\" role=\"alert\">\(esc($0))</p>" } ?? "")
-        <form method="post" action="/login" class="login">
-        <input type="hidden" name="_csrf" value="\(esc(req.csrfToken))">
-        <input type="hidden" name="next" value="\(esc(next))">
-        <label>\(req.t("用户名", "User name")) <input name="username" id="username" autocomplete="username" value="\(esc(username))" required></label>
-        <label>\(req.t("密码", "Password")) <input name="password" id="password" type="password" autocomplete="current-password" required></label>
-        <button type="submit" id="login">\(req.t("登录", "Sign in"))</button>
-        </form>
-        """
-        return Layout.render(req, title: req.t("登录", "Sign in"), body: body, status: status)
+    /// The sign-in form; `next` (the page to return to) comes from the query, or from the form posted.
+    private func loginPage(_ req: Request, error: Phrase?, username: String, status: HTTPStatus, next: String? = nil) -> Response {
+        let next = SafeRedirect.localPath(next ?? req.query[String.self, at: "next"]) ?? ""
+        return req.page(SignInPage.View(chrome: req.chrome(), model: SignInPage.Model(userName: username, error: error, next: next)), status: status)
     }
 }

@@ -2,16 +2,16 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// The city dashboard and district pages: schools and pupils by district and stage.
 struct DashboardController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(use: city)
-        routes.get("dashboard.csv", use: cityCSV)
+        routes.get("dashboard.csv") { try await cityDownload(req: $0, as: .csv) }
+        routes.get("dashboard.xlsx") { try await cityDownload(req: $0, as: .xlsx) }
         routes.get("districts", ":code", use: district)
     }
-
-    static let stageColours: [Stage: String] = [.kindergarten: "#f2a541", .primary: "#3c8dbc", .junior: "#00a65a", .senior: "#9b59b6", .special: "#e74c3c"]
 
     struct DistrictRow { var district: District; var totals: [Stage: StageTotals] }
 
@@ -26,23 +26,18 @@ struct DashboardController {
     @Sendable func city(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard viewer.scope.role == .cityAdmin else { return req.redirect(to: AuthController().home(for: viewer.user)) }
-        let rows = try await Self.query(on: req.registry)
-        let stages = Stage.allCases
-        let chart = BarChart(
-            categories: rows.map(\.district.name),
-            series: stages.map { stage in
-                BarChart.Series(name: stage.label(req), colour: Self.stageColours[stage]!, values: rows.map { $0.totals[stage]?.pupils ?? 0 })
-            },
-            title: req.t("各区在校学生数（按学段）", "Pupils by district and stage"))
-        let table = Self.table(req, rows: rows, linkDistricts: true)
-        let pupils = rows.reduce(0) { $0 + $1.totals.values.reduce(0) { $0 + $1.pupils } }
-        let body = """
-        <p class="summary">\(req.t("全市 \(rows.count) 个区，\(esc(pupils)) 名在校学生（学前至高中、特殊教育）。", "\(rows.count) districts, \(esc(pupils)) pupils from kindergarten to senior high and special education."))</p>
-        <figure>\(chart.svg)</figure>
-        <p><a class="download" href="/dashboard.csv">\(req.t("下载 CSV", "Download CSV"))</a></p>
-        \(table.html)
-        """
-        return Layout.render(req, title: req.t("全市基础教育概览", "City overview"), body: body)
+        let model = try await Self.overview(req, only: nil)
+        return req.page(CityOverviewPage.View(chrome: req.chrome(), model: model, address: req.address))
+    }
+
+    /// The districts' figures in the requested order, for the page and its downloads.
+    static func overview(_ req: Request, only code: String?) async throws -> CityOverviewPage.Model {
+        let sort = try req.tableSort(keys: CityOverviewPage.sortKeys, fallback: CityOverviewPage.defaultSort)
+        let rows = try await query(on: req.registry, only: code).map { row in
+            CityOverviewPage.DistrictRow(code: row.district.code, name: row.district.name,
+                                         schools: row.totals.mapValues(\.schools), pupils: row.totals.mapValues(\.pupils))
+        }
+        return CityOverviewPage.Model(districts: rows, sort: sort)
     }
 
     static func table(_ req: Request, rows: [DistrictRow], linkDistricts: Bool) -> Table {
@@ -56,15 +51,12 @@ struct DashboardController {
         return Table(headers: headers, rows: body, numericColumns: Set(2..<(2 + stages.count * 2)))
     }
 
-    @Sendable func cityCSV(req: Request) async throws -> Response {
+    /// The city table (a district admin: their district's row), whole, as CSV or XLSX.
+    @Sendable func cityDownload(req: Request, as format: DownloadFormat) async throws -> Response {
         let viewer = try req.requireViewer()
         guard viewer.scope.role == .cityAdmin || viewer.scope.role == .districtAdmin else { throw Abort(.forbidden) }
-        let rows = try await Self.query(on: req.registry, only: viewer.scope.role == .districtAdmin ? viewer.scope.districtCode : nil)
-        let header = ["district_code", "district"] + Stage.allCases.flatMap { ["\($0.rawValue)_schools", "\($0.rawValue)_pupils"] }
-        let data = rows.map { row in
-            [row.district.code, row.district.name] + Stage.allCases.flatMap { [String(row.totals[$0]?.schools ?? 0), String(row.totals[$0]?.pupils ?? 0)] }
-        }
-        return Layout.csv("districts.csv", header: header, rows: data)
+        let model = try await Self.overview(req, only: viewer.scope.role == .districtAdmin ? viewer.scope.districtCode : nil)
+        return try req.download(CityOverviewPage.table(model), name: "districts", as: format)
     }
 
     @Sendable func district(req: Request) async throws -> Response {

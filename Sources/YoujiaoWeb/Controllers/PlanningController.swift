@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// School-place planning (学位供给) for city and district planners: the district × year gap table,
 /// each district's projection chart, and the backtest. Scenarios: PlanningScenarioController.
@@ -17,7 +18,7 @@ struct PlanningController {
         PlanningScenarioController().register(routes)
     }
 
-    static let stageColours = DashboardController.stageColours
+    static let stageColours = CityOverviewPage.stageColours
 
     // MARK: City overview
 

@@ -1,4 +1,8 @@
-// Click a column header of a .sortable table to sort by it (numbers by value, text by pinyin order).
+// Small conveniences only: every page works without this file. Tables built on the new page
+// pattern (table.data-table) sort, filter and page on the server through links and forms.
+
+// Pages not yet moved to that pattern keep their one-page tables (table.sortable) sortable by a
+// click on a header, in the browser; this goes when the last of them has moved.
 document.addEventListener("DOMContentLoaded", () => {
   const collator = new Intl.Collator("zh-CN", { numeric: true });
   document.querySelectorAll("table.sortable").forEach((table) => {
@@ -23,11 +27,11 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // A button marked data-print prints the page (inline handlers are blocked by the CSP).
-document.addEventListener("DOMContentLoaded", () => {
-  document.querySelectorAll("[data-print]").forEach((button) => button.addEventListener("click", () => window.print()));
+document.addEventListener("click", (event) => {
+  if (event.target.closest && event.target.closest("[data-print]")) window.print();
 });
 
-// A form with data-confirm asks before it is sent (an irreversible step, such as declining aid).
+// A form with data-confirm asks once more before it is sent (the server still guards the step).
 document.addEventListener("submit", (event) => {
   const question = event.target.dataset && event.target.dataset.confirm;
   if (question && !window.confirm(question)) event.preventDefault();

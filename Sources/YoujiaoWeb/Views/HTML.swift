@@ -1,6 +1,8 @@
 import Foundation
+import Plot
 import Vapor
 import YoujiaoCore
+import YoujiaoViews
 
 /// Text made safe for HTML. Every value from the database passes through `esc` before it reaches a page.
 func esc(_ text: String) -> String {
@@ -33,11 +35,9 @@ func escTime(_ iso: String) -> String {
     return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
 }
 
-/// Language of the page: Simplified Chinese by default, English when chosen.
-enum Language: String, Sendable { case zh, en }
-
 extension Request {
-    var language: Language { cookies["lang"]?.string == "en" ? .en : .zh }
+    /// Simplified Chinese by default, English when chosen.
+    var language: YoujiaoViews.Language { cookies["lang"]?.string == "en" ? .en : .zh }
     /// Chinese or English text for the viewer's language.
     func t(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
 
@@ -69,59 +69,14 @@ struct Table {
 }
 
 enum Layout {
-    /// The common frame of every page: header with navigation, the body, a footer.
+    /// A page whose body is still written as an HTML string (escaped with `esc`), in the frame every
+    /// page shares. Pages move to a Model and a Plot View one area at a time (YoujiaoViews).
     static func render(_ req: Request, title: String, body: String, status: HTTPStatus = .ok) -> Response {
-        let viewer = req.viewer
-        var nav = ""
-        if let viewer {
-            let scope = viewer.scope
-            switch scope.role {
-            case .cityAdmin:
-                nav += "<a href=\"/\">\(req.t("全市概览", "City"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
-                nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
-                nav += "<a href=\"/supervision\">\(req.t("督导", "Supervision"))</a>"
-                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
-                nav += "<a href=\"/enrollment\">\(req.t("入学招生", "Enrollment"))</a>"
-            case .districtAdmin:
-                nav += "<a href=\"/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("本区概览", "District"))</a><a href=\"/schools\">\(req.t("学校名录", "Schools"))</a><a href=\"/planning\">\(req.t("学位规划", "Planning"))</a>"
-                nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
-                nav += "<a href=\"/supervision/districts/\(esc(scope.districtCode ?? ""))\">\(req.t("督导", "Supervision"))</a>"
-                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
-                nav += "<a href=\"/enrollment\">\(req.t("入学招生", "Enrollment"))</a>"
-            case .schoolAdmin:
-                nav += "<a href=\"/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("本校", "My school"))</a>"
-                nav += "<a href=\"/special-education\">\(req.t("特殊教育", "Special education"))</a>"
-                nav += "<a href=\"/supervision/schools/\(esc(scope.schoolID ?? ""))\">\(req.t("督导", "Supervision"))</a>"
-                nav += "<a href=\"/aid\">\(req.t("学生资助", "Student aid"))</a>"
-            case .guardian:
-                nav += "<a href=\"/family\">\(req.t("我的孩子", "My children"))</a>"
-                nav += "<a href=\"/special-education\">\(req.t("特教档案", "Case files"))</a>"
-                nav += "<a href=\"/enrollment\">\(req.t("入学报名", "School entry"))</a>"
-            }
-            nav += "<span class=\"who\">\(esc(viewer.user.displayName)) · \(esc(req.t(scope.role.labelZH, scope.role.rawValue)))</span>"
-            nav += "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(esc(req.csrfToken))\"><button type=\"submit\">\(req.t("退出", "Sign out"))</button></form>"
-        }
-        let other = req.language == .zh ? "<a href=\"/lang/en\">English</a>" : "<a href=\"/lang/zh\">中文</a>"
-        let html = """
-        <!doctype html>
-        <html lang="\(req.language == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(esc(title)) · \(req.t("优教", "Youjiao"))</title>
-        <link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
-        <body><header><a class="brand" href="/">\(req.t("优教 · 基础教育扩优提质平台", "Youjiao · basic education platform"))</a>
-        <nav>\(nav)\(other)</nav></header>
-        <main><h1>\(esc(title))</h1>
-        \(body)
-        </main><footer>\(req.t("身份证件号默认脱敏显示；工作人员查看学生个人信息均记入审计日志。", "ID numbers are masked; every staff access to pupils' personal data is audited."))</footer></body></html>
-        """
-        var headers = HTTPHeaders()
-        headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: html))
+        req.page(LegacyPage(chrome: req.chrome(), title: .verbatim(title), content: Node<HTML.BodyContext>.raw(body)), status: status)
     }
 
     static func error(_ req: Request, status: HTTPStatus, message: String) -> Response {
-        let title = status == .notFound ? req.t("未找到", "Not found") : status == .forbidden ? req.t("无权访问", "Forbidden") : req.t("出错了", "Error")
-        return render(req, title: title, body: "<p class=\"error\">\(esc(message))</p><p><a href=\"/\">\(req.t("返回首页", "Home"))</a></p>", status: status)
+        req.page(ErrorPage.View(chrome: req.chrome(), model: ErrorPage.Model(status: Int(status.code), message: .verbatim(message))), status: status)
     }
 
     /// Page links that keep the current query parameters.

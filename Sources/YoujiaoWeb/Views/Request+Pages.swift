@@ -1,0 +1,61 @@
+import Plot
+import Vapor
+import YoujiaoCore
+import YoujiaoViews
+
+extension Request {
+    /// The page's address as the views read it (path and query, for sort and page links).
+    var address: PageAddress { PageAddress(path: url.path, rawQuery: url.query) }
+
+    /// The frame of the page for this viewer: language, menu, who is signed in, the sign-out token.
+    func chrome(flash: Flash? = nil) -> Chrome {
+        Chrome(language: language,
+               navigation: viewer.map { NavItem.menu(for: $0.scope, currentPath: url.path) } ?? [],
+               viewer: viewer.map { Chrome.Viewer(displayName: $0.user.displayName, role: .role($0.scope.role)) },
+               csrfToken: csrfToken, flash: flash)
+    }
+
+    /// A rendered page as an HTML response.
+    func page(_ view: some PageView, status: HTTPStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: view.render()))
+    }
+}
+
+/// A page whose content is still an HTML string, while its area waits to move to a Model and View.
+struct LegacyPage: PageView {
+    var chrome: Chrome
+    var title: Phrase
+    var content: Component
+}
+
+extension Request {
+    /// The table's sort from `sort` and `dir`, or a 400 naming the field for a column it does not have.
+    func tableSort(keys: Set<String>, fallback: TableSort) throws -> TableSort {
+        guard let sort = TableSort.requested(in: address, sortableKeys: keys, fallback: fallback) else {
+            throw FieldProblem(field: "sort", message: t("无法按该列排序。", "The table cannot be sorted by that column."))
+        }
+        return sort
+    }
+
+    /// The whole table as a download: CSV (UTF-8 with a BOM, the page's language) or XLSX.
+    func download(_ table: TableModel, name: String, as format: DownloadFormat) throws -> Response {
+        var headers = HTTPHeaders()
+        let data: Data
+        switch format {
+        case .csv:
+            data = TableCSV.document(table, language: language)
+            headers.replaceOrAdd(name: .contentType, value: TableCSV.contentType)
+        case .xlsx:
+            do { data = try XLSXWriter.workbook(table, language: language) } catch {
+                throw Abort(.internalServerError, reason: "the workbook could not be written: \(error)")
+            }
+            headers.replaceOrAdd(name: .contentType, value: XLSXWriter.contentType)
+        }
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(format.rawValue)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}
+
+enum DownloadFormat: String { case csv, xlsx }
