@@ -16,7 +16,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // 4.x: JWTKit (OpenID Connect ID tokens) requires it.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
@@ -58,10 +60,8 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
-            // The OpenID Connect relying party (Auth/) is not wired in yet: it needs JWTKit, whose
-            // mirrored version requires swift-crypto 4 (the project is on 3).
-            exclude: ["Auth"],
             resources: [.copy("Public")]
         ),
         .target(
@@ -103,8 +103,10 @@ let package = Package(
             dependencies: [
                 "YoujiaoWeb", "YoujiaoStore", "YoujiaoCore", "YoujiaoCLI", "YoujiaoTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
-            ],
-            exclude: ["OIDCRelyingPartyTests.swift"]
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

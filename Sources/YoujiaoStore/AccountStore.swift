@@ -22,6 +22,19 @@ public struct AccountStore: DatabaseStore {
         try await sql.all("SELECT * FROM users WHERE username = \(bind: username)", as: UserRecord.self).first
     }
 
+    /// The account of a guardian who signs in through the city's identity provider, created on
+    /// the first sign-in (its password is random and never shown: it signs in only that way).
+    public func guardianAccount(guardianID: String, displayName: String) async throws -> UserRecord {
+        if let existing = try await sql.all("SELECT * FROM users WHERE guardian_id = \(bind: guardianID) ORDER BY created_at LIMIT 1",
+                                            as: UserRecord.self).first {
+            return existing
+        }
+        let user = UserRecord(username: "g-" + guardianID, passwordHash: "!" + UUID().uuidString, role: .guardian,
+                              displayName: displayName, guardianId: guardianID)
+        try await sql.insertBatched(into: "users", [user], upsertOn: ["username"])
+        return try await self.user(username: user.username) ?? user
+    }
+
     public func setPasswordHash(username: String, hash: String) async throws -> Bool {
         guard try await user(username: username) != nil else { return false }
         try await sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE username = \(bind: username)").run()
@@ -82,6 +95,48 @@ public struct AccountStore: DatabaseStore {
             return nil
         }
         return (session, user)
+    }
+
+    /// The session has passed its second factor.
+    public func completeSecondFactor(idHash: String) async throws {
+        try await sql.raw("UPDATE web_sessions SET second_factor_pending = \(bind: false), enrolment_secret = NULL WHERE id_hash = \(bind: idHash)").run()
+    }
+
+    public func setEnrolmentSecret(idHash: String, secret: String) async throws {
+        try await sql.raw("UPDATE web_sessions SET enrolment_secret = \(bind: secret) WHERE id_hash = \(bind: idHash)").run()
+    }
+
+    /// Stores a confirmed TOTP secret with the step of the code that confirmed it and new recovery codes.
+    public func enrolSecondFactor(userID: String, secret: String, step: Int64, recoveryHashes: [String]) async throws {
+        try await sql.raw("""
+            UPDATE users SET totp_secret = \(bind: secret), totp_last_step = \(bind: step), recovery_hashes = \(bind: recoveryHashes.joined(separator: ","))
+            WHERE id = \(bind: userID)
+            """).run()
+    }
+
+    /// Records that a code of `step` was used, only if no code of that step or later was: two
+    /// requests with the same code cannot both pass.
+    public func claimTOTPStep(userID: String, step: Int64) async throws -> Bool {
+        !(try await sql.raw("""
+            UPDATE users SET totp_last_step = \(bind: step) WHERE id = \(bind: userID)
+            AND (totp_last_step IS NULL OR totp_last_step < \(bind: step)) RETURNING id
+            """).all()).isEmpty
+    }
+
+    /// Uses up one recovery code: the list is replaced only if it is still the one read.
+    public func consumeRecoveryCode(userID: String, expected: [String], remaining: [String]) async throws -> Bool {
+        !(try await sql.raw("""
+            UPDATE users SET recovery_hashes = \(bind: remaining.joined(separator: ",")) WHERE id = \(bind: userID)
+            AND recovery_hashes = \(bind: expected.joined(separator: ",")) RETURNING id
+            """).all()).isEmpty
+    }
+
+    /// Clears a colleague's second factor (they enrol again at their next sign-in) and ends their sessions.
+    public func resetSecondFactor(username: String) async throws -> Bool {
+        guard let user = try await user(username: username) else { return false }
+        try await sql.raw("UPDATE users SET totp_secret = NULL, totp_last_step = NULL, recovery_hashes = NULL WHERE id = \(bind: user.id)").run()
+        try await sql.raw("DELETE FROM web_sessions WHERE user_id = \(bind: user.id)").run()
+        return true
     }
 
     public func touchSession(idHash: String, now: Double) async throws {

@@ -60,6 +60,7 @@ public enum StoreSetup {
         CreateCampaignSeatChanges(),
         CreateSignInSecurity(),
         AddAuditChain(),
+        AddStaffSecondFactor(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -142,14 +142,21 @@ public struct UserRecord: Codable, Sendable, Hashable {
     public var schoolId: String?
     public var guardianId: String?
     public var createdAt: String
+    /// The staff member's TOTP secret (Base32) once enrolled, the last time step accepted (no
+    /// replay), and the hashes of the unused recovery codes, comma-separated.
+    public var totpSecret: String?
+    public var totpLastStep: Int64?
+    public var recoveryHashes: String?
     public init(id: String = UUID().uuidString.lowercased(), username: String, passwordHash: String, role: Role,
                 displayName: String, districtCode: String? = nil, schoolId: String? = nil, guardianId: String? = nil,
                 createdAt: String = ISO8601DateFormatter().string(from: Date())) {
         self.id = id; self.username = username; self.passwordHash = passwordHash; self.role = role.rawValue
         self.displayName = displayName; self.districtCode = districtCode; self.schoolId = schoolId
         self.guardianId = guardianId; self.createdAt = createdAt
+        totpSecret = nil; totpLastStep = nil; recoveryHashes = nil
     }
     public var roleValue: Role { Role(rawValue: role) ?? .guardian }
+    public var recoveryHashList: [String] { (recoveryHashes ?? "").split(separator: ",").map(String.init) }
 }
 
 public struct APITokenRecord: Codable, Sendable, Hashable {
@@ -175,8 +182,13 @@ public struct WebSessionRecord: Codable, Sendable, Hashable {
     public var csrfToken: String
     public var createdAt: Double
     public var lastSeenAt: Double
-    public init(idHash: String, userId: String, csrfToken: String, now: Double) {
+    /// Signed in with the password, the second factor still to come: no page but that one.
+    public var secondFactorPending: Bool
+    /// The TOTP secret shown for enrolment, until a code from it is confirmed.
+    public var enrolmentSecret: String?
+    public init(idHash: String, userId: String, csrfToken: String, now: Double, secondFactorPending: Bool = false) {
         self.idHash = idHash; self.userId = userId; self.csrfToken = csrfToken; createdAt = now; lastSeenAt = now
+        self.secondFactorPending = secondFactorPending; enrolmentSecret = nil
     }
     public func isLive(at now: Double) -> Bool {
         now - lastSeenAt < SignInPolicy.sessionIdleLimit && now - createdAt < SignInPolicy.sessionAbsoluteLimit

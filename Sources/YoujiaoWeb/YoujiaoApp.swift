@@ -39,6 +39,8 @@ public enum YoujiaoApp {
         try await StoreSetup.prepare(app.db)
         try await app.autoMigrate()
         app.storage[SettingsKey.self] = settings
+        app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
+        app.relyingParty = try OIDCController.make(app, environment: ProcessInfo.processInfo.environment)
 
         // Order matters: headers outermost (error pages get them too), then errors, static files,
         // the viewer (session or token), CSRF.

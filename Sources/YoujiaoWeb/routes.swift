@@ -14,6 +14,8 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, body: .init(string: "ok"))
     }
     AuthController().register(app)
+    OIDCController().register(app)
+    SecondFactorController().register(app)
     DashboardController().register(app)
     SchoolController().register(app)
     StudentController().register(app)

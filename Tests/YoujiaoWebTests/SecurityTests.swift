@@ -118,12 +118,13 @@ struct SecurityTests {
             var local = HTTPHeaders()
             local.replaceOrAdd(name: .referer, value: "http://127.0.0.1:8080/schools?district=310101")
             #expect(try await client.send(.GET, "/lang/zh", headers: local).headers.first(name: .location) == "/schools?district=310101")
+            // A guardian signs in in one step, straight to `next` when it is a local path.
             for next in ["/\\evil.example", "//evil.example", "https://evil.example", "/%09/evil.example"] {
                 let token = try await client.csrf()
-                let response = try await client.send(.POST, "/login", form: ["_csrf": token, "username": "city", "password": WebHarness.password, "next": next])
+                let response = try await client.send(.POST, "/login", form: ["_csrf": token, "username": "parent-a", "password": WebHarness.password, "next": next])
                 let location = response.headers.first(name: .location) ?? ""
-                #expect(location == "/" || location == next && next.hasPrefix("/%"), "next=\(next) went to \(location)")
-                try await client.send(.POST, "/logout", form: ["_csrf": try await client.csrf(from: "/")])
+                #expect(location == "/family" || location == next && next.hasPrefix("/%"), "next=\(next) went to \(location)")
+                try await client.send(.POST, "/logout", form: ["_csrf": try await client.csrf(from: "/family")])
             }
         }
     }
@@ -215,6 +216,69 @@ struct SecurityTests {
             #expect(refused.count == 2)
             #expect(refused.allSatisfy { $0.actorName == "huangpu" })
             #expect(Set(refused.map(\.route)) == ["GET /students/\(childB.id)", "GET /schools/\(Fixture.xuhuiSchool.id)/students"])
+        }
+    }
+
+    @Test func staffEnrolASecondFactorAndCannotSkipOrReplayIt() async throws {
+        try await WebHarness.with { h in
+            try await h.accounts.create(UserRecord(username: "newstaff", passwordHash: try Passwords.hash(WebHarness.password, cost: 4),
+                                                   role: .districtAdmin, displayName: "新同事", districtCode: "310101"))
+            let client = h.client()
+            let password = try await client.send(.POST, "/login", form: ["_csrf": try await client.csrf(), "username": "newstaff", "password": WebHarness.password])
+            #expect(password.headers.first(name: .location) == "/login/second-factor")
+            #expect(try await client.send(.GET, "/districts/310101").status == .seeOther, "the password alone opens nothing")
+            let enrol = try await client.send(.GET, "/login/second-factor").body.string
+            #expect(enrol.contains("<svg") && enrol.contains("class=\"qr-code\""), "a QR code drawn by the server")
+            let secretStart = try #require(enrol.range(of: "id=\"totp-secret\">")).upperBound
+            let secret = String(enrol[secretStart...].prefix { $0 != "<" })
+            let totp = TOTP(secret: try TOTPSecret(base32: secret))
+            let token = try await client.csrf(from: "/login/second-factor")
+            #expect(try await client.send(.POST, "/login/second-factor", form: ["_csrf": token, "code": "000000"]).status == .unauthorized)
+            let code = try totp.code(at: Date())
+            let enrolled = try await client.send(.POST, "/login/second-factor", form: ["_csrf": token, "code": code])
+            #expect(enrolled.status == .ok && enrolled.body.string.contains("id=\"recovery-codes\""))
+            let codes = enrolled.body.string.components(separatedBy: "<li><code>").dropFirst().map { String($0.prefix(9)) }
+            #expect(codes.count == RecoveryCodes.count)
+            #expect(try await client.send(.GET, "/districts/310101").status == .ok)
+            let stored = try #require(try await h.accounts.user(username: "newstaff"))
+            #expect(stored.totpSecret == secret && stored.recoveryHashList.count == RecoveryCodes.count)
+
+            // The same code again, from another browser: refused (a code works once).
+            let other = h.client()
+            _ = try await other.send(.POST, "/login", form: ["_csrf": try await other.csrf(), "username": "newstaff", "password": WebHarness.password])
+            let otherToken = try await other.csrf(from: "/login/second-factor")
+            #expect(try await other.send(.POST, "/login/second-factor", form: ["_csrf": otherToken, "code": code]).status == .unauthorized)
+            // A recovery code instead: once.
+            let recovered = try await other.send(.POST, "/login/second-factor", form: ["_csrf": otherToken, "recovery": codes[0]])
+            #expect(recovered.status == .seeOther)
+            let third = h.client()
+            _ = try await third.send(.POST, "/login", form: ["_csrf": try await third.csrf(), "username": "newstaff", "password": WebHarness.password])
+            #expect(try await third.send(.POST, "/login/second-factor",
+                                         form: ["_csrf": try await third.csrf(from: "/login/second-factor"), "recovery": codes[0]]).status == .unauthorized)
+            #expect(try #require(try await h.accounts.user(username: "newstaff")).recoveryHashList.count == RecoveryCodes.count - 1)
+
+            // The city administrator resets it (audited); a district administrator may not.
+            let huangpu = h.client()
+            try await huangpu.login("huangpu")
+            #expect(try await huangpu.send(.POST, "/admin/users/newstaff/reset-second-factor",
+                                           form: ["_csrf": try await huangpu.csrf(from: "/districts/310101")]).status == .forbidden)
+            let city = h.client()
+            try await city.login("city")
+            #expect(try await city.send(.GET, "/admin/users").body.string.contains("新同事 (newstaff)"))
+            let reset = try await city.send(.POST, "/admin/users/newstaff/reset-second-factor", form: ["_csrf": try await city.csrf(from: "/admin/users")])
+            #expect(reset.headers.first(name: .location) == "/admin/users?reset=1")
+            #expect(try #require(try await h.accounts.user(username: "newstaff")).totpSecret == nil)
+            #expect(try await client.send(.GET, "/districts/310101").status == .seeOther, "the colleague's sessions ended")
+            #expect(try await h.accounts.auditEvents().contains { $0.action == "reset-second-factor" && $0.actorName == "city" && $0.detail == "newstaff" })
+        }
+    }
+
+    @Test func aCallbackWithoutItsSignInIsRefused() async throws {
+        try await WebHarness.with { h in
+            // No provider configured in the tests' environment: the routes do not exist.
+            let start = try await h.client().send(.GET, "/auth/oidc/start")
+            let callback = try await h.client().send(.GET, "/auth/oidc/callback?code=x&state=y")
+            #expect(start.status == .notFound && callback.status == .notFound)
         }
     }
 }

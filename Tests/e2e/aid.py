@@ -20,6 +20,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from checks import Checks
+import second_factor
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
@@ -28,6 +29,7 @@ parser.add_argument("--screenshots", required=True)
 parser.add_argument("--youjiao", required=True)
 parser.add_argument("--database", required=True)
 args = parser.parse_args()
+second_factor.DATABASE = args.database
 os.makedirs(args.screenshots, exist_ok=True)
 YEAR = "2025"
 
@@ -88,7 +90,7 @@ def sign_in(username):
     driver.find_element(By.ID, "password").send_keys(accounts[username])
     driver.find_element(By.ID, "login").click()
     # The click does not wait for the sign-in to land; the next page must not race it.
-    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+    second_factor.complete(driver, username)
 
 
 def download(path):

@@ -17,6 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from checks import Checks
+import second_factor
 
 import enrollment
 import special_education
@@ -28,6 +29,8 @@ parser.add_argument("--log", required=True)
 parser.add_argument("--screenshots", required=True)
 parser.add_argument("--database", required=True, help="the demo SQLite file: the family's own ID numbers, which no page shows in full")
 args = parser.parse_args()
+second_factor.DATABASE = args.database
+second_factor.SCREENSHOTS = args.screenshots
 os.makedirs(args.screenshots, exist_ok=True)
 
 
@@ -45,7 +48,7 @@ def sign_in(driver, username):
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(accounts[username])
     driver.find_element(By.ID, "login").click()
-    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+    second_factor.complete(driver, username)
 
 
 check = Checks()
@@ -95,7 +98,10 @@ try:
     driver.find_element(By.ID, "username").send_keys("city")
     driver.find_element(By.ID, "password").send_keys(accounts["city"])
     driver.find_element(By.ID, "login").click()
-    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+    check("staff are asked for a second factor", WebDriverWait(driver, 10).until(lambda d: "/login/second-factor" in d.current_url))
+    check("the first sign-in enrols an authenticator with a QR code drawn by the server",
+          driver.find_elements(By.CSS_SELECTOR, "svg.qr-code path") and driver.find_elements(By.ID, "totp-secret"))
+    second_factor.complete(driver, "city")
     check("signed in, on the dashboard", driver.find_element(By.TAG_NAME, "h1").text == "全市基础教育概览")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")
     check("the dashboard lists the 16 districts", len(rows) == 16)
@@ -172,7 +178,8 @@ try:
     heading(driver, "登录")
     driver.find_element(By.ID, "username").send_keys("district")
     driver.find_element(By.ID, "password").send_keys(accounts["district"])
-    follow(driver, driver.find_element(By.ID, "login"))
+    driver.find_element(By.ID, "login").click()
+    second_factor.complete(driver, "district")
     heading(driver, "黄浦区")
     driver.get(args.base + "/planning")
     rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable")[1].find_elements(By.CSS_SELECTOR, "tbody tr")
@@ -206,7 +213,8 @@ try:
     driver.get(args.base + "/login")
     driver.find_element(By.ID, "username").send_keys("school")
     driver.find_element(By.ID, "password").send_keys(accounts["school"])
-    follow(driver, driver.find_element(By.ID, "login"))
+    driver.find_element(By.ID, "login").click()
+    second_factor.complete(driver, "school")
     follow(driver, driver.find_element(By.LINK_TEXT, "督导"))
     check("the school's supervision page opens", driver.find_element(By.TAG_NAME, "h1").text.startswith("督导："))
     follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "填报"))

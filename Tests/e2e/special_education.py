@@ -12,6 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import second_factor
 
 def sign_in(driver, base, username, password):
     driver.delete_all_cookies()
@@ -19,8 +20,8 @@ def sign_in(driver, base, username, password):
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.ID, "login").click()
-    # Wait for the sign-in's redirect, or the next page load races it.
-    WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+    # Wait for the sign-in's redirect (and pass the second factor), or the next page load races it.
+    second_factor.complete(driver, username)
 
 
 def open_form(driver, form_id=None, css=None):

@@ -57,19 +57,30 @@ struct AuthController {
         }
         try await accounts.clearSignInAttempts(key: accountKey)
         try await accounts.refundSignInAttempt(key: addressKey)
-        // A fresh session at sign-in, so a planted cookie cannot be promoted (session fixation).
-        if let old = req.cookies[SessionCookie.name]?.string { try await accounts.deleteSession(idHash: SecretTokens.hash(old)) }
-        let token = SecretTokens.generate()
-        try await accounts.createSession(WebSessionRecord(idHash: SecretTokens.hash(token), userId: user.id, csrfToken: SecretTokens.generate(), now: now))
-        let response = req.redirect(to: SafeRedirect.localPath(form.next) ?? home(for: user))
+        let response = try await Self.startSession(req, user: user, next: form.next, secondFactor: user.roleValue.isStaff)
         let settings = req.application.youjiaoSettings
-        response.cookies[SessionCookie.name] = SessionCookie.value(token, settings: settings)
         if !trusted {
             let device = SecretTokens.generate()
             try await accounts.addTrustedDevice(tokenHash: SecretTokens.hash(device), username: username, now: now)
             response.cookies[Self.deviceCookie] = HTTPCookies.Value(string: device, maxAge: 365 * 86400, path: "/login",
                                                                     isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .strict)
         }
+        return response
+    }
+
+    /// A new session for `user` (a fresh id, so a planted cookie cannot be promoted: session
+    /// fixation), and the redirect to `next` or the account's home page.
+    /// Staff go on to their second factor (`secondFactor`), families signed in by the identity provider do not.
+    static func startSession(_ req: Request, user: UserRecord, next: String?, secondFactor: Bool = false) async throws -> Response {
+        if let old = req.cookies[SessionCookie.name]?.string { try await req.accounts.deleteSession(idHash: SecretTokens.hash(old)) }
+        let token = SecretTokens.generate()
+        try await req.accounts.createSession(WebSessionRecord(idHash: SecretTokens.hash(token), userId: user.id, csrfToken: SecretTokens.generate(),
+                                                              now: Date().timeIntervalSince1970, secondFactorPending: secondFactor))
+        let next = SafeRedirect.localPath(next)
+        let target = secondFactor ? "/login/second-factor" + (next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "")
+                                  : next ?? AuthController().home(for: user)
+        let response = req.redirect(to: target)
+        response.cookies[SessionCookie.name] = SessionCookie.value(token, settings: req.application.youjiaoSettings)
         return response
     }
 
@@ -100,6 +111,9 @@ struct AuthController {
     /// The sign-in form; `next` (the page to return to) comes from the query, or from the form posted.
     private func loginPage(_ req: Request, error: Phrase?, username: String, status: HTTPStatus, next: String? = nil) -> Response {
         let next = SafeRedirect.localPath(next ?? req.query[String.self, at: "next"]) ?? ""
-        return req.page(SignInPage.View(chrome: req.chrome(), model: SignInPage.Model(userName: username, error: error, next: next)), status: status)
+        return req.page(SignInPage.View(chrome: req.chrome(), model: SignInPage.Model(
+            userName: username, error: error, next: next,
+            identityProviderHref: req.application.relyingParty == nil ? nil : "/auth/oidc/start" + (next.isEmpty ? "" : "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))),
+            status: status)
     }
 }

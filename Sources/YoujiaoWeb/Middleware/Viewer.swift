@@ -16,6 +16,7 @@ struct Viewer: Sendable {
 extension Request {
     private struct ViewerKey: StorageKey { typealias Value = Viewer }
     private struct SessionKey: StorageKey { typealias Value = WebSessionRecord }
+    private struct PendingKey: StorageKey { typealias Value = (WebSessionRecord, UserRecord) }
     var viewer: Viewer? {
         get { storage[ViewerKey.self] }
         set { storage[ViewerKey.self] = newValue }
@@ -24,6 +25,11 @@ extension Request {
     var webSession: WebSessionRecord? {
         get { storage[SessionKey.self] }
         set { storage[SessionKey.self] = newValue }
+    }
+    /// A staff session past its password, before its second factor: it opens no page but that step.
+    var pendingSecondFactor: (WebSessionRecord, UserRecord)? {
+        get { storage[PendingKey.self] }
+        set { storage[PendingKey.self] = newValue }
     }
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 
@@ -74,7 +80,11 @@ struct ViewerMiddleware: AsyncMiddleware {
         } else if let cookie = request.cookies[SessionCookie.name]?.string {
             let idHash = SecretTokens.hash(cookie)
             if let (session, user) = try await request.accounts.session(idHash: idHash, now: now) {
-                request.viewer = Viewer(user: user)
+                if session.secondFactorPending {
+                    request.pendingSecondFactor = (session, user)
+                } else {
+                    request.viewer = Viewer(user: user)
+                }
                 request.webSession = session
                 if now - session.lastSeenAt >= SignInPolicy.sessionTouchInterval {
                     try await request.accounts.touchSession(idHash: idHash, now: now)

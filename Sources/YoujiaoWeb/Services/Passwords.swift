@@ -27,6 +27,8 @@ public enum Passwords {
         if storedHash.hasPrefix(prehashedPrefix) {
             return try Bcrypt.verify(prehash(password), created: String(storedHash.dropFirst(prehashedPrefix.count)))
         }
+        // An account that signs in only through the identity provider stores no password hash.
+        guard storedHash.hasPrefix("$2") else { return false }
         return try Bcrypt.verify(password, created: storedHash)
     }
 
