@@ -41,7 +41,7 @@ public protocol PhraseBook: CaseIterable, Hashable, Sendable where AllCases == [
 public enum Catalogue {
     /// Every book, for the completeness test. A new book is added here.
     public static var allBooks: [(name: String, keys: [(key: String, phrase: Phrase)], examples: [Phrase])] {
-        [entry(Common.self), entry(Tables.self), entry(Forms.self), entry(Auth.self), entry(Family.self), entry(Errors.self), entry(Dashboard.self)]
+        [entry(Common.self), entry(Tables.self), entry(Forms.self), entry(Auth.self), entry(Family.self), entry(Errors.self), entry(Dashboard.self), entry(Schools.self)]
     }
 
     private static func entry<Book: PhraseBook>(_ book: Book.Type) -> (name: String, keys: [(key: String, phrase: Phrase)], examples: [Phrase]) {
@@ -57,4 +57,5 @@ extension Phrase {
     public static func family(_ key: Catalogue.Family) -> Phrase { key.phrase }
     public static func errors(_ key: Catalogue.Errors) -> Phrase { key.phrase }
     public static func dashboard(_ key: Catalogue.Dashboard) -> Phrase { key.phrase }
+    public static func schools(_ key: Catalogue.Schools) -> Phrase { key.phrase }
 }

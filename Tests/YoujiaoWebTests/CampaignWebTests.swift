@@ -109,8 +109,11 @@ struct CampaignWebTests {
         try await Self.with { h, youngA, youngB in
             let parentA = try await signedIn(h, "parent-a")
             let parentB = try await signedIn(h, "parent-b")
+            let before = try await parentA.send(.GET, "/family").body.string
+            #expect(before.contains("href=\"/enrollment/open/apply/\(youngA.id)\""), "the family page offers registration to an eligible child")
             #expect(try await post(parentA, "/enrollment/open/apply/\(youngA.id)",
                                    application(youngA, ["track": "private", "choice1": Self.privateSchool.id])).status == .seeOther)
+            #expect(!(try await parentA.send(.GET, "/family").body.string.contains("/enrollment/open/apply/\(youngA.id)")), "not once registered")
             #expect(try await post(parentB, "/enrollment/open/apply/\(youngB.id)",
                                    application(youngB, ["track": "private", "choice1": Self.privateSchool.id])).status == .seeOther)
 
@@ -139,6 +142,12 @@ struct CampaignWebTests {
             let pages = [try await parentA.send(.GET, "/enrollment").body.string, try await parentB.send(.GET, "/enrollment").body.string]
             #expect(pages.filter { $0.contains("电脑派位录取") && $0.contains("该校最后录取号码") }.count == 1)
             #expect(pages.filter { $0.contains("民办未录取，按施教区对口入学") }.count == 1)
+            // The family page tells each family its child's result, the applicant id and where to check the draw.
+            let applicationA = try #require(try await CampaignStore(h.app.db).application(campaignID: "open", studentID: youngA.id))
+            let family = try await parentA.send(.GET, "/family").body.string
+            #expect(family.contains(applicationA.applicantId) && family.contains("href=\"/public/enrollment/open\""))
+            #expect(family.contains("电脑派位录取") || family.contains("民办未录取，按施教区对口入学"))
+            #expect(!family.contains("（310101）"), "the campaign is named by the district's name, not its code")
 
             let export = try await district.send(.GET, "/enrollment/open/results.csv?school=\(Fixture.huangpuSchool.id)")
             #expect(export.status == .ok && export.body.string.contains(NationalID.mask(youngA.nationalId)) != export.body.string.contains(NationalID.mask(youngB.nationalId)))

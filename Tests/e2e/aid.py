@@ -145,15 +145,15 @@ try:
     # 6. The guardian: told, nothing to do; may decline.
     sign_in("parent")
     driver.get(args.base + "/family")
-    notice = driver.find_element(By.CSS_SELECTOR, "section.notice").text
+    notice = driver.find_element(By.CSS_SELECTOR, "section.notice.aid").text
     check("the guardian sees the notice", re.search(r"您的孩子 \S+ 获得 [\d,]+ 元资助，无需申请", notice) is not None)
     driver.save_screenshot(os.path.join(args.screenshots, "aid-family.png"))
     declined_yuan = int(re.search(r"获得 ([\d,]+) 元", notice).group(1).replace(",", ""))
-    section = driver.find_element(By.CSS_SELECTOR, "section.notice")
+    section = driver.find_element(By.CSS_SELECTOR, "section.notice.aid")
     section.find_element(By.CSS_SELECTOR, "form button").click()
     driver.switch_to.alert.accept()  # declining asks first
     WebDriverWait(driver, 10).until(expected_conditions.staleness_of(section))
-    check("the guardian declined", "您已放弃" in driver.find_element(By.CSS_SELECTOR, "section.notice").text)
+    check("the guardian declined", "您已放弃" in driver.find_element(By.CSS_SELECTOR, "section.notice.aid").text)
     driver.save_screenshot(os.path.join(args.screenshots, "aid-family-declined.png"))
 
     sign_in("district")

@@ -57,9 +57,9 @@ def run(driver, base, accounts, screenshots, check):
     # The parent's child: name and school, as the family page shows them.
     sign_in(driver, base, "parent", accounts["parent"])
     driver.get(base + "/family")
-    child = driver.find_element(By.CSS_SELECTOR, "table.sortable tbody tr")
-    child_name = child.find_elements(By.TAG_NAME, "td")[0].text
-    school_path = child.find_elements(By.TAG_NAME, "a")[1].get_attribute("href").replace(base, "")
+    card = next(c for c in driver.find_elements(By.CSS_SELECTOR, "article.child") if c.find_elements(By.CSS_SELECTOR, "a[href*='/schools/']"))
+    child_name = card.find_element(By.CSS_SELECTOR, "h3 a").text
+    school_path = card.find_element(By.CSS_SELECTOR, "a[href*='/schools/']").get_attribute("href").replace(base, "")
 
     # The district centre finds the child's full ID number (an audited reveal) and opens a file.
     sign_in(driver, base, "district", accounts["district"])

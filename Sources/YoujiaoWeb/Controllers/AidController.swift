@@ -306,27 +306,6 @@ struct AidController {
 
     /// The notices of a guardian's children: "your child X receives Y yuan; nothing to do", each
     /// with a form to decline.
-    static func familyNotices(_ req: Request, children: [StudentRecord]) async throws -> String {
-        let notices = try await req.aid.notices(studentIDs: children.map(\.id))
-        guard !notices.isEmpty else { return "" }
-        let token = esc(req.csrfToken)
-        let items = notices.map { notice -> String in
-            let policy = req.t(notice.policyName, notice.policyNameEn)
-            let years = "\(notice.year)–\((notice.year + 1) % 100)"
-            if notice.declined {
-                return "<li class=\"declined\">\(req.t("您已放弃 \(esc(notice.studentName)) 的 \(esc(policy))（\(years) 学年）。", "You declined \(esc(policy)) for \(esc(notice.studentName)) (school year \(years))."))</li>"
-            }
-            return """
-            <li>\(req.t("您的孩子 \(esc(notice.studentName)) 获得 \(esc(notice.yuan)) 元资助，无需申请（\(esc(policy))，\(years) 学年）。",
-                         "Your child \(esc(notice.studentName)) receives \(esc(notice.yuan)) yuan of aid; nothing to do (\(esc(policy)), school year \(years))."))
-            <form method="post" action="/aid/grants/\(esc(notice.grantId))/decline" class="inline"
-             data-confirm="\(req.t("放弃后本学年不再发放这项资助，确定吗？", "Once declined, this aid is not paid this school year. Decline?"))">
-            <input type="hidden" name="_csrf" value="\(token)"><button type="submit">\(req.t("放弃这项资助", "Decline this aid"))</button></form></li>
-            """
-        }
-        return "<section class=\"notice\"><h2>\(req.t("资助通知", "Aid notices"))</h2><ul>\(items.joined())</ul></section>"
-    }
-
     /// Only a guardian of the child may decline; the grant stays on record, flagged.
     @Sendable func decline(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
@@ -340,7 +319,7 @@ struct AidController {
             throw Abort(.forbidden, reason: req.t("这项资助不属于您的孩子。", "This grant is not for your child."))
         }
         try await req.aid.decline(grantID: grant.id, actor: viewer.user.username)
-        return req.redirect(to: "/family")
+        return req.redirect(to: "/family?declined=1")
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// A pupil's record (staff in scope, or the child's guardians) and the family page.
 struct StudentController {
@@ -66,17 +67,50 @@ struct StudentController {
         guard viewer.scope.role == .guardian, let guardianID = viewer.scope.guardianID else {
             return req.redirect(to: AuthController().home(for: viewer.user))
         }
+        let model = try await Self.familyModel(req, guardianID: guardianID)
+        let declined = req.query[String.self, at: "declined"] != nil
+        return req.page(FamilyPage.View(chrome: req.chrome(flash: declined ? .success(.forms(.saved)) : nil), model: model))
+    }
+
+    /// The guardian's children; what they can register for now; their published school-entry
+    /// results with the reason, applicant id and public page; and their aid.
+    static func familyModel(_ req: Request, guardianID: String) async throws -> FamilyPage.Model {
         let children = try await req.registry.children(ofGuardian: guardianID)
-        var rows: [[String]] = []
+        var rows: [FamilyPage.Child] = []
         for child in children {
             let school = try await child.schoolId.asyncFlatMap { try await req.registry.school(id: $0) }
-            rows.append(["<a href=\"/students/\(esc(child.id))\">\(esc(child.name))</a>", "<span class=\"id\">\(esc(child.maskedNationalId))</span>",
-                         school.map { "<a href=\"/schools/\(esc($0.id))\">\(esc($0.name))</a>" } ?? "—",
-                         esc(child.grade.flatMap(Grade.init(rawValue:))?.label(req) ?? "—")])
+            rows.append(FamilyPage.Child(name: child.name, href: "/students/\(child.id)", maskedID: child.maskedNationalId,
+                                         age: MaskedBirth.age(birthDate: child.birthDate).map(Phrase.ageInYears),
+                                         school: school.map { FamilyPage.SchoolLink(name: $0.name, href: "/schools/\($0.id)") },
+                                         grade: child.grade.flatMap(Grade.init(rawValue:)).map(Phrase.grade)))
         }
-        let body = try await AidController.familyNotices(req, children: children)
-            + Table(headers: [req.t("姓名", "Name"), req.t("身份证件号", "ID number"), req.t("学校", "School"), req.t("年级", "Grade")], rows: rows).html
-        return Layout.render(req, title: req.t("我的孩子", "My children"), body: body)
+        let store = CampaignStore(req.db)
+        let today = CaseDate.today()
+        var registrations: [FamilyPage.Registration] = [], results: [FamilyPage.EntryResult] = []
+        for campaign in try await store.campaigns() where campaign.status != .draft {
+            let name = try await EnrollmentView.titlePhrase(req, campaign)
+            let cutoffs = campaign.status == .published ? try await store.privateCutoffs(campaignID: campaign.id) : [:]
+            for child in children {
+                let application = try await store.application(campaignID: campaign.id, studentID: child.id)
+                if application == nil, campaign.acceptsApplications(on: today), let birth = CaseDate(child.birthDate),
+                   (try? campaign.checkEligible(birthDate: birth, currentGrade: child.grade.flatMap(Grade.init(rawValue:)))) != nil {
+                    registrations.append(FamilyPage.Registration(childName: child.name, campaign: name,
+                                                                 applyHref: "/enrollment/\(campaign.id)/apply/\(child.id)",
+                                                                 closesOn: campaign.closesOn.description))
+                }
+                if campaign.status == .published, let application,
+                   let placed = try await store.result(campaignID: campaign.id, applicantID: application.applicantId) {
+                    let reason = try await EnrollmentView.placementReason(req, campaign: campaign, application: application, result: placed, cutoffs: cutoffs)
+                    results.append(FamilyPage.EntryResult(childName: child.name, campaign: name, campaignID: campaign.id,
+                                                          applicantID: application.applicantId, reason: Phrase(zh: reason.zh, en: reason.en)))
+                }
+            }
+        }
+        let notices = try await req.aid.notices(studentIDs: children.map(\.id)).map {
+            FamilyPage.AidNotice(grantID: $0.grantId, childName: $0.studentName, policy: Phrase(zh: $0.policyName, en: $0.policyNameEn),
+                                 amount: $0.yuan, schoolYear: $0.year, declined: $0.declined)
+        }
+        return FamilyPage.Model(children: rows, registrations: registrations, entryResults: results, aidNotices: notices)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// The pages of 入学报名.
 enum EnrollmentView {
@@ -13,6 +14,15 @@ enum EnrollmentView {
         case .drawn: return req.t("已派位（待发布）", "drawn")
         case .published: return req.t("结果已发布", "published")
         }
+    }
+
+    /// The campaign's name for families, with the district's name rather than its code.
+    static func titlePhrase(_ req: Request, _ c: Campaign) async throws -> Phrase {
+        let district = try await c.districtCode.asyncFlatMap { try await req.registry.district(code: $0) }
+        let grade = Phrase.grade(c.grade)
+        let entry = c.stage == .kindergarten ? Phrase(zh: "入园", en: "entry") : Phrase(zh: "入学", en: "entry")
+        let place = district.map { Phrase.verbatim($0.name) } ?? Phrase(zh: "全市", en: "city-wide")
+        return Phrase(zh: "\(c.year) 年\(place.zh)\(grade.zh)\(entry.zh)", en: "\(place.en) \(grade.en) \(entry.en) \(c.year)")
     }
 
     static func title(_ req: Request, _ c: Campaign) -> String {

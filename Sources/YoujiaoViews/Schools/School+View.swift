@@ -1,0 +1,25 @@
+import Plot
+
+extension SchoolPage {
+    public struct View: PageView {
+        public var chrome: Chrome
+        public var model: Model
+
+        public init(chrome: Chrome, model: Model) {
+            self.chrome = chrome; self.model = model
+        }
+
+        /// The school's own name, the same in both languages.
+        public var title: Phrase { .verbatim(model.name) }
+
+        public var content: Component {
+            let t = chrome.language
+            return Node<HTML.BodyContext>.group(
+                .component(FactList(SchoolPage.facts(model), language: t)),
+                .if(model.mayListPupils, .p(.class("actions"), .a(.attr("href", model.pupilListHref), .words(t(.schools(.pupilList)))))),
+                // The table's caption names it; it has no sortable column, so the address only completes the call.
+                .component(DataTable(SchoolPage.gradeTable(model), address: PageAddress(path: model.href), language: t))
+            )
+        }
+    }
+}
