@@ -65,6 +65,21 @@ public struct AccountStore: DatabaseStore {
         return (user, token)
     }
 
+    /// Counts one request of a token in the minute `minute` (seconds since 1970 / 60) and returns the
+    /// minute's count so far; the count of every app instance is the same row.
+    public func countAPIRequest(tokenID: String, minute: Int64) async throws -> Int {
+        struct Count: Decodable { var requests: Int }
+        let counted = try await sql.raw("""
+            INSERT INTO api_rate_windows (token_id, window_start, requests) VALUES (\(bind: tokenID), \(bind: minute), 1)
+            ON CONFLICT (token_id, window_start) DO UPDATE SET requests = api_rate_windows.requests + 1 RETURNING requests
+            """).first(decoding: Count.self)?.requests ?? 1
+        if counted == 1 {
+            // A token's first request of a minute clears its old minutes.
+            try await sql.raw("DELETE FROM api_rate_windows WHERE token_id = \(bind: tokenID) AND window_start < \(bind: minute - 5)").run()
+        }
+        return counted
+    }
+
     public func tokens() async throws -> [APITokenRecord] {
         try await sql.all("SELECT * FROM api_tokens ORDER BY created_at", as: APITokenRecord.self)
     }

@@ -61,6 +61,7 @@ public enum StoreSetup {
         CreateSignInSecurity(),
         AddAuditChain(),
         AddStaffSecondFactor(),
+        CreateAPIRateWindows(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -281,4 +281,29 @@ struct SecurityTests {
             #expect(start.status == .notFound && callback.status == .notFound)
         }
     }
+
+    @Test func eachTokenIsLimitedPerMinute() async throws {
+        try await WebHarness.with { h in
+            let token = try await h.apiToken("city")
+            var bearer = HTTPHeaders()
+            bearer.bearerAuthorization = BearerAuthorization(token: token)
+            #expect(try await h.client().send(.GET, "/api/v1/districts", headers: bearer).status == .ok)
+            // The rest of this minute's allowance used up (as a loop gone wrong would).
+            let id = try #require(try await h.accounts.tokens().first { $0.tokenHash == SecretTokens.hash(token) }?.id)
+            let sql = try #require(h.app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE api_rate_windows SET requests = \(bind: TokenScope.requestsPerMinute) WHERE token_id = \(bind: id)").run()
+            let refused = try await h.client().send(.GET, "/api/v1/districts", headers: bearer)
+            if refused.status == .tooManyRequests {
+                #expect(refused.body.string.contains("\"code\":\"too_many_requests\""))
+                #expect(Int(refused.headers.first(name: .retryAfter) ?? "") ?? 0 >= 1)
+            } else {
+                // The minute turned between the two requests: the new minute starts from one.
+                #expect(refused.status == .ok)
+            }
+            let other = try await h.apiToken("huangpu")
+            var otherBearer = HTTPHeaders()
+            otherBearer.bearerAuthorization = BearerAuthorization(token: other)
+            #expect(try await h.client().send(.GET, "/api/v1/districts", headers: otherBearer).status == .ok, "each token has its own allowance")
+        }
+    }
 }

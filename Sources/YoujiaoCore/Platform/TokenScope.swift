@@ -21,4 +21,8 @@ public enum TokenScope: String, Sendable, CaseIterable, Codable {
 
     /// The longest life a token may be given, in days.
     public static let longestLifeDays = 366
+
+    /// Requests one token may make in a minute: a system syncing the registry pages through it well
+    /// within this; a loop gone wrong, or a stolen token, is slowed down.
+    public static let requestsPerMinute = 600
 }

@@ -19,6 +19,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "Districts", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/District"}}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"}
             }
           }
@@ -31,6 +32,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "The district", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/District"}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -52,6 +54,7 @@ enum OpenAPIDocument {
               "200": {"description": "A page of schools", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SchoolPage"}}}},
               "400": {"$ref": "#/components/responses/BadPage"},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"}
             }
           }
@@ -64,6 +67,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "The school", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/School"}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -82,6 +86,7 @@ enum OpenAPIDocument {
               "200": {"description": "A page of pupils", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StudentPage"}}}},
               "400": {"$ref": "#/components/responses/BadPage"},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -95,6 +100,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "The pupil", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Student"}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -108,6 +114,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "Campaigns", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Campaign"}}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"}
             }
           }
@@ -121,6 +128,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "The campaign", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Campaign"}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -141,6 +149,7 @@ enum OpenAPIDocument {
               "200": {"description": "A page of placements in applicant id order", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignResultPage"}}}},
               "400": {"$ref": "#/components/responses/Error"},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -157,6 +166,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "The child's application and result", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChildResult"}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }
@@ -175,6 +185,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "The CSV file (UTF-8, no BOM)", "content": {"text/csv": {"schema": {"type": "string"}}}},
               "401": {"$ref": "#/components/responses/Error"},
+              "429": {"$ref": "#/components/responses/Error"},
               "403": {"$ref": "#/components/responses/Error"},
               "404": {"$ref": "#/components/responses/Error"}
             }

@@ -76,6 +76,13 @@ struct ViewerMiddleware: AsyncMiddleware {
             if let needed = TokenScope.required(forAPIPath: request.url.path), token.scope != needed.rawValue {
                 throw Abort(.forbidden, reason: "this token's scope is \(token.scope); this path needs \(needed.rawValue)")
             }
+            let minute = Int64(now / 60)
+            guard try await request.accounts.countAPIRequest(tokenID: token.id, minute: minute) <= TokenScope.requestsPerMinute else {
+                var headers = HTTPHeaders()
+                headers.replaceOrAdd(name: .retryAfter, value: String(Int((Double(minute + 1) * 60 - now).rounded(.up))))
+                throw Abort(.tooManyRequests, headers: headers,
+                            reason: "more than \(TokenScope.requestsPerMinute) requests a minute with this token; try again in a minute")
+            }
             request.viewer = Viewer(user: user, token: token)
         } else if let cookie = request.cookies[SessionCookie.name]?.string {
             let idHash = SecretTokens.hash(cookie)

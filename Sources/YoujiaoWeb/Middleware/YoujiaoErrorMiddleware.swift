@@ -25,6 +25,9 @@ struct YoujiaoErrorMiddleware: AsyncMiddleware {
                 response = Layout.error(request, status: status, message: message)
             }
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            if let abort = error as? any AbortError, let retry = abort.headers.first(name: .retryAfter) {
+                response.headers.replaceOrAdd(name: .retryAfter, value: retry)
+            }
             return response
         }
     }
