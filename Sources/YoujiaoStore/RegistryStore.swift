@@ -62,7 +62,20 @@ public struct RegistryStore: DatabaseStore {
         return try await sql.all(query, as: SchoolRecord.self).map(\.school)
     }
 
-    public func schools(_ filter: SchoolFilter, page: PageQuery) async throws -> Page<School> {
+    /// The orders the school directory offers: the column and whether it ascends.
+    public enum SchoolOrder: String, Sendable, CaseIterable {
+        case id, name, district, seats
+        var sql: String {
+            switch self {
+            case .id: return "id"
+            case .name: return "name"
+            case .district: return "district_code"
+            case .seats: return "COALESCE(seats_k1, 0) + COALESCE(seats_g1, 0) + COALESCE(seats_g6, 0) + COALESCE(seats_g10, 0)"
+            }
+        }
+    }
+
+    public func schools(_ filter: SchoolFilter, page: PageQuery, orderBy order: SchoolOrder = .district, ascending: Bool = true) async throws -> Page<School> {
         var conditions: SQLQueryString = "1 = 1"
         if let code = filter.districtCode { conditions.appendInterpolation(unsafeRaw: " AND district_code = "); conditions.appendInterpolation(bind: code) }
         if let stage = filter.stage {
@@ -78,7 +91,8 @@ public struct RegistryStore: DatabaseStore {
             conditions.appendLiteral(")")
         }
         let total = try await sql.raw("SELECT COUNT(*) AS n FROM schools WHERE \(conditions)").first(decoding: CountRow.self)?.n ?? 0
-        var query: SQLQueryString = "SELECT * FROM schools WHERE \(conditions) ORDER BY district_code, id LIMIT "
+        var query: SQLQueryString = "SELECT * FROM schools WHERE \(conditions) ORDER BY "
+        query.appendLiteral(order.sql + (ascending ? " ASC" : " DESC") + ", id LIMIT ")
         query.appendInterpolation(literal: page.perPage)
         query.appendLiteral(" OFFSET ")
         query.appendInterpolation(literal: page.offset)
@@ -133,9 +147,33 @@ public struct RegistryStore: DatabaseStore {
 
     // MARK: Students and guardians
 
-    public func students(schoolID: String, page: PageQuery) async throws -> Page<StudentRecord> {
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM students WHERE school_id = \(bind: schoolID)").first(decoding: CountRow.self)?.n ?? 0
-        var query: SQLQueryString = "SELECT * FROM students WHERE school_id = \(bind: schoolID) ORDER BY grade, class_no, name, id LIMIT "
+    /// The orders the pupil list offers. Grades in school order (K1 … 12), not as text.
+    public enum PupilOrder: String, Sendable, CaseIterable {
+        case name, grade, `class`, age
+        func sql(ascending: Bool) -> String {
+            let direction = ascending ? " ASC" : " DESC"
+            let gradeOrder = "(CASE grade WHEN 'K1' THEN 0 WHEN 'K2' THEN 1 WHEN 'K3' THEN 2 ELSE CAST(grade AS INTEGER) + 2 END)"
+            switch self {
+            case .name: return "name" + direction + ", id"
+            case .grade: return gradeOrder + direction + ", class_no, name, id"
+            case .class: return "class_no" + direction + ", name, id"
+            // The youngest is the latest born.
+            case .age: return "birth_date" + (ascending ? " DESC" : " ASC") + ", name, id"
+            }
+        }
+    }
+
+    public func students(schoolID: String, name: String? = nil, grade: Grade? = nil, page: PageQuery,
+                         orderBy order: PupilOrder = .grade, ascending: Bool = true) async throws -> Page<StudentRecord> {
+        var conditions: SQLQueryString = "school_id = \(bind: schoolID)"
+        if let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty {
+            conditions.appendLiteral(" AND name LIKE ")
+            conditions.appendInterpolation(bind: "%\(name)%")
+        }
+        if let grade { conditions.appendLiteral(" AND grade = "); conditions.appendInterpolation(bind: grade.rawValue) }
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM students WHERE \(conditions)").first(decoding: CountRow.self)?.n ?? 0
+        var query: SQLQueryString = "SELECT * FROM students WHERE \(conditions) ORDER BY "
+        query.appendLiteral(order.sql(ascending: ascending) + " LIMIT ")
         query.appendInterpolation(literal: page.perPage)
         query.appendLiteral(" OFFSET ")
         query.appendInterpolation(literal: page.offset)

@@ -184,4 +184,31 @@ struct WebTests {
             #expect(english.body.string.contains("School directory"))
         }
     }
+
+    @Test func schoolPagesSortFilterAndDownloadOnTheServer() async throws {
+        try await WebHarness.with { h in
+            let city = h.client()
+            try await city.login("city")
+            let byNameDesc = try await city.send(.GET, "/schools?sort=name&dir=desc").body.string
+            let huangpu = try #require(byNameDesc.range(of: Fixture.huangpuSchool.name)), xuhui = try #require(byNameDesc.range(of: Fixture.xuhuiSchool.name))
+            #expect((Fixture.huangpuSchool.name > Fixture.xuhuiSchool.name) == (huangpu.lowerBound < xuhui.lowerBound), "sorted by name, descending")
+            #expect(byNameDesc.contains("黄浦区") && !byNameDesc.contains(">310101<"), "districts by name, not code")
+            #expect(try await city.send(.GET, "/schools?sort=lat").status == .badRequest)
+            let xlsx = try await city.send(.GET, "/schools.xlsx?district=310104")
+            #expect(xlsx.status == .ok && xlsx.body.string.hasPrefix("PK"), "a ZIP (XLSX) of the filtered directory")
+
+            let school = h.client()
+            try await school.login("school")
+            let path = "/schools/\(Fixture.huangpuSchool.id)/students"
+            let list = try await school.send(.GET, path).body.string
+            #expect(list.contains(Fixture.childA.name) && list.contains("aria-sort"))
+            #expect(!(try await school.send(.GET, path + "?name=不存在的名字").body.string.contains(Fixture.childA.name)), "search by name")
+            #expect(try await school.send(.GET, path + "?grade=G13").status == .badRequest, "an unknown grade names the field")
+            let csv = try await school.send(.GET, path.replacingOccurrences(of: "/students", with: "/students.csv")).body.string
+            #expect(csv.contains(NationalID.mask(Fixture.childA.nationalID)) && !csv.contains("2017-03-05"), "masked, with no birth date")
+            let page = try await school.send(.GET, "/schools/\(Fixture.huangpuSchool.id)").body.string
+            #expect(page.contains("href=\"\(path)\"") && !page.contains("href=\"/districts/310101\""),
+                    "a school's staff reach their pupil list; no link to a district page they may not open")
+        }
+    }
 }

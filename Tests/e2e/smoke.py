@@ -123,7 +123,7 @@ try:
 
     driver.get(args.base + "/schools?district=310115")
     check("the directory filters by district", "浦东新区" in driver.page_source or "310115" in driver.page_source)
-    links = driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody a")
+    links = driver.find_elements(By.CSS_SELECTOR, "table.data-table tbody a")
     follow(driver, links[0])
     check("a school page opens", driver.find_element(By.CSS_SELECTOR, "dl.facts") is not None)
     follow(driver, driver.find_element(By.LINK_TEXT, "学生名单"))

@@ -2,8 +2,8 @@ import Crypto
 import Foundation
 
 /// What the browser must carry from the start of a sign-in to its callback. The web layer keeps it
-/// in a short-lived signed cookie or the session; it is Codable for that. The values are secrets of
-/// this one sign-in: never log them.
+/// in a short-lived HttpOnly cookie of the browser that started (the state check ties the callback to
+/// it); it is Codable for that. The values are secrets of this one sign-in: never log them.
 public struct OIDCPendingAuthorization: Sendable, Equatable, Codable, CustomStringConvertible {
     /// Sign-ins slower than this are refused, so a stolen cookie is of use only briefly.
     public static let lifetime: TimeInterval = 10 * 60

@@ -71,15 +71,13 @@ struct DashboardController {
         let chart = BarChart(categories: Stage.allCases.map { $0.label(req) },
                              series: [BarChart.Series(name: req.t("学生", "Pupils"), colour: "#3c8dbc", values: Stage.allCases.map { totals[$0]?.pupils ?? 0 })],
                              title: req.t("\(district.name)各学段学生数", "Pupils by stage in \(district.name)"))
-        let schools = try await req.registry.schools(SchoolFilter(districtCode: district.code), page: .everything).items
-        let schoolTable = SchoolController.table(req, schools: schools)
+        let schools = try await req.registry.schools(SchoolFilter(districtCode: district.code), page: PageQuery(page: 1, perPage: 1)).total
         let body = """
-        <p class="summary">\(esc(district.code)) · \(esc(district.name)) · \(req.t("学校 \(schools.count) 所", "\(schools.count) schools"))</p>
+        <p class="summary">\(esc(district.name)) · \(req.t("学校 \(schools) 所", "\(schools) schools"))</p>
         <figure>\(chart.svg)</figure>
         \(Self.table(req, rows: rows, linkDistricts: false).html)
         <h2>\(req.t("本区学校", "Schools of the district"))</h2>
-        <p><a class="download" href="/schools.csv?district=\(esc(district.code))">\(req.t("下载 CSV", "Download CSV"))</a></p>
-        \(schoolTable.html)
+        <p><a id="district-schools" href="/schools?district=\(esc(district.code))">\(req.t("本区全部 \(schools) 所学校（可排序、筛选、下载）", "All \(schools) schools of the district (sort, filter, download)"))</a></p>
         """
         return Layout.render(req, title: district.name, body: body)
     }
