@@ -57,8 +57,8 @@ extension CampaignWebTests {
 
             // Run the draw and publish it.
             let manager = try await signedIn(h, "huangpu")
-            #expect(try await post(manager, "/enrollment/open/freeze", [:]).status == .seeOther)
-            #expect(try await post(manager, "/enrollment/open/draw", ["beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
+            #expect(try await post(manager, "/enrollment/open/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .seeOther)
+            #expect(try await post(manager, "/enrollment/open/draw", ["confirmed": "yes", "beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
 
             let drawn = try #require(try json(try await get("/api/v1/campaigns/open")) as? [String: Any])
             #expect(drawn["status"] as? String == "drawn" && (drawn["seed"] as? String)?.count == 64 && (drawn["listHash"] as? String)?.count == 64)
@@ -93,7 +93,7 @@ extension CampaignWebTests {
             // The guardian's own child.
             let pending = try #require(try json(try await parentA.send(.GET, "/api/v1/campaigns/open/students/\(youngA.id)/result")) as? [String: Any])
             #expect(pending["campaignStatus"] as? String == "drawn" && pending["result"] == nil && pending["applicantId"] is String)
-            #expect(try await post(manager, "/enrollment/open/publish", [:]).status == .seeOther)
+            #expect(try await post(manager, "/enrollment/open/publish", ["confirmed": "yes"]).status == .seeOther)
             let own = try await parentA.send(.GET, "/api/v1/campaigns/open/students/\(youngA.id)/result")
             let result = try #require((try json(own) as? [String: Any])?["result"] as? [String: Any])
             let reason = try #require(result["reason"] as? [String: String])

@@ -73,14 +73,14 @@ extension CampaignWebTests {
             #expect(try await store.seats(campaignID: "open")[Fixture.huangpuSchool.id] == 1)
 
             // Frozen: refused, read only; the published schools.csv and the draw carry the edited seats.
-            #expect(try await post(district, "/enrollment/open/freeze", [:]).status == .seeOther)
+            #expect(try await post(district, "/enrollment/open/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .seeOther)
             let late = try await post(district, Self.seatsPage, [Self.publicField: "2"], from: Self.seatsPage)
             #expect(late.status == .badRequest && late.body.string.contains("data-field=\"status\"") && !late.body.string.contains("id=\"seats\""))
             #expect(try await store.seats(campaignID: "open")[Fixture.huangpuSchool.id] == 1)
             let schools = try await h.client().send(.GET, "/public/enrollment/open/schools.csv").body.string
             #expect(schools.contains("\(Fixture.huangpuSchool.id),\(Fixture.huangpuSchool.name),310101,public,no,1,"), "the frozen file has the new capacity")
             #expect(schools.contains("\(Self.privateSchool.id),\(Self.privateSchool.name),310101,private,no,3,"))
-            #expect(try await post(district, "/enrollment/open/draw", ["beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
+            #expect(try await post(district, "/enrollment/open/draw", ["confirmed": "yes", "beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
             let routes = try await store.results(campaignID: "open").map(\.route).sorted()
             #expect(routes == ["catchment", "unplaced"], "one catchment seat: the second child is left for cross-district placement")
         }

@@ -120,23 +120,23 @@ struct CampaignWebTests {
             let anonymous = h.client()
             #expect(try await anonymous.send(.GET, "/public/enrollment/open").status == .notFound, "nothing public before freezing")
             let xuhui = try await signedIn(h, "xuhui")
-            #expect(try await post(xuhui, "/enrollment/open/freeze", [:]).status == .forbidden, "another district")
+            #expect(try await post(xuhui, "/enrollment/open/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .forbidden, "another district")
             let city = try await signedIn(h, "city")
-            #expect(try await post(city, "/enrollment/open/freeze", [:]).status == .forbidden, "the city does not run a district's campaign")
+            #expect(try await post(city, "/enrollment/open/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .forbidden, "the city does not run a district's campaign")
             #expect(try await city.send(.GET, "/enrollment/open").status == .ok, "but sees it")
             let school = try await signedIn(h, "school")
             #expect(try await school.send(.GET, "/enrollment/open").status == .forbidden)
 
             let district = try await signedIn(h, "huangpu")
-            #expect(try await post(district, "/enrollment/open/freeze", [:]).status == .seeOther)
+            #expect(try await post(district, "/enrollment/open/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .seeOther)
             #expect(try await post(parentA, "/enrollment/open/apply/\(youngA.id)", application(youngA)).status == .badRequest, "no edits after freezing")
-            let wrong = try await post(district, "/enrollment/open/draw", ["beacon_value": "beacon", "notary_secret": "guess"])
-            #expect(wrong.status == .badRequest && wrong.body.string.contains("data-field=\"notary_secret\""))
-            #expect(try await post(district, "/enrollment/open/draw", ["beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
+            let wrong = try await post(district, "/enrollment/open/draw", ["confirmed": "yes", "beacon_value": "beacon", "notary_secret": "guess"])
+            #expect(wrong.status == .badRequest && wrong.body.string.contains("id=\"notary_secret-error\""))
+            #expect(try await post(district, "/enrollment/open/draw", ["confirmed": "yes", "beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
             let review = try await district.send(.GET, "/enrollment/open")
             #expect(review.body.string.contains("id=\"what-if\"") && review.body.string.contains("<svg"))
             #expect(try await parentA.send(.GET, "/enrollment").body.string.contains("class=\"reason\">—"), "no result before publishing")
-            #expect(try await post(district, "/enrollment/open/publish", [:]).status == .seeOther)
+            #expect(try await post(district, "/enrollment/open/publish", ["confirmed": "yes"]).status == .seeOther)
 
             // One child got the private seat by lottery, the other went back to the catchment school.
             let pages = [try await parentA.send(.GET, "/enrollment").body.string, try await parentB.send(.GET, "/enrollment").body.string]
@@ -164,6 +164,33 @@ struct CampaignWebTests {
                 #expect(!download.body.string.contains("王小雨") && !download.body.string.contains(youngA.nationalId), "\(file) holds no personal data")
             }
             #expect(try await anonymous.send(.GET, "/public/enrollment/open/secrets.csv").status == .notFound)
+        }
+    }
+
+    @Test func irreversibleStepsShowWhatWillHappenAndAskToConfirm() async throws {
+        try await Self.with { h, youngA, _ in
+            let parentA = try await signedIn(h, "parent-a")
+            #expect(try await post(parentA, "/enrollment/open/apply/\(youngA.id)", application(youngA)).status == .seeOther)
+            let district = try await signedIn(h, "huangpu")
+            let campaignPage = try await district.send(.GET, "/enrollment/open").body.string
+            #expect(campaignPage.contains("href=\"/enrollment/open/freeze\"") && !campaignPage.contains("action=\"/enrollment/open/freeze\""),
+                    "the campaign page leads to the confirmation, it does not freeze")
+            let confirm = try await district.send(.GET, "/enrollment/open/freeze").body.string
+            #expect(confirm.contains("class=\"confirm-panel\"") && confirm.contains("所有家长将不能再报名或修改报名"))
+            #expect(confirm.contains("报名原定") && confirm.contains("name=\"reason\""), "closing before the announced day asks for a reason")
+            #expect(confirm.contains("aria-current=\"step\""), "a step bar shows where the campaign is")
+            // A post that skips the confirmation, or an early freeze without a reason, changes nothing.
+            let unconfirmed = try await post(district, "/enrollment/open/freeze", ["reason": "学位调整需要提前截止"])
+            #expect(unconfirmed.status == .badRequest)
+            let noReason = try await post(district, "/enrollment/open/freeze", ["confirmed": "yes", "reason": " "])
+            #expect(noReason.status == .badRequest && noReason.body.string.contains("id=\"reason-error\""))
+            #expect(try await CampaignStore(h.app.db).campaign(id: "open")?.status == .open, "still open")
+            #expect(try await post(district, "/enrollment/open/freeze", ["confirmed": "yes", "reason": "学位调整需要提前截止"]).status == .seeOther)
+            #expect(try await CampaignStore(h.app.db).campaign(id: "open")?.status == .frozen)
+            #expect(try await h.accounts.auditEvents().contains { $0.action == "campaign-freeze" && $0.detail == "reason: 学位调整需要提前截止" },
+                    "the reason is logged with who and when")
+            let drawPage = try await district.send(.GET, "/enrollment/open/draw").body.string
+            #expect(drawPage.contains("name=\"beacon_value\"") && drawPage.contains("name=\"notary_secret\"") && !drawPage.contains("name=\"reason\""))
         }
     }
 }

@@ -50,15 +50,15 @@ extension CampaignWebTests {
             #expect(try await city.send(.GET, "\(path)/seats").body.string.contains("id=\"seats\""))
 
             // Only the city freezes, draws and publishes.
-            let draw = ["beacon_value": "beacon-city", "notary_secret": secret]
-            #expect(try await post(huangpu, "\(path)/freeze", [:]).status == .forbidden)
-            #expect(try await post(city, "\(path)/freeze", [:]).status == .seeOther)
+            let draw = ["confirmed": "yes", "beacon_value": "beacon-city", "notary_secret": secret]
+            #expect(try await post(huangpu, "\(path)/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .forbidden)
+            #expect(try await post(city, "\(path)/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .seeOther)
             #expect(try await post(huangpu, "\(path)/draw", draw).status == .forbidden, "a district admin cannot run the city draw")
             #expect(try await post(xuhui, "\(path)/draw", draw).status == .forbidden)
             #expect(try await store.campaign(id: campaign.id)?.status == .frozen)
             #expect(try await post(city, "\(path)/draw", draw).status == .seeOther)
-            #expect(try await post(huangpu, "\(path)/publish", [:]).status == .forbidden)
-            #expect(try await post(city, "\(path)/publish", [:]).status == .seeOther)
+            #expect(try await post(huangpu, "\(path)/publish", ["confirmed": "yes"]).status == .forbidden)
+            #expect(try await post(city, "\(path)/publish", ["confirmed": "yes"]).status == .seeOther)
             #expect(try await store.campaign(id: campaign.id)?.status == .published)
 
             // Results: each district its own schools' lists only; the city all of them.

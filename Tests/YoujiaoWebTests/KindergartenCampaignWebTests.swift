@@ -82,9 +82,9 @@ struct KindergartenCampaignWebTests {
             #expect(try await CampaignStore(h.app.db).applications(campaignID: id).map(\.studentId) == [toddler.id])
 
             // Freeze, draw, publish.
-            #expect(try await post(district, "\(location)/freeze", [:]).status == .seeOther)
-            #expect(try await post(district, "\(location)/draw", ["beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
-            #expect(try await post(district, "\(location)/publish", [:]).status == .seeOther)
+            #expect(try await post(district, "\(location)/freeze", ["confirmed": "yes", "reason": "测试提前截止报名"]).status == .seeOther)
+            #expect(try await post(district, "\(location)/draw", ["confirmed": "yes", "beacon_value": "beacon", "notary_secret": Self.secret]).status == .seeOther)
+            #expect(try await post(district, "\(location)/publish", ["confirmed": "yes"]).status == .seeOther)
             let results = try await CampaignStore(h.app.db).results(campaignID: id)
             #expect(results.map(\.schoolId) == [Fixture.huangpuKindergarten.id] && results.map(\.route) == ["catchment"])
 

@@ -95,11 +95,11 @@ def run(driver, base, accounts, screenshots, check, log, database):
     driver.save_screenshot(os.path.join(screenshots, "enrollment-seats.png"))
 
     driver.get(base + "/enrollment/" + campaign)
-    list_hash = freeze_and_draw(driver, secret, check)
+    list_hash = freeze_and_draw(driver, secret, check, screenshots)
     check("the review shows the what-if kilometres and a chart",
           "公里" in driver.find_element(By.ID, "what-if").text and driver.find_elements(By.CSS_SELECTOR, "svg.chart rect"))
     driver.save_screenshot(os.path.join(screenshots, "enrollment-review.png"))
-    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '发布结果')]"))
+    publish(driver, screenshots)
     check("the results are published", driver.find_element(By.ID, "status").text == "结果已发布")
 
     sign_in(driver, base, "parent", accounts["parent"])
@@ -130,25 +130,42 @@ def run(driver, base, accounts, screenshots, check, log, database):
     driver.get(base + "/enrollment")
     click_and_wait(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "小班入园"))
     kindergarten = driver.current_url.rsplit("/", 1)[1]
-    freeze_and_draw(driver, secret, check)
+    freeze_and_draw(driver, secret, check, screenshots)
     driver.save_screenshot(os.path.join(screenshots, "enrollment-k1-review.png"))
-    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '发布结果')]"))
+    publish(driver, screenshots)
     driver.get(base + "/public/enrollment/" + kindergarten)
     private, catchment = routes(driver)[:2]
     check("the K1 draw admits by private lottery and to catchment kindergartens", private > 0 and catchment > 0)
 
 
-def freeze_and_draw(driver, secret, check):
+def freeze_and_draw(driver, secret, check, screenshots):
     """On a campaign page: freeze the list, then draw with the demo notary secret; the list hash."""
-    click_and_wait(driver, driver.find_element(By.XPATH, "//button[contains(., '冻结名单')]"))
+    # Each irreversible step opens a page that says what will happen, with the counts, and asks to confirm.
+    click_and_wait(driver, driver.find_element(By.ID, "step-freeze"))
+    panel = driver.find_element(By.CSS_SELECTOR, "section.confirm-panel")
+    check("freezing says what will happen and shows the counts", "不能再报名" in panel.text and panel.find_elements(By.CSS_SELECTOR, "dl.counts dd"))
+    reason = panel.find_elements(By.NAME, "reason")
+    if reason:  # before the announced closing day: a reason is required
+        reason[0].send_keys("派位时间调整，区教育局决定提前截止（测试）")
+        driver.save_screenshot(os.path.join(screenshots, "enrollment-freeze-confirm.png"))
+    click_and_wait(driver, panel.find_element(By.CSS_SELECTOR, "button.danger"))
     list_hash = driver.find_element(By.ID, "list-hash").text
     check("freezing publishes the list hash", re.fullmatch(r"[0-9a-f]{64}", list_hash))
-    form = driver.find_element(By.ID, "draw")
-    form.find_element(By.NAME, "beacon_value").send_keys("e2e-beacon-round-value")
-    form.find_element(By.NAME, "notary_secret").send_keys(secret)
-    click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
+    click_and_wait(driver, driver.find_element(By.ID, "step-draw"))
+    panel = driver.find_element(By.CSS_SELECTOR, "section.confirm-panel")
+    panel.find_element(By.NAME, "beacon_value").send_keys("e2e-beacon-round-value")
+    panel.find_element(By.NAME, "notary_secret").send_keys(secret)
+    click_and_wait(driver, panel.find_element(By.CSS_SELECTOR, "button.danger"))
     check("the draw ran", driver.find_element(By.ID, "status").text.startswith("已派位"))
     return list_hash
+
+
+def publish(driver, screenshots):
+    """From a drawn campaign's page: the confirmation (counts per route), then publish."""
+    click_and_wait(driver, driver.find_element(By.ID, "step-publish"))
+    panel = driver.find_element(By.CSS_SELECTOR, "section.confirm-panel")
+    driver.save_screenshot(os.path.join(screenshots, "enrollment-publish-confirm.png"))
+    click_and_wait(driver, panel.find_element(By.CSS_SELECTOR, "button.danger"))
 
 
 def routes(driver):

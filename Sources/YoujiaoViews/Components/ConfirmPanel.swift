@@ -17,14 +17,17 @@ public struct ConfirmPanel: Component {
     public var csrfToken: String
     /// The reason field, when the step must say why (the value comes back after an error).
     public var reason: FormField?
+    /// Other fields the step needs (the draw's beacon value and notary secret).
+    public var fields: [FormField]
     public var confirmLabel: Phrase
     public var cancelHref: String
     public var language: Language
 
     public init(heading: Phrase, consequences: [Phrase], counts: [Count] = [], action: String, csrfToken: String,
-                reason: FormField? = nil, confirmLabel: Phrase = .forms(.confirm), cancelHref: String, language: Language) {
+                reason: FormField? = nil, fields: [FormField] = [], confirmLabel: Phrase = .forms(.confirm), cancelHref: String,
+                language: Language) {
         self.heading = heading; self.consequences = consequences; self.counts = counts; self.action = action
-        self.csrfToken = csrfToken; self.reason = reason; self.confirmLabel = confirmLabel; self.cancelHref = cancelHref
+        self.csrfToken = csrfToken; self.reason = reason; self.fields = fields; self.confirmLabel = confirmLabel; self.cancelHref = cancelHref
         self.language = language
     }
 
@@ -48,6 +51,8 @@ public struct ConfirmPanel: Component {
             .form(
                 .attr("method", "post"), .attr("action", action),
                 .input(.attr("type", "hidden"), .attr("name", "_csrf"), .attr("value", csrfToken)),
+                .input(.attr("type", "hidden"), .attr("name", "confirmed"), .attr("value", "yes")),
+                .forEach(fields) { .component($0) },
                 .unwrap(reason) { .component($0) },
                 .div(.class("actions"),
                      .button(.attr("type", "submit"), .class("danger"), .words(t(confirmLabel))),

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// 入学报名: campaigns (district admins for their district, city admins for city-wide ones), the
 /// guardian's application, the draw and its review, the per-school export, and the public page
@@ -16,6 +17,9 @@ struct EnrollmentController {
         campaign.post("freeze", use: freeze)
         campaign.post("draw", use: draw)
         campaign.post("publish", use: publish)
+        for step in CampaignStepGuard.Step.allCases {
+            campaign.get(PathComponent(stringLiteral: step.rawValue)) { try await confirmPage(req: $0, step: step) }
+        }
         campaign.get("results.csv", use: schoolExport)
         campaign.get("seats", use: seats)
         campaign.post("seats", use: saveSeats)
@@ -139,24 +143,58 @@ struct EnrollmentController {
 
     // MARK: The district's steps
 
-    /// One step of the life cycle by the campaign's manager; a refused step shows the page with the reason (400).
-    private func step(_ req: Request, _ action: @escaping @Sendable (CampaignStore, Campaign, [String: String]) async throws -> Void) async throws -> Response {
+    /// One step of the life cycle by the campaign's manager; a refused step shows the page with the
+    /// reason (400). The irreversible ones (freeze, draw, publish) come back to their confirmation page.
+    private func step(_ req: Request, guarded: CampaignStepGuard.Step? = nil,
+                      _ action: @escaping @Sendable (CampaignStore, Campaign, [String: String]) async throws -> Void) async throws -> Response {
         let viewer = try req.requireStaff()
         let campaign = try await Self.campaign(req)
         guard Self.canManage(viewer.scope, campaign) else {
             throw Abort(.forbidden, reason: req.t("只有负责本次招生的教育局可以操作。", "Only the authority running this campaign may do this."))
         }
+        let form = Self.form(req)
+        var reason = ""
         do {
-            try await action(CampaignStore(req.db), campaign, Self.form(req))
+            if let guarded {
+                reason = try CampaignStepGuard.check(guarded, campaign: campaign, confirmed: form["confirmed"] == "yes", reason: form["reason"],
+                                                     today: .today())
+            }
+            try await action(CampaignStore(req.db), campaign, form)
         } catch let problem as CampaignProblem {
+            if let guarded { return try await confirmPage(req: req, step: guarded, problem: problem, form: form) }
             return try await page(req, viewer: viewer, campaign: campaign, problem: problem)
         } catch let errors as InputErrors {
             return try await page(req, viewer: viewer, campaign: campaign,
                                   problem: CampaignProblem("status", zh: "输入数据有误：\(errors)", en: "the inputs are invalid: \(errors)"))
         }
         try await Audit.record(req, action: "campaign-" + (req.url.path.split(separator: "/").last.map(String.init) ?? ""),
-                               subjectKind: "campaign", subjectIDs: [campaign.id])
+                               subjectKind: "campaign", subjectIDs: [campaign.id], detail: { _ in reason.isEmpty ? "" : "reason: " + reason })
         return req.redirect(to: "/enrollment/\(campaign.id)", redirectType: .normal)
+    }
+
+    /// What an irreversible step will do, with the counts, before the manager confirms it.
+    @Sendable func confirmPage(req: Request, step: CampaignStepGuard.Step, problem: CampaignProblem? = nil,
+                               form: [String: String] = [:]) async throws -> Response {
+        let viewer = try req.requireStaff()
+        let campaign = try await Self.campaign(req)
+        guard Self.canManage(viewer.scope, campaign) else {
+            throw Abort(.forbidden, reason: req.t("只有负责本次招生的教育局可以操作。", "Only the authority running this campaign may do this."))
+        }
+        let store = CampaignStore(req.db)
+        let applications = try await store.applications(campaignID: campaign.id).count
+        let schools = try await store.enrollmentSchools(for: campaign)
+        var counts = [ConfirmPanel.Count(.campaign(.applications), applications), ConfirmPanel.Count(.campaign(.schoolsInCampaign), schools.count),
+                      ConfirmPanel.Count(.campaign(.seats), schools.reduce(0) { $0 + $1.capacity })]
+        if step == .publish, let routes = try await store.report(campaign)?.routes {
+            counts += [ConfirmPanel.Count(.placedBy(.private), routes.private), ConfirmPanel.Count(.placedBy(.catchment), routes.catchment),
+                       ConfirmPanel.Count(.placedBy(.coordinated), routes.coordinated), ConfirmPanel.Count(.placedBy(.unplaced), routes.unplaced)]
+        }
+        let early = step == .freeze && CampaignStepGuard.freezeIsEarly(campaign, today: .today())
+        let model = CampaignStepPage.Model(
+            campaignName: try await EnrollmentView.titlePhrase(req, campaign), campaignHref: "/enrollment/\(campaign.id)", status: campaign.status,
+            step: step, counts: counts, earlyClosingDay: early ? campaign.closesOn.description : nil, reason: form["reason"] ?? "",
+            beaconRound: campaign.beaconRound, problem: problem.map { ($0.field, Phrase(zh: $0.zh, en: $0.en)) })
+        return req.page(CampaignStepPage.View(chrome: req.chrome(), model: model), status: problem == nil ? .ok : .badRequest)
     }
 
     @Sendable func open(req: Request) async throws -> Response {
@@ -164,17 +202,17 @@ struct EnrollmentController {
     }
 
     @Sendable func freeze(req: Request) async throws -> Response {
-        try await step(req) { store, campaign, _ in _ = try await store.freeze(campaign.id) }
+        try await step(req, guarded: .freeze) { store, campaign, _ in _ = try await store.freeze(campaign.id) }
     }
 
     @Sendable func draw(req: Request) async throws -> Response {
-        try await step(req) { store, campaign, form in
+        try await step(req, guarded: .draw) { store, campaign, form in
             try await store.draw(campaign.id, beaconValue: form["beacon_value"] ?? "", notarySecret: form["notary_secret"] ?? "")
         }
     }
 
     @Sendable func publish(req: Request) async throws -> Response {
-        try await step(req) { store, campaign, _ in try await store.advance(campaign.id, to: .published) }
+        try await step(req, guarded: .publish) { store, campaign, _ in try await store.advance(campaign.id, to: .published) }
     }
 
     /// One school's admitted children (pseudonymous id, masked ID number, name): the campaign's

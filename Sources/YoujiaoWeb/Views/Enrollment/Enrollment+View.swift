@@ -89,15 +89,10 @@ enum EnrollmentView {
         if canManage {
             switch c.status {
             case .draft: body += button(req, base + "/open", req.t("开放报名", "Open registration"))
-            case .open: body += button(req, base + "/freeze", req.t("截止报名并冻结名单（公布哈希）", "Close and freeze the list (publish its hash)"))
-            case .frozen:
-                body += """
-                    <form method="post" action="\(base)/draw" class="stacked" id="draw">\(csrf(req))
-                    <label>\(req.t("公开随机数（\(c.beaconRound)）", "Beacon value (\(c.beaconRound))")) <input name="beacon_value" size="70"></label>
-                    <label>\(req.t("公证密钥", "Notary secret")) <input name="notary_secret" size="40"></label>
-                    <button type="submit">\(req.t("派位", "Run the draw"))</button></form>
-                    """
-            case .drawn: body += button(req, base + "/publish", req.t("发布结果", "Publish the results"))
+            // The irreversible steps open a page that says what will happen and asks to confirm.
+            case .open: body += "<p><a class=\"button\" id=\"step-freeze\" href=\"\(esc(base))/freeze\">\(req.t("截止报名并冻结名单（公布哈希）…", "Close and freeze the list (publish its hash)…"))</a></p>"
+            case .frozen: body += "<p><a class=\"button\" id=\"step-draw\" href=\"\(esc(base))/draw\">\(req.t("派位…", "Run the draw…"))</a></p>"
+            case .drawn: body += "<p><a class=\"button\" id=\"step-publish\" href=\"\(esc(base))/publish\">\(req.t("发布结果…", "Publish the results…"))</a></p>"
             case .published: break
             }
         }

@@ -1,0 +1,64 @@
+import YoujiaoCore
+
+extension Catalogue {
+    /// School-entry campaigns (入学、入园) and their irreversible steps.
+    public enum Campaign: PhraseBook {
+        case confirmFreeze, confirmDraw, confirmPublish
+        case freezeClosesRegistration, freezePublishesHash, drawComputesSeed, drawPlaces, publishTellsFamilies, publishFiles
+        case notarySecret, applications, schoolsInCampaign, seats
+
+        public var phrase: Phrase {
+            switch self {
+            case .confirmFreeze: return Phrase(zh: "截止报名并冻结名单", en: "Close registration and freeze the list")
+            case .confirmDraw: return Phrase(zh: "派位", en: "Run the draw")
+            case .confirmPublish: return Phrase(zh: "发布结果", en: "Publish the results")
+            case .freezeClosesRegistration: return Phrase(zh: "所有家长将不能再报名或修改报名。", en: "No family can register or change an application any more.")
+            case .freezePublishesHash: return Phrase(zh: "名单的哈希值将公布在公开核验页上，此后名单不能再改。", en: "The list's hash is published on the public page; the list cannot change after that.")
+            case .drawComputesSeed: return Phrase(zh: "用公开随机数、公证密钥和名单哈希计算派位种子，并公布三者。", en: "The seed is computed from the beacon value, the notary's secret and the list hash, all three published.")
+            case .drawPlaces: return Phrase(zh: "按规则为每名报名儿童安排学位，结果先供审核，尚不通知家长。", en: "Every applicant is placed by the rules; the results are for review and not yet shown to families.")
+            case .publishTellsFamilies: return Phrase(zh: "每个家庭将看到孩子的结果和理由。", en: "Every family sees its child's result with the reason.")
+            case .publishFiles: return Phrase(zh: "结果文件公布在公开核验页上，任何人都可以重新计算核对。", en: "The results file is published on the public page for anyone to recompute.")
+            case .notarySecret: return Phrase(zh: "公证密钥", en: "Notary secret")
+            case .applications: return Phrase(zh: "报名人数", en: "Applications")
+            case .schoolsInCampaign: return Phrase(zh: "参加学校", en: "Schools")
+            case .seats: return Phrase(zh: "学位", en: "Seats")
+            }
+        }
+
+        public static var parameterisedExamples: [Phrase] {
+            [.earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment)]
+        }
+    }
+}
+
+extension Phrase {
+    public static func campaign(_ key: Catalogue.Campaign) -> Phrase { key.phrase }
+
+    public static func earlyClosing(_ day: String) -> Phrase {
+        Phrase(zh: "报名原定 \(day) 截止：现在截止会提前结束所有家庭的报名，须写明理由，理由连同您的姓名和时间记入日志。",
+               en: "Registration was announced to close on \(day): closing now ends it early for every family, so a reason is required and logged with your name and the time.")
+    }
+
+    public static func beaconValue(round: String) -> Phrase {
+        Phrase(zh: "公开随机数（\(round)）", en: "Beacon value (\(round))")
+    }
+
+    public static func campaignStatus(_ status: CampaignStatus) -> Phrase {
+        switch status {
+        case .draft: return Phrase(zh: "草稿", en: "Draft")
+        case .open: return Phrase(zh: "报名中", en: "Registration open")
+        case .frozen: return Phrase(zh: "名单已冻结", en: "List frozen")
+        case .drawn: return Phrase(zh: "已派位（待发布）", en: "Drawn (not yet published)")
+        case .published: return Phrase(zh: "结果已发布", en: "Published")
+        }
+    }
+
+    public static func placedBy(_ route: EnrollmentRoute) -> Phrase {
+        switch route {
+        case .private: return Phrase(zh: "民办摇号", en: "Private lottery")
+        case .catchment: return Phrase(zh: "施教区", en: "Catchment")
+        case .coordinated: return Phrase(zh: "统筹", en: "Coordinated")
+        case .unplaced: return Phrase(zh: "未安排", en: "Unplaced")
+        }
+    }
+}
