@@ -66,6 +66,8 @@ public enum AidResolution: String, Sendable, CaseIterable {
     case grant
     /// No aid is due; a note says why.
     case dismiss
+    /// The entry names a guardian: the grants go to the guardian's child at school chosen by the reviewer.
+    case grantToChild = "grant-to-child"
 }
 
 public enum AidTotalsGrouping: String, Sendable, CaseIterable { case district, school, policy }
@@ -299,7 +301,31 @@ public struct AidStore: DatabaseStore {
     /// confirms the child, every other check still applies) or `dismiss` (a note says why).
     /// - Returns: the grants made.
     @discardableResult
-    public func resolve(reviewID: String, as resolution: AidResolution, note: String, actor: String) async throws -> Int {
+    /// The children at school of the registered guardian whose ID number an entry carries (for an
+    /// entry listed under a parent's number).
+    public func childrenAtSchool(ofGuardianNationalID nationalID: String) async throws -> [(studentID: String, name: String)] {
+        struct Row: Decodable { var id: String; var name: String }
+        return try await sql.all("""
+            SELECT s.id, s.name FROM guardians g JOIN guardian_children gc ON gc.guardian_id = g.id JOIN students s ON s.id = gc.student_id
+            WHERE g.national_id = \(bind: nationalID) AND s.school_id IS NOT NULL ORDER BY s.name, s.id
+            """, as: Row.self).map { ($0.id, $0.name) }
+    }
+
+    /// A pupil as the matcher sees them (school, stage, district).
+    func pupil(studentID: String) async throws -> AidPupil? {
+        struct Row: Decodable { var id: String; var name: String; var schoolId: String?; var grade: String?; var stages: String?; var districtCode: String? }
+        guard let row = try await sql.all("""
+            SELECT s.id, s.name, s.school_id, s.grade, sc.stages, sc.district_code FROM students s
+            LEFT JOIN schools sc ON sc.id = s.school_id WHERE s.id = \(bind: studentID)
+            """, as: Row.self).first else { return nil }
+        let stages = row.stages?.split(separator: ";").compactMap { Stage(rawValue: String($0)) } ?? []
+        return AidPupil(studentID: row.id, name: row.name, schoolID: row.schoolId,
+                        stage: row.schoolId == nil ? nil : AidPupil.stage(grade: row.grade.flatMap(Grade.init(rawValue:)), schoolStages: stages),
+                        districtCode: row.districtCode)
+    }
+
+    /// `childID`: with `.grantToChild`, the guardian's child who receives the grants.
+    public func resolve(reviewID: String, as resolution: AidResolution, note: String, actor: String, childID: String? = nil) async throws -> Int {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         return try await transaction { tx in
             guard let item = try await tx.reviewItem(id: reviewID) else {
@@ -326,16 +352,31 @@ public struct AidStore: DatabaseStore {
                 } catch let problem as AidMatcher.AidProblem {
                     throw AidRefusal("无法资助：\(problem.reason.labelZH)。", "Cannot grant: \(problem.reason.labelEN).")
                 }
+            case .grantToChild:
+                guard item.reasonValue == .adultID, let childID,
+                      try await tx.childrenAtSchool(ofGuardianNationalID: item.nationalId).contains(where: { $0.studentID == childID }),
+                      let child = try await tx.pupil(studentID: childID) else {
+                    throw AidRefusal("只能资助名单上这位监护人在读的孩子。", "Only a child at school of the guardian on the list can be granted.")
+                }
+                guard let candidate = try await tx.candidates(entryID: item.entryId).first else {
+                    throw AidRefusal("名单记录已不在当前名单中。", "The entry is no longer on the current list.")
+                }
+                do {
+                    grants = try AidMatcher.confirm(candidate, forChild: child, policies: try await tx.policies(), year: item.year,
+                                                    existingGrants: try await tx.grantKeys(year: item.year, studentID: childID))
+                } catch let problem as AidMatcher.AidProblem {
+                    throw AidRefusal("无法资助：\(problem.reason.labelZH)。", "Cannot grant: \(problem.reason.labelEN).")
+                }
             }
             let at = AidClock.stamp()
             try await tx.sql.insertBatched(into: "aid_grants", grants.map { AidGrantRecord($0, at: at) })
-            let status: AidReviewStatus = resolution == .grant ? .granted : .dismissed
+            let status: AidReviewStatus = resolution == .dismiss ? .dismissed : .granted
             try await tx.sql.raw("""
                 UPDATE aid_review_queue SET status = \(bind: status.rawValue), note = \(bind: note), resolved_by = \(bind: actor),
                 resolved_at = \(bind: at) WHERE id = \(bind: reviewID)
                 """).run()
             try await tx.log([AidEventRecord(kind: "review-\(resolution.rawValue)", actor: actor, year: item.year, list: item.list,
-                                             entryId: item.entryId, studentId: item.studentId,
+                                             entryId: item.entryId, studentId: item.studentId ?? childID,
                                              detail: "\(item.reason): \(grants.count) grants; \(note)", at: at)])
             return grants.count
         }

@@ -117,6 +117,19 @@ struct AidWebTests {
             #expect(list.body.string.contains(Fixture.childB.name) && list.body.string.contains("1,000"))
             let again = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "dismiss", "note": "x"])
             #expect(again.status == .conflict, "decided once")
+
+            // Guardian A's own number on the 低保 list: the usual case of a household listed under a parent.
+            let adult = try await reviewItem(h, .adultID)
+            let queue = try await client.send(.GET, "/aid/review").body.string
+            let childA = try #require(try await h.registry.student(nationalID: Fixture.childA.nationalID))
+            let childB = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
+            #expect(queue.contains("value=\"child:\(childA.id)\""), "the guardian's child is offered")
+            #expect(!queue.contains("checked"), "no decision is preselected")
+            let notTheirs = try await client.send(.POST, "/aid/review/\(adult.id)/resolve", form: ["_csrf": token, "outcome": "child:\(childB.id)"])
+            #expect(notTheirs.status == .conflict, "only the listed guardian's own child")
+            let toChild = try await client.send(.POST, "/aid/review/\(adult.id)/resolve", form: ["_csrf": token, "outcome": "child:\(childA.id)", "note": "低保证登记在父亲名下"])
+            #expect(toChild.status == .seeOther)
+            #expect(try await AidStore(h.app.db).reviewItem(id: adult.id)?.statusValue == .granted)
         }
     }
 

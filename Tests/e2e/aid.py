@@ -114,7 +114,8 @@ try:
     check("no full ID number in the queue", renamed["national_id"] not in page and unknown not in page)
     driver.save_screenshot(os.path.join(args.screenshots, "aid-review.png"))
     row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr") if f"{other_name} ≠" in r.text)
-    Select(row.find_element(By.NAME, "outcome")).select_by_value("grant")
+    check("no decision is preselected", not any(r.is_selected() for r in row.find_elements(By.NAME, "outcome")))
+    row.find_element(By.CSS_SELECTOR, "input[name=outcome][value=grant]").click()
     row.find_element(By.NAME, "note").send_keys("残联名单用字不同，核实为同一学生")
     row.find_element(By.TAG_NAME, "button").click()
     WebDriverWait(driver, 10).until(expected_conditions.staleness_of(row))  # the page after the decision

@@ -201,6 +201,26 @@ public enum AidMatcher {
         return grants
     }
 
+    /// An entry listed under a guardian's number — the usual case for a 低保 household, whose
+    /// certificate names the parent — granted to the guardian's child at school whom the reviewer
+    /// names. Whether the child is that guardian's is the store's to check (the registry's links).
+    public static func confirm(_ candidate: AidCandidate, forChild child: AidPupil, policies: [AidPolicy], year: Int,
+                               existingGrants: Set<GrantKey>) throws(AidProblem) -> [AidGrant] {
+        guard candidate.pupil == nil, case .failure(let problem) = check(candidate, year: year, checkName: false), problem.reason == .adultID else {
+            throw AidProblem(reason: .notInRegistry, detail: "the entry is not listed under an adult's number")
+        }
+        guard candidate.entry.covers(schoolYear: year) else {
+            throw AidProblem(reason: .noPolicy, detail: "the entry is not valid in school year \(year)")
+        }
+        guard child.schoolID != nil, let stage = child.stage else { throw AidProblem(reason: .leftSchool, detail: "") }
+        var granted = existingGrants
+        guard let grants = newGrants(pupil: child, stage: stage, entryID: candidate.entryID, list: candidate.entry.list,
+                                     policies: policies.filter { $0.applies(inYear: year) }, year: year, granted: &granted) else {
+            throw AidProblem(reason: .noPolicy, detail: "\(candidate.entry.list.rawValue) × \(stage.rawValue)")
+        }
+        return grants
+    }
+
     public struct AidProblem: Error, Sendable, Equatable {
         public var reason: AidReviewReason
         public var detail: String

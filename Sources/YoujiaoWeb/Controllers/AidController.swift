@@ -209,18 +209,31 @@ struct AidController {
     @Sendable func review(req: Request) async throws -> Response {
         let (year, status, page) = try await reviewPage(req)
         let token = esc(req.csrfToken)
+        // An entry under an adult's number is usually a parent's: offer their children at school.
+        var children: [String: [(studentID: String, name: String)]] = [:]
+        for item in page.items where item.statusValue == .open && item.reasonValue == .adultID {
+            children[item.id] = try await req.aid.childrenAtSchool(ofGuardianNationalID: item.nationalId)
+        }
         let rows = page.items.map { item -> [String] in
             let reason = item.reasonValue.map { req.t($0.labelZH, $0.labelEN) } ?? item.reason
             let list = item.listValue.map { req.t($0.labelZH, $0.labelEN) } ?? item.list
             var decision = esc(statusLabel(req, item.statusValue)) + (item.note.isEmpty ? "" : "：" + esc(item.note))
             if item.statusValue == .open {
-                let grantOption = item.reasonValue == .nameMismatch
-                    ? "<option value=\"grant\">\(req.t("确认为同一学生，予以资助", "Same child: grant"))</option>" : ""
+                // No decision is preselected: the reviewer chooses one.
+                func choice(_ value: String, _ label: String) -> String {
+                    "<label class=\"choice\"><input type=\"radio\" name=\"outcome\" value=\"\(esc(value))\" required> \(esc(label))</label>"
+                }
+                var choices: [String] = []
+                if item.reasonValue == .nameMismatch { choices.append(choice("grant", req.t("确认为同一学生，予以资助", "Same child: grant"))) }
+                for child in children[item.id] ?? [] {
+                    choices.append(choice("child:" + child.studentID, req.t("名单登记在监护人名下，资助其子女 \(child.name)", "Listed under a guardian's number: grant to their child \(child.name)")))
+                }
+                choices.append(choice("dismiss", req.t("不予资助（须填写理由）", "No aid (give the reason)")))
                 decision = """
                 <form method="post" action="/aid/review/\(esc(item.id))/resolve" class="resolve">
                 <input type="hidden" name="_csrf" value="\(token)">
-                <select name="outcome">\(grantOption)<option value="dismiss">\(req.t("不予资助", "No aid"))</option></select>
-                <input name="note" placeholder="\(req.t("处理说明", "Note"))" maxlength="500">
+                <fieldset><legend>\(req.t("处理结果", "Decision"))</legend>\(choices.joined())</fieldset>
+                <label>\(req.t("处理说明", "Note")) <input name="note" maxlength="500"></label>
                 <button type="submit">\(req.t("处理", "Decide"))</button></form>
                 """
             }
@@ -273,7 +286,8 @@ struct AidController {
         }
         struct Form: Content { var outcome: String?; var note: String? }
         let form = try req.content.decode(Form.self)
-        guard let outcome = form.outcome.flatMap(AidResolution.init(rawValue:)) else {
+        let childID = form.outcome.flatMap { $0.hasPrefix("child:") ? String($0.dropFirst("child:".count)) : nil }
+        guard let outcome = childID != nil ? .grantToChild : form.outcome.flatMap(AidResolution.init(rawValue:)) else {
             throw FieldProblem(field: "outcome", message: req.t("请选择处理结果", "Choose a decision"))
         }
         let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -282,7 +296,7 @@ struct AidController {
         }
         guard note.count <= 500 else { throw FieldProblem(field: "note", message: req.t("说明不超过 500 字", "The note is at most 500 characters")) }
         do {
-            try await req.aid.resolve(reviewID: item.id, as: outcome, note: note, actor: viewer.user.username)
+            try await req.aid.resolve(reviewID: item.id, as: outcome, note: note, actor: viewer.user.username, childID: childID)
         } catch let refusal as AidRefusal {
             throw Abort(.conflict, reason: req.t(refusal.zh, refusal.en))
         }
