@@ -142,6 +142,12 @@ struct CampaignWebTests {
             let pages = [try await parentA.send(.GET, "/enrollment").body.string, try await parentB.send(.GET, "/enrollment").body.string]
             #expect(pages.filter { $0.contains("电脑派位录取") && $0.contains("该校最后录取号码") }.count == 1)
             #expect(pages.filter { $0.contains("民办未录取，按施教区对口入学") }.count == 1)
+            // The school's staff reach their admitted list from the school's page.
+            let schoolPage = try await school.send(.GET, "/schools/\(Fixture.huangpuSchool.id)").body.string
+            #expect(schoolPage.contains("href=\"/enrollment/open/results.csv?school=\(Fixture.huangpuSchool.id)\""))
+            // After publication the form is closed, with a sentence saying why.
+            let closedForm = try await parentA.send(.GET, "/enrollment/open/apply/\(youngA.id)").body.string
+            #expect(closedForm.contains("id=\"application-closed\"") && closedForm.contains("结果已发布") && !closedForm.contains("id=\"apply\""))
             // The family page tells each family its child's result, the applicant id and where to check the draw.
             let applicationA = try #require(try await CampaignStore(h.app.db).application(campaignID: "open", studentID: youngA.id))
             let family = try await parentA.send(.GET, "/family").body.string
@@ -172,6 +178,8 @@ struct CampaignWebTests {
             let parentA = try await signedIn(h, "parent-a")
             #expect(try await post(parentA, "/enrollment/open/apply/\(youngA.id)", application(youngA)).status == .seeOther)
             let district = try await signedIn(h, "huangpu")
+            let lateForm = try await parentA.send(.GET, "/enrollment/closed/apply/\(youngA.id)").body.string
+            #expect(lateForm.contains("报名已于") && !lateForm.contains("id=\"apply\""), "a window that has ended says so instead of showing the form")
             let campaignPage = try await district.send(.GET, "/enrollment/open").body.string
             #expect(campaignPage.contains("href=\"/enrollment/open/freeze\"") && !campaignPage.contains("action=\"/enrollment/open/freeze\""),
                     "the campaign page leads to the confirmation, it does not freeze")

@@ -26,7 +26,7 @@ extension Catalogue {
         }
 
         public static var parameterisedExamples: [Phrase] {
-            [.earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment)]
+            [.registrationNotYetOpen("2027-04-20"), .registrationClosed("2027-05-20"), .resultsPublished, .earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment)]
         }
     }
 }

@@ -5,10 +5,11 @@ extension Catalogue {
         case entryResults, applicantNumber, verificationPage, verificationHint
         case aidNotices, declineAid, declineQuestion
         case registerNow, registerHint, register
-        case noChildren
+        case noChildren, backToFamily
 
         public var phrase: Phrase {
             switch self {
+            case .backToFamily: return Phrase(zh: "返回“我的孩子”", en: "Back to My children")
             case .title: return Phrase(zh: "我的孩子", en: "My children")
             case .children: return Phrase(zh: "孩子", en: "Children")
             case .name: return Phrase(zh: "姓名", en: "Name")

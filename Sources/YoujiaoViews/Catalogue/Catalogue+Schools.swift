@@ -9,13 +9,14 @@ extension Catalogue {
         case noSchoolsMatch, noSchoolsYet
         // A school's page.
         case inclusive, notAKindergarten, boarding, schoolGroup, pupils, teachers
-        case pupilsByGrade, grade, pupilCount, pupilList, noPupilsInSchool
+        case pupilsByGrade, grade, pupilCount, pupilList, noPupilsInSchool, admissionLists
         // The pupil list.
         case pupilName, searchPupilName, allGrades, idNumber, gender, age, classNumber, hukou
         case pupilsTable, noPupilsMatch, backToSchool
 
         public var phrase: Phrase {
             switch self {
+            case .admissionLists: return Phrase(zh: "入学录取名单（CSV，身份证件号脱敏，下载记入审计）", en: "Admitted children (CSV, ID numbers masked, downloads audited)")
             case .directoryTitle: return Phrase(zh: "学校名录", en: "School directory")
             case .searchNameOrID: return Phrase(zh: "校名或学校标识码", en: "Name or school ID")
             case .searchHint: return Phrase(zh: "输入校名的一部分，或完整的 10 位学校标识码。", en: "Part of the name, or the whole 10-digit school ID.")

@@ -24,6 +24,8 @@ public enum SchoolPage {
         public var teachers: Int
         /// Whether the viewer is staff allowed to list the pupils (Core's `canListPupils`).
         public var mayListPupils: Bool
+        /// The published school-entry campaigns that admitted children here, for staff who may read the lists.
+        public var admissionLists: [AdmissionList] = []
 
         public init(id: String, name: String, districtCode: String, districtName: String, mayOpenDistrict: Bool,
                     stages: [Stage], ownership: Ownership, isInclusive: Bool, boarding: Bool, entrySeats: [Grade: Int],
@@ -89,5 +91,12 @@ public enum SchoolPage {
                       TableModel.Column(.schools(.pupilCount), key: "pupils", isNumeric: true)],
             rows: rows, totals: [.phrase(.tables(.total)), .number(model.pupils)],
             emptyState: .schools(.noPupilsInSchool))
+    }
+
+    /// One campaign's list of the children admitted to the school (a CSV with masked numbers, audited).
+    public struct AdmissionList: Sendable, Hashable {
+        public var campaign: Phrase
+        public var href: String
+        public init(campaign: Phrase, href: String) { self.campaign = campaign; self.href = href }
     }
 }

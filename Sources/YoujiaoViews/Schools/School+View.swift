@@ -17,6 +17,13 @@ extension SchoolPage {
             return Node<HTML.BodyContext>.group(
                 .component(FactList(SchoolPage.facts(model), language: t)),
                 .if(model.mayListPupils, .p(.class("actions"), .a(.attr("href", model.pupilListHref), .words(t(.schools(.pupilList)))))),
+                .if(!model.admissionLists.isEmpty, .section(
+                    .class("admission-lists"), .attr("aria-labelledby", "admission-heading"),
+                    .h2(.id("admission-heading"), .words(t(.schools(.admissionLists)))),
+                    .ul(.forEach(model.admissionLists) { list in
+                        .li(.a(.attr("href", list.href), .attribute(named: "download"), .words(t(list.campaign))))
+                    })
+                )),
                 // The table's caption names it; it has no sortable column, so the address only completes the call.
                 .component(DataTable(SchoolPage.gradeTable(model), address: PageAddress(path: model.href), language: t))
             )

@@ -262,6 +262,12 @@ struct EnrollmentController {
         let viewer = try req.requireViewer()
         let campaign = try await Self.campaign(req)
         let (student, _) = try await Self.ownChild(req, viewer: viewer)
+        let today = CaseDate.today()
+        guard campaign.acceptsApplications(on: today) else {
+            return req.page(ApplicationClosedPage.View(chrome: req.chrome(), model: ApplicationClosedPage.Model(
+                campaignName: try await EnrollmentView.titlePhrase(req, campaign), childName: student.name, status: campaign.status,
+                opensOn: campaign.opensOn.description, closesOn: campaign.closesOn.description, today: today.description)))
+        }
         let existing = try await CampaignStore(req.db).application(campaignID: campaign.id, studentID: student.id)
         return try await EnrollmentView.applyForm(req, campaign: campaign, student: student, values: EnrollmentView.values(of: existing, student: student),
                                                   problem: nil)

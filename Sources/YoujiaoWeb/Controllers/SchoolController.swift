@@ -83,11 +83,20 @@ struct SchoolController {
     @Sendable func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let school = try await Self.visibleSchool(req, viewer: viewer)
-        let model = SchoolPage.Model(
+        var model = SchoolPage.Model(
             school, districtName: try await req.registry.district(code: school.districtCode)?.name ?? school.districtCode,
             pupilsByGrade: try await req.registry.pupilsByGrade(schoolID: school.id), teachers: try await req.registry.teacherCount(schoolID: school.id),
             mayOpenDistrict: viewer.scope.canSeeDistrict(school.districtCode),
             mayListPupils: viewer.scope.canListPupils(schoolID: school.id, districtCode: school.districtCode))
+        if viewer.scope.canListPupils(schoolID: school.id, districtCode: school.districtCode) {
+            // The published campaigns this school admitted children in: its staff reach the lists from here.
+            for campaign in try await CampaignStore(req.db).campaigns() where campaign.status == .published
+                && (campaign.districtCode == nil || campaign.districtCode == school.districtCode) && school.stages.contains(campaign.stage) {
+                model.admissionLists.append(SchoolPage.AdmissionList(
+                    campaign: try await EnrollmentView.titlePhrase(req, campaign),
+                    href: "/enrollment/\(campaign.id)/results.csv?school=\(school.id)"))
+            }
+        }
         return req.page(SchoolPage.View(chrome: req.chrome(), model: model))
     }
 
