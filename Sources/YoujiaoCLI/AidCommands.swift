@@ -45,19 +45,23 @@ struct AidCommand: AsyncParsableCommand {
 
     struct Payments: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The payment file for the finance system (CSV on standard output, full ID numbers; audited).")
+            abstract: "The payment file for the finance system (CSV on standard output, full ID numbers; needs an approved --request; audited).")
         @ArgumentParser.Option(name: .long, help: "School year (2025 = 2025–26).") var year: Int
         @ArgumentParser.Option(name: .long, help: "Only this district (GB/T 2260 code).") var district: String?
+        @ArgumentParser.Option(name: .long, help: "The approved export request (youjiao exports request|approve, or /exports); used once.") var request: String?
         @OptionGroup var options: DatabaseOptions
 
         func run() async throws {
             try await withRuntime(options) { runtime in
                 let payments = try await AidStore(runtime.registry.database).payments(year: year, filter: AidScopeFilter(districtCode: district))
-                FileHandle.standardOutput.write(Data(CSVWriter.document(header: AidPayment.csvHeader, rows: payments.map(\.csvCells)).utf8))
+                let watermark = try await ExportsCommand.claim(request, kind: .paymentFile,
+                                                               parameters: ExportParameters(year: year, districtCode: district), in: runtime)
+                let document = watermark.map { $0 + "\n" }.joined() + CSVWriter.document(header: AidPayment.csvHeader, rows: payments.map(\.csvCells))
+                FileHandle.standardOutput.write(Data(document.utf8))
                 try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: AidCommand.actor, action: "export",
                                                                     route: "youjiao aid payments", subjectKind: "aid-payments",
                                                                     subjectId: district ?? "*",
-                                                                    detail: "\(payments.count) payments, school year \(year), full ID numbers")])
+                                                                    detail: "\(payments.count) payments, school year \(year), full ID numbers, request \(request ?? "")")])
                 printError("\(payments.count) payments, \(payments.reduce(0) { $0 + $1.yuan }) yuan")
             }
         }

@@ -49,10 +49,13 @@ struct ImportCommand: AsyncParsableCommand {
 
 /// `youjiao export ENTITY`: full values to standard output, for the operator; audited.
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write an entity of the registry to standard output.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write an entity of the registry to standard output.",
+        discussion: "students, guardians and teachers hold full ID numbers: they need --request ID, a request approved by a second staff member (youjiao exports request|approve, or /exports), used once; the output then opens with a watermark (CSV: '#' lines before the header; JSON: an object with \"watermark\" and \"records\").")
     enum Format: String, ExpressibleByArgument { case csv, json }
     @ArgumentParser.Argument var entity: RegistryEntityKind
     @ArgumentParser.Option(name: .long) var format: Format = .csv
+    @ArgumentParser.Option(name: .long, help: "The approved export request, for entities with full ID numbers.") var request: String?
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -60,11 +63,20 @@ struct ExportCommand: AsyncParsableCommand {
             let out = FileHandle.standardOutput
             var count = 0
             var first = true
-            if format == .csv { out.write(Data(CSVWriter.line(entity.columns.map(\.name)).utf8)) } else { out.write(Data("[".utf8)) }
-            // JSON objects carry the CSV column names, so both formats describe a record alike.
-            let columnNames = entity.columns.map(\.name)
+            let watermark = entity.carriesFullIDNumbers
+                ? try await ExportsCommand.claim(request, kind: .registryExport, parameters: .registryExport(entity), in: runtime) : []
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            switch format {
+            case .csv:
+                out.write(Data((watermark.map { $0 + "\n" }.joined() + CSVWriter.line(entity.columns.map(\.name))).utf8))
+            case .json where watermark.isEmpty:
+                out.write(Data("[".utf8))
+            case .json:
+                out.write(Data("{\"watermark\": ".utf8) + (try encoder.encode(watermark)) + Data(",\n\"records\": [".utf8))
+            }
+            // JSON objects carry the CSV column names, so both formats describe a record alike.
+            let columnNames = entity.columns.map(\.name)
             try await RegistryExporter(store: runtime.registry).forEachBatch(of: entity) { batch in
                 count += batch.count
                 var text = ""
@@ -78,10 +90,10 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 out.write(Data(text.utf8))
             }
-            if format == .json { out.write(Data("\n]\n".utf8)) }
+            if format == .json { out.write(Data((watermark.isEmpty ? "\n]\n" : "\n]}\n").utf8)) }
             try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: "cli:\(NSUserName())", action: "export",
                                                                 route: "youjiao export", subjectKind: entity.rawValue, subjectId: "*",
-                                                                detail: "\(count) rows, \(format.rawValue), full values")])
+                                                                detail: "\(count) rows, \(format.rawValue), full values" + (request.map { ", request \($0)" } ?? ""))])
         }
     }
 }

@@ -62,6 +62,7 @@ public enum StoreSetup {
         AddAuditChain(),
         AddStaffSecondFactor(),
         CreateAPIRateWindows(),
+        CreateExportRequests(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

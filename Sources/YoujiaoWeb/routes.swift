@@ -20,6 +20,7 @@ func routes(_ app: Application) throws {
     SchoolController().register(app)
     StudentController().register(app)
     AidController().register(app)
+    ExportController().register(app)
     APIController().register(app)
     PlanningController().register(app)
     SpecialEducationController().register(app)

@@ -52,8 +52,9 @@ struct AidWebTests {
                 ("/aid/grants.csv?school=\(xuhuiSchool)", [ok, no, no, no, login]),
                 ("/aid/review", [ok, ok, ok, no, login]),
                 ("/aid/review.csv?status=all", [ok, ok, ok, no, login]),
-                ("/aid/payments.csv", [ok, ok, no, no, login]),
-                ("/aid/payments.csv?district=310104", [ok, no, no, no, login]),
+                // Full ID numbers: never without an approved export request (ExportWebTests).
+                ("/aid/payments.csv", [no, no, no, no, login]),
+                ("/aid/payments.csv?district=310104", [no, no, no, no, login]),
             ]
             let users: [String?] = ["city", "huangpu", "school", "parent-a", nil]
             for (index, username) in users.enumerated() {
@@ -170,8 +171,9 @@ struct AidWebTests {
             let after = try await parent.send(.GET, declined.headers.first(name: .location) ?? "/family").body.string
             #expect(after.contains("You declined") && after.contains("role=\"status\""), "declined, with a message that it was saved")
 
-            let city = try await signedIn(h, "city")
-            let payments = try await city.send(.GET, "/aid/payments.csv").body.string
+            try await h.addColleague("city2", role: .cityAdmin)
+            let payments = try await h.approvedPaymentFile(requester: "city", approver: "city2").body.string
+            #expect(payments.contains(AidPayment.csvHeader.joined(separator: ",")), "the file itself")
             #expect(!payments.contains(Fixture.childA.nationalID), "a declined grant is not paid")
             #expect(try await AidStore(h.app.db).events(kind: "declined").first?.actor == "parent-a")
         }
@@ -180,14 +182,15 @@ struct AidWebTests {
     @Test func thePaymentFileCarriesFullIDsAndIsAudited() async throws {
         try await withAid { h in
             try await AidStore(h.app.db).resolve(reviewID: try await reviewItem(h, .nameMismatch).id, as: .grant, note: "", actor: "test")
-            let city = try await signedIn(h, "city")
-            let all = try await city.send(.GET, "/aid/payments.csv?year=2025")
+            try await h.addColleague("city2", role: .cityAdmin)
+            let all = try await h.approvedPaymentFile(requester: "city", approver: "city2")
             #expect(all.headers.first(name: .contentDisposition)?.contains("aid-payments-2025.csv") == true)
             let lines = all.body.string.split(separator: "\n")
-            #expect(lines.first == "\u{FEFF}" + AidPayment.csvHeader.joined(separator: ","))
-            #expect(lines.count == 3 && all.body.string.contains(Fixture.childA.nationalID) && all.body.string.contains(Fixture.childB.nationalID))
-            let district = try await signedIn(h, "huangpu")
-            let own = try await district.send(.GET, "/aid/payments.csv").body.string
+            // The watermark's two comment lines, then the header a finance system reads.
+            #expect(lines.first?.hasPrefix("\u{FEFF}# 导出：") == true && lines.dropFirst().first?.hasPrefix("# export:") == true)
+            #expect(lines.dropFirst(2).first.map(String.init) == AidPayment.csvHeader.joined(separator: ","))
+            #expect(lines.count == 5 && all.body.string.contains(Fixture.childA.nationalID) && all.body.string.contains(Fixture.childB.nationalID))
+            let own = try await h.approvedPaymentFile(requester: "huangpu", approver: "city").body.string
             #expect(own.contains(Fixture.childA.nationalID) && !own.contains(Fixture.childB.nationalID), "Huangpu's pupils only")
             let student = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
             #expect(try await h.accounts.auditEvents(subjectID: student.id).filter { $0.action == "aid-payments" }.count == 1)
@@ -199,13 +202,13 @@ struct AidWebTests {
             let city = try await signedIn(h, "city")
             let page = try await city.send(.GET, "/aid?year=2025").body.string
             #expect(page.contains("<svg") && page.contains("黄浦区") && page.contains("待审核 4 条"))
-            #expect(page.contains("/aid/payments.csv?year=2025"))
+            #expect(page.contains("/exports/new?kind=payment-file&year=2025"), "the payment file is asked for, not downloaded at once")
             let csv = try await city.send(.GET, "/aid/summary.csv?year=2025&by=district").body.string
             #expect(csv.contains("310101,黄浦区,1,1,1000,0"))
             #expect(try await city.send(.GET, "/aid/summary.csv?by=nothing").status == .badRequest)
             let school = try await signedIn(h, "school")
             let own = try await school.send(.GET, "/aid").body.string
-            #expect(!own.contains("/aid/payments.csv"), "no payment file for a school")
+            #expect(!own.contains("/aid/payments.csv") && !own.contains("/exports"), "no payment file for a school")
             #expect(own.contains("待审核 0 条"), "the school's queue is empty: its pupil was granted")
         }
     }

@@ -160,8 +160,44 @@ CSV
   check "$label: aid: match reports SQL and Core time" 'grep -q "read .* s (SQL), match .* s (Core), write .* s (SQL)" "$work/match"'
   yj aid match --year 2025 > "$work/out" 2>&1
   check "$label: aid: a rerun makes nothing new" 'grep -q " 0 grants made" "$work/out"'
-  yj aid payments --year 2025 > "$work/payments.csv" 2>/dev/null
-  check "$label: aid: payment file" 'head -1 "$work/payments.csv" | grep -q "^payment_reference,school_year,policy" && grep -q "$pupil" "$work/payments.csv" && [ $(wc -l < "$work/payments.csv") -eq 2 ]'
+  # Full ID numbers: the two-person rule. One staff member asks, another approves, one download.
+  yj user create hp1 --role district-admin --district 310101 --name 黄浦甲 >/dev/null 2>&1
+  yj user create hp2 --role district-admin --district 310101 --name 黄浦乙 >/dev/null 2>&1
+  yj user create city1 --role city-admin --name 市甲 >/dev/null 2>&1
+  yj user create city2 --role city-admin --name 市乙 >/dev/null 2>&1
+  yj aid payments --year 2025 > "$work/payments.csv" 2>"$work/err"; status=$?
+  check "$label: aid: no payment file without a request" '[ $status -eq 2 ] && [ ! -s "$work/payments.csv" ] && grep -q "needs --request ID" "$work/err"'
+  yj exports request payment-file --year 2025 --district 310101 --reason "" --by hp1 >/dev/null 2>"$work/err"; status=$?
+  check "$label: exports: a request needs a reason" '[ $status -eq 2 ] && grep -q "Give the reason" "$work/err"'
+  request=$(yj exports request payment-file --year 2025 --reason "第一批发放" --by hp1 2>"$work/err")
+  check "$label: exports: request prints its id" '[ -n "$request" ] && [ $(printf %s "$request" | wc -l) -eq 0 ]'
+  yj aid payments --year 2025 --district 310101 --request "$request" > "$work/payments.csv" 2>"$work/err"; status=$?
+  check "$label: aid: a waiting request opens nothing" '[ $status -eq 2 ] && grep -q "not approved yet" "$work/err" && [ ! -s "$work/payments.csv" ]'
+  yj exports approve "$request" --by hp1 >/dev/null 2>"$work/err"; status=$?
+  check "$label: exports: nobody approves their own request" '[ $status -eq 2 ] && grep -q "your own export request" "$work/err"'
+  yj exports approve "$request" --by city1 > "$work/out" 2>"$work/err"
+  check "$label: exports: another person approves" 'grep -q "$request approved" "$work/out"'
+  yj aid payments --year 2025 --request "$request" > "$work/payments.csv" 2>"$work/err"; status=$?
+  check "$label: aid: the approved parameters only" '[ $status -eq 2 ] && grep -q "does not match" "$work/err"'
+  yj aid payments --year 2025 --district 310101 --request "$request" > "$work/payments.csv" 2>/dev/null
+  check "$label: aid: payment file" 'sed -n 3p "$work/payments.csv" | grep -q "^payment_reference,school_year,policy" && grep -q "$pupil" "$work/payments.csv" && [ $(wc -l < "$work/payments.csv") -eq 4 ]'
+  check "$label: aid: the payment file opens with its watermark" 'head -1 "$work/payments.csv" | grep -q "^# 导出：黄浦甲（hp1） 申请，市甲（city1） 批准，.*（北京时间），申请号 $request$" && sed -n 2p "$work/payments.csv" | grep -q "^# export: requested by"'
+  yj aid payments --year 2025 --district 310101 --request "$request" > "$work/again.csv" 2>"$work/err"; status=$?
+  check "$label: aid: one download per approval" '[ $status -eq 2 ] && grep -q "one download" "$work/err"'
+  students=$(yj exports request registry-export --entity students --reason "核对" --by city1 2>/dev/null)
+  yj exports refuse "$students" --by city2 --note "" >/dev/null 2>"$work/err"; status=$?
+  check "$label: exports: a refusal says why" '[ $status -eq 2 ] && grep -q "Say why" "$work/err"'
+  yj exports refuse "$students" --by city2 --note "不需要" >/dev/null 2>&1
+  yj export students --request "$students" > "$work/students.csv" 2>"$work/err"; status=$?
+  check "$label: export: a refused request opens nothing" '[ $status -eq 2 ] && grep -q "was refused" "$work/err"'
+  yj export students > "$work/students.csv" 2>"$work/err"; status=$?
+  check "$label: export: pupils need a request" '[ $status -eq 2 ] && [ ! -s "$work/students.csv" ]'
+  students=$(yj exports request registry-export --entity students --reason "核对" --by city1 2>/dev/null)
+  yj exports approve "$students" --by hp1 >/dev/null 2>"$work/err"; status=$?
+  check "$label: exports: a district does not approve the city's request" '[ $status -eq 2 ] && grep -q "Only another administrator" "$work/err"'
+  yj exports approve "$students" --by city2 >/dev/null 2>&1
+  yj export students --format json --request "$students" > "$work/students.json" 2>/dev/null
+  check "$label: export: approved pupils as JSON with the watermark" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"watermark\"][0].startswith(\"# 导出：市甲（city1）\") and len(d[\"records\"])==2" "$work/students.json"'
 }
 
 # `youjiao enroll` on real files (no database): every bad-input line of the issue exits 2, names

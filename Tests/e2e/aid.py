@@ -1,6 +1,7 @@
 """Browser test of student aid without application (免申即享), end to end on the demo server:
 an agency list imported with the command line → the match → the review queue (a decision taken in
-the browser) → the grants → the guardian's notice and decline → the payment file.
+the browser) → the grants → the guardian's notice and decline → the payment file, asked for by the district,
+approved by the city and downloaded once.
 
 Run by scripts/test after smoke.py, against the same `youjiao serve --demo` server and database."""
 import argparse
@@ -11,6 +12,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.error
 import urllib.request
 
 from selenium import webdriver
@@ -52,8 +54,22 @@ accounts = dict(re.findall(r"DEMO ACCOUNT role=\S+ username=(\S+) password=(\S+)
 # 1. An agency's list of disabled children (a list the demo does not have yet), as a GBK file:
 #    five pupils at school, one of them under another spelling, a child the registry does not know,
 #    and a child who left school (the demo registry holds some).
-status, exported, _ = youjiao("export", "students")
-students = list(csv.DictReader(io.StringIO(exported)))
+def without_watermark(text):
+    """A file of an approved export opens with '#' comment lines (who asked, who approved, when)."""
+    return "".join(line for line in text.splitlines(True) if not line.startswith("#"))
+
+
+# The pupils' full ID numbers: the operator asks, a second city administrator approves, one export.
+youjiao("user", "create", "city-ops", "--role", "city-admin", "--name", "运维审批人")
+status, request_id, err = youjiao("exports", "request", "registry-export", "--entity", "students", "--reason", "制作测试名单", "--by", "city")
+check(f"the operator asks for the pupils' export ({err.strip()})", status == 0 and request_id.strip() != "")
+status, _, err = youjiao("exports", "approve", request_id.strip(), "--by", "city")
+check("nobody approves their own export", status == 2 and "own export request" in err)
+status, _, err = youjiao("exports", "approve", request_id.strip(), "--by", "city-ops")
+check(f"a second city administrator approves ({err.strip()})", status == 0)
+status, exported, _ = youjiao("export", "students", "--request", request_id.strip())
+check("the approved export opens with its watermark", exported.startswith("# 导出：市教委管理员（city） 申请，运维审批人（city-ops） 批准，"))
+students = list(csv.DictReader(io.StringIO(without_watermark(exported))))
 at_school = [s for s in students if s["school_id"] and s["grade"] not in ("", "K1", "K2", "K3")][:5]
 leaver = next(s for s in students if not s["school_id"])
 renamed = at_school[0]
@@ -91,6 +107,40 @@ def sign_in(username):
     driver.find_element(By.ID, "login").click()
     # The click does not wait for the sign-in to land; the next page must not race it.
     second_factor.complete(driver, username)
+
+
+def payment_file(label):
+    """The payment file under the two-person rule, in the browser: the district administrator asks
+    with a reason, the city administrator approves after the confirm step, the district downloads once."""
+    sign_in("district")
+    driver.get(args.base + f"/aid?year={YEAR}")
+    driver.find_element(By.LINK_TEXT, "申请下载发放清单（财务）").click()
+    driver.find_element(By.ID, "reason").send_keys(f"财务系统导入（{label}）")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/exports?requested=1" in d.current_url)
+    check(f"{label}: the request is confirmed", "申请已提交" in driver.find_element(By.CSS_SELECTOR, "p.flash").text)
+    check(f"{label}: no download before approval", not driver.find_elements(By.CSS_SELECTOR, "a.download"))
+    sign_in("city")
+    driver.get(args.base + "/exports")
+    driver.find_element(By.CSS_SELECTOR, "section.awaiting a[href$='/approve']").click()
+    driver.find_element(By.ID, "note").send_keys("同意")
+    driver.save_screenshot(os.path.join(args.screenshots, "exports-approve.png"))
+    driver.find_element(By.CSS_SELECTOR, ".confirm-panel button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "/exports?approved=1" in d.current_url)
+    check(f"{label}: the approval is confirmed", "已批准" in driver.find_element(By.CSS_SELECTOR, "p.flash").text)
+    sign_in("district")
+    driver.get(args.base + "/exports")
+    driver.save_screenshot(os.path.join(args.screenshots, "exports-queue.png"))
+    href = driver.find_element(By.CSS_SELECTOR, "section.mine a.download").get_attribute("href")
+    path = href[len(args.base):] if href.startswith(args.base) else href
+    text = download(path)
+    check(f"{label}: the file names who asked and who approved", text.startswith("# 导出：") and "申请，市教委管理员（city） 批准" in text.splitlines()[0])
+    try:
+        download(path)
+        check(f"{label}: a second download is refused", False)
+    except urllib.error.HTTPError as error:
+        check(f"{label}: a second download is refused", error.code == 403)
+    return list(csv.DictReader(io.StringIO(without_watermark(text))))
 
 
 def download(path):
@@ -137,7 +187,7 @@ try:
     driver.save_screenshot(os.path.join(args.screenshots, "aid-grants.png"))
 
     # 5. The payment file for the finance system (district scope: its own pupils only).
-    payments = list(csv.DictReader(io.StringIO(download(f"/aid/payments.csv?year={YEAR}"))))
+    payments = payment_file("第一份")
     check("the payment file has rows", len(payments) > 0)
     check("the payment file is the district's", {p["district"] for p in payments} == {"310101"})
     check("payments identify pupils by full ID number", all(re.fullmatch(r"\d{17}[\dX]", p["national_id"]) for p in payments))
@@ -157,8 +207,7 @@ try:
     check("the guardian declined", "您已放弃" in driver.find_element(By.CSS_SELECTOR, "section.notice.aid").text)
     driver.save_screenshot(os.path.join(args.screenshots, "aid-family-declined.png"))
 
-    sign_in("district")
-    after = sum(int(p["amount_yuan"]) for p in csv.DictReader(io.StringIO(download(f"/aid/payments.csv?year={YEAR}"))))
+    after = sum(int(p["amount_yuan"]) for p in payment_file("家长放弃之后"))
     check("a declined grant leaves the payment file", after == total - declined_yuan)
 finally:
     driver.quit()

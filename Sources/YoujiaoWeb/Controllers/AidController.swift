@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// Student aid without application (免申即享): totals per district, school and policy, a school's
 /// published list, the review queue with its decisions, the payment file, and the guardian's
@@ -71,7 +72,7 @@ struct AidController {
         <button type="submit">\(req.t("查看", "Show"))</button></form>
         <p class="summary">\(req.t("资助由民政等部门名单与学籍数据自动比对生成，家庭无需申请。", "Aid is granted by matching the agencies' lists with the registry; families need not apply."))
         · <a href="/aid/review?year=\(year)">\(req.t("待审核 \(open) 条", "\(open) entries to review"))</a>
-        \(viewer.scope.canExportAidPayments ? "· <a class=\"download\" href=\"/aid/payments.csv?year=\(year)\">\(req.t("下载发放清单（财务）", "Payment file (finance)"))</a>" : "")</p>
+        \(viewer.scope.canExportAidPayments ? "· <a href=\"/exports/new?kind=payment-file&year=\(year)\(filter.districtCode.map { "&district=\(esc($0))" } ?? "")\">\(esc(Phrase.exports(.requestPaymentFile).text(req.language)))</a> · <a href=\"/exports\">\(esc(Phrase.exports(.title).text(req.language)))</a>" : "")</p>
         """
         if viewer.scope.role == .cityAdmin && filter.districtCode == nil {
             let byDistrict = try await req.aid.totals(year: year, by: .district, filter: filter)
@@ -311,9 +312,13 @@ struct AidController {
             throw Abort(.forbidden, reason: req.t("发放清单仅对市、区管理员开放。", "The payment file is for city and district staff."))
         }
         let year = try await Self.year(req)
-        let payments = try await req.aid.payments(year: year, filter: try Self.filter(req, viewer: viewer))
+        let filter = try Self.filter(req, viewer: viewer)
+        let payments = try await req.aid.payments(year: year, filter: filter)
+        // Full ID numbers: only with a request another staff member approved, once, watermarked.
+        let watermark = try await ExportController.claim(req, viewer: viewer, kind: .paymentFile,
+                                                         parameters: .paymentFile(year: year, askedDistrict: filter.districtCode, scope: viewer.scope))
         try await Audit.record(req, studentIDs: payments.map(\.studentID), action: "aid-payments")
-        return Layout.csv("aid-payments-\(year).csv", header: AidPayment.csvHeader, rows: payments.map(\.csvCells))
+        return Layout.csv("aid-payments-\(year).csv", document: watermark + CSVWriter.document(header: AidPayment.csvHeader, rows: payments.map(\.csvCells)))
     }
 
     // MARK: The family's notice and decline
