@@ -61,11 +61,11 @@ extension NavItem {
         case .cityAdmin:
             entries = [(.navCity, "/"), (.navSchools, "/schools"), (.navPlanning, "/planning"),
                        (.navSpecialEducation, "/special-education"), (.navSupervision, "/supervision"),
-                       (.navAid, "/aid"), (.navEnrollment, "/enrollment")]
+                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navExports, "/exports"), (.navAccounts, "/admin/users")]
         case .districtAdmin:
             entries = [(.navDistrict, "/districts/\(district)"), (.navSchools, "/schools"), (.navPlanning, "/planning"),
                        (.navSpecialEducation, "/special-education"), (.navSupervision, "/supervision/districts/\(district)"),
-                       (.navAid, "/aid"), (.navEnrollment, "/enrollment")]
+                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navExports, "/exports")]
         case .schoolAdmin:
             entries = [(.navMySchool, "/schools/\(school)"), (.navSpecialEducation, "/special-education"),
                        (.navSupervision, "/supervision/schools/\(school)"), (.navAid, "/aid")]

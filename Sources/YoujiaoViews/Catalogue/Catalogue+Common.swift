@@ -4,7 +4,7 @@ extension Catalogue {
         case siteName, siteTagline, skipToContent, menu, mainMenu, signOut, signedInAs, switchLanguage
         case footerPrivacy
         case navCity, navDistrict, navSchools, navPlanning, navSpecialEducation, navSupervision, navAid
-        case navEnrollment, navMySchool, navMyChildren, navCaseFiles, navSchoolEntry
+        case navEnrollment, navMySchool, navMyChildren, navCaseFiles, navSchoolEntry, navExports, navAccounts
         case yes, no, notRecorded
 
         public var phrase: Phrase {
@@ -32,6 +32,8 @@ extension Catalogue {
             case .navMyChildren: return Phrase(zh: "我的孩子", en: "My children")
             case .navCaseFiles: return Phrase(zh: "特教档案", en: "Case files")
             case .navSchoolEntry: return Phrase(zh: "入学报名", en: "School entry")
+            case .navExports: return Phrase(zh: "导出审批", en: "Export approvals")
+            case .navAccounts: return Phrase(zh: "账号", en: "Accounts")
             case .yes: return Phrase(zh: "是", en: "yes")
             case .no: return Phrase(zh: "否", en: "no")
             case .notRecorded: return Phrase(zh: "未登记", en: "not recorded")
