@@ -81,6 +81,14 @@ try:
         driver.get(args.base + "/family")
         check("and is not signed in", "/login" in driver.current_url)
         driver.save_screenshot(os.path.join(args.screenshots, "oidc-refused.png"))
+
+        # The public verification page, which families open on their phones, fits a 390 px screen.
+        campaign = sqlite3.connect(args.database).execute("SELECT id FROM campaigns WHERE list_hash IS NOT NULL ORDER BY id").fetchone()
+        if campaign:
+            driver.get(args.base + "/public/enrollment/" + campaign[0])
+            check("the public verification page has no horizontal scroll at 390 px",
+                  driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
+            driver.save_screenshot(os.path.join(args.screenshots, "public-phone.png"))
     finally:
         driver.quit()
 finally:
