@@ -1,7 +1,8 @@
 import Foundation
 
-// Every figure the demo city is calibrated on. Files named here are in shared/data/shanghai/;
-// "found" / "derived" are their status columns. Figures with no found source say "assumption".
+// Every figure the demo city is calibrated on, from published Shanghai statistics (the 7th census,
+// the education statistics yearbooks, the births series), each marked "found" (published),
+// "derived" (computed from published figures) or "assumption" (no published source found).
 
 /// One district row of districts.csv (7th census, 2020-11-01; status found) plus an approximate
 /// centre used to place schools.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A synthetic Shanghai, calibrated on shared/data/shanghai/ (see `DemoCalibration`), built in two
+/// A synthetic Shanghai, calibrated on published Shanghai figures (see `DemoCalibration`), built in two
 /// steps: the structure (districts, zones, schools, history, births) at once, and the people
 /// (pupils, guardians, teachers) streamed one school at a time by `makePeopleStream()`, so the
 /// full city (≈2.1 million pupils) never sits in memory. Same scale and seed → same city.
