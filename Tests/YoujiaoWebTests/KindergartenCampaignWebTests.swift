@@ -63,7 +63,7 @@ struct KindergartenCampaignWebTests {
             let campaign = try #require(try await CampaignStore(h.app.db).campaign(id: id))
             #expect(campaign.grade == .k1 && campaign.districtCode == "310101" && campaign.status == .draft)
             let page = try await district.send(.GET, location).body.string
-            #expect(page.contains("\(Self.year) 年小班入园"), "titled 入园")
+            #expect(page.contains("\(Self.year) 年黄浦区小班入园"), "titled 入园")
             #expect(page.contains(Fixture.huangpuKindergarten.name) && page.contains(Self.privateKindergarten.name), "the district's kindergartens and their K1 seats")
             #expect(!page.contains(Fixture.huangpuSchool.name), "no primary school")
             #expect(try await post(district, "\(location)/open", [:]).status == .seeOther)

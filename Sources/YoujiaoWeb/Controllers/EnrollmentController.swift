@@ -9,6 +9,8 @@ import YoujiaoViews
 /// from which anyone can download the published inputs and re-run the draw.
 struct EnrollmentController {
     func register(_ routes: any RoutesBuilder) {
+        // Campaigns are named by their district's name on every page of these routes.
+        let routes = routes.grouped(DistrictNamesMiddleware())
         routes.get("enrollment", use: list)
         routes.post("enrollment", use: create)
         let campaign = routes.grouped("enrollment", ":id")

@@ -28,7 +28,8 @@ enum EnrollmentView {
     static func title(_ req: Request, _ c: Campaign) -> String {
         // Kindergarten entry is 入园, school entry 入学.
         let entry = c.stage == .kindergarten ? "入园" : "入学"
-        return req.t("\(c.year) 年\(c.grade.label(req))\(entry)（\(c.districtCode ?? "全市")）", "\(c.year) \(c.grade.label(req)) entry (\(c.districtCode ?? "city"))")
+        let district = c.districtCode.map { req.districtNames[$0] ?? $0 }
+        return req.t("\(c.year) 年\(district ?? "全市")\(c.grade.label(req))\(entry)", "\(district ?? "City-wide") \(c.grade.label(req)) entry \(c.year)")
     }
 
     static func problemBox(_ req: Request, _ problem: CampaignProblem?) -> String {
