@@ -163,7 +163,7 @@ struct UserCommand: AsyncParsableCommand {
                     printError("no account \(username)")
                     throw ExitCode(1)
                 }
-                try await runtime.accounts.clearSignInAttempts(key: "account:" + username.lowercased())
+                try await runtime.accounts.clearSignInAttempts(key: SignInPolicy.accountKey(username.lowercased()))
                 print("new password for \(username.lowercased()), shown once: \(password)")
             }
         }

@@ -3,31 +3,23 @@ import Plot
 /// Plot 0.14 writes attribute values verbatim and leaves entity-like text such as "&lt;" alone.
 /// Every view therefore writes text with `.words(_:)` and attributes with `.attr(_:_:)`, which
 /// escape exactly once, so a value shows as it was typed and can never close its quote.
-enum HTMLEscaping {
-    static func text(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+public enum HTMLEscaping {
+    /// Text between tags: `&`, `<` and `>`.
+    public static func text(_ text: String) -> String { escape(text, quotes: false) }
 
-    static func attribute(_ value: String) -> String {
+    /// An attribute value (or any text, for pages still written as strings): quotes too.
+    public static func attribute(_ value: String) -> String { escape(value, quotes: true) }
+
+    private static func escape(_ input: String, quotes: Bool) -> String {
         var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for character in value {
+        out.reserveCapacity(input.utf8.count)
+        for character in input {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&#39;"
             default: out.append(character)
             }
         }

@@ -11,6 +11,11 @@ public enum SignInPolicy {
     public static let freeAttemptsPerAddress = 30
     public static let longestWait: Double = 15 * 60
 
+    /// The counters' keys: an account name, a client address, an account's second factor.
+    public static func accountKey(_ username: String) -> String { "account:" + username }
+    public static func addressKey(_ address: String) -> String { "address:" + address }
+    public static func secondFactorKey(_ username: String) -> String { "second-factor:" + username }
+
     /// Seconds to wait after the `attempt`-th attempt of a window, or 0.
     public static func wait(afterAttempt attempt: Int, freeAttempts: Int) -> Double {
         guard attempt >= freeAttempts else { return 0 }

@@ -36,8 +36,8 @@ struct AuthController {
         }
         let now = Date().timeIntervalSince1970
         let accounts = req.accounts
-        let addressKey = "address:" + (req.remoteAddress?.ipAddress ?? "unknown")
-        let accountKey = "account:" + username
+        let addressKey = SignInPolicy.addressKey(req.remoteAddress?.ipAddress ?? "unknown")
+        let accountKey = SignInPolicy.accountKey(username)
         let deviceHash = req.cookies[Self.deviceCookie].map { SecretTokens.hash($0.string) }
         let trusted = try await deviceHash.asyncFlatMap { try await accounts.isTrustedDevice(tokenHash: $0, username: username) ? true : nil } ?? false
         // Counted before the password is checked: parallel guesses each see those before them.

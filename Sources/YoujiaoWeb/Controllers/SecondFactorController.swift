@@ -49,7 +49,7 @@ struct SecondFactorController {
         let form = try req.content.decode(CodeForm.self)
         let now = Date()
         // Wrong codes are slowed down like wrong passwords.
-        let key = "second-factor:" + user.username
+        let key = SignInPolicy.secondFactorKey(user.username)
         if case .wait(let seconds) = try await req.accounts.reserveSignInAttempt(key: key, freeAttempts: SignInPolicy.freeAttemptsPerAccount,
                                                                                  now: now.timeIntervalSince1970) {
             return try await page(req, session: session, user: user, error: .tooManySignIns(minutes: max(1, Int((seconds / 60).rounded(.up)))),

@@ -4,22 +4,8 @@ import Vapor
 import YoujiaoCore
 import YoujiaoViews
 
-/// Text made safe for HTML. Every value from the database passes through `esc` before it reaches a page.
-func esc(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for ch in text {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
+/// Text made safe for HTML, for pages still written as strings (the same escaping the views use).
+func esc(_ text: String) -> String { HTMLEscaping.attribute(text) }
 
 func esc(_ number: Int) -> String { number.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
 
