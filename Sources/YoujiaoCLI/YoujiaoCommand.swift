@@ -11,7 +11,7 @@ public struct YoujiaoCommand: AsyncParsableCommand {
         commandName: "youjiao",
         abstract: "优教 Youjiao: registry, enrollment, planning and supervision for basic education.",
         subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self,
-                      UserCommand.self, TokenCommand.self, AuditCommand.self, IndicatorsCommand.self,
+                      UserCommand.self, TokenCommand.self, AuditCommand.self, KeysCommand.self, IndicatorsCommand.self,
                       AidCommand.self, ExportsCommand.self] + YoujiaoCommand.engineCommands)
     public init() {}
 

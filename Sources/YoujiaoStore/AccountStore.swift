@@ -118,13 +118,13 @@ public struct AccountStore: DatabaseStore {
     }
 
     public func setEnrolmentSecret(idHash: String, secret: String) async throws {
-        try await sql.raw("UPDATE web_sessions SET enrolment_secret = \(bind: secret) WHERE id_hash = \(bind: idHash)").run()
+        try await sql.raw("UPDATE web_sessions SET enrolment_secret = \(bind: try FieldProtection.seal(secret)) WHERE id_hash = \(bind: idHash)").run()
     }
 
     /// Stores a confirmed TOTP secret with the step of the code that confirmed it and new recovery codes.
     public func enrolSecondFactor(userID: String, secret: String, step: Int64, recoveryHashes: [String]) async throws {
         try await sql.raw("""
-            UPDATE users SET totp_secret = \(bind: secret), totp_last_step = \(bind: step), recovery_hashes = \(bind: recoveryHashes.joined(separator: ","))
+            UPDATE users SET totp_secret = \(bind: try FieldProtection.seal(secret)), totp_last_step = \(bind: step), recovery_hashes = \(bind: recoveryHashes.joined(separator: ","))
             WHERE id = \(bind: userID)
             """).run()
     }

@@ -35,7 +35,8 @@ struct AidPolicyAmountRecord: Codable, Sendable {
 struct EligibilityEntryRecord: Codable, Sendable {
     var id: String
     var list: String
-    var nationalId: String
+    @Sealed var nationalId: String
+    var nationalIdIndex: String
     var name: String
     var validFrom: String
     var validTo: String?
@@ -45,8 +46,9 @@ struct EligibilityEntryRecord: Codable, Sendable {
     var updatedAt: String
     var removedAt: String?
 
-    init(_ entry: EligibilityEntry, sourceFile: String, at: String) {
-        id = AidClock.newID(); list = entry.list.rawValue; nationalId = entry.nationalID; name = entry.name
+    init(_ entry: EligibilityEntry, sourceFile: String, at: String) throws {
+        id = AidClock.newID(); list = entry.list.rawValue; nationalId = entry.nationalID
+        nationalIdIndex = try FieldProtection.blindIndex(entry.nationalID); name = entry.name
         validFrom = entry.validFrom; validTo = entry.validTo; self.sourceFile = sourceFile; sourceRow = entry.sourceRow
         importedAt = at; updatedAt = at; removedAt = nil
     }
@@ -150,7 +152,7 @@ public struct AidReviewRow: Codable, Sendable, Hashable {
     public var resolvedAt: String?
     public var list: String
     public var entryName: String
-    public var nationalId: String
+    @Sealed public var nationalId: String
     public var studentId: String?
     public var studentName: String?
     public var schoolId: String?

@@ -124,7 +124,7 @@ public struct AidStore: DatabaseStore {
             var inserts: [EligibilityEntryRecord] = [], events: [AidEventRecord] = []
             for entry in entries {
                 guard let old = remaining.removeValue(forKey: entry.nationalID) else {
-                    inserts.append(EligibilityEntryRecord(entry, sourceFile: sourceFile, at: at))
+                    inserts.append(try EligibilityEntryRecord(entry, sourceFile: sourceFile, at: at))
                     continue
                 }
                 if old.entry?.hasSameData(as: entry) == true { summary.unchanged += 1; continue }
@@ -173,7 +173,9 @@ public struct AidStore: DatabaseStore {
     /// Current entries joined to the registry pupil with the same ID number (one entry with `entryID`).
     func candidates(entryID: String? = nil) async throws -> [AidCandidate] {
         struct Row: Decodable {
-            var entryId: String, list: String, nationalId: String, entryName: String, validFrom: String
+            var entryId: String, list: String
+            @Sealed var nationalId: String
+            var entryName: String, validFrom: String
             var validTo: String?, sourceRow: Int
             var studentId: String?, studentName: String?, schoolId: String?, grade: String?
             var schoolStages: String?, schoolDistrict: String?, zoneDistrict: String?
@@ -184,7 +186,7 @@ public struct AidStore: DatabaseStore {
                    s.id AS "studentId", s.name AS "studentName", s.school_id AS "schoolId", s.grade AS "grade",
                    sc.stages AS "schoolStages", sc.district_code AS "schoolDistrict", z.district_code AS "zoneDistrict"
             FROM eligibility_entries e
-            LEFT JOIN students s ON s.national_id = e.national_id
+            LEFT JOIN students s ON s.national_id_index = e.national_id_index
             LEFT JOIN schools sc ON sc.id = s.school_id
             LEFT JOIN zones z ON z.id = s.zone_id
             WHERE e.removed_at IS NULL
@@ -297,17 +299,13 @@ public struct AidStore: DatabaseStore {
         return try await sql.all(query, as: AidReviewRow.self).first
     }
 
-    /// A reviewer's decision on an open item: `grant` (only for a name that differs: the reviewer
-    /// confirms the child, every other check still applies) or `dismiss` (a note says why).
-    /// - Returns: the grants made.
-    @discardableResult
     /// The children at school of the registered guardian whose ID number an entry carries (for an
     /// entry listed under a parent's number).
     public func childrenAtSchool(ofGuardianNationalID nationalID: String) async throws -> [(studentID: String, name: String)] {
         struct Row: Decodable { var id: String; var name: String }
         return try await sql.all("""
             SELECT s.id, s.name FROM guardians g JOIN guardian_children gc ON gc.guardian_id = g.id JOIN students s ON s.id = gc.student_id
-            WHERE g.national_id = \(bind: nationalID) AND s.school_id IS NOT NULL ORDER BY s.name, s.id
+            WHERE g.national_id_index = \(bind: try FieldProtection.blindIndex(nationalID)) AND s.school_id IS NOT NULL ORDER BY s.name, s.id
             """, as: Row.self).map { ($0.id, $0.name) }
     }
 
@@ -324,7 +322,11 @@ public struct AidStore: DatabaseStore {
                         districtCode: row.districtCode)
     }
 
+    /// A reviewer's decision on an open item: `grant` (only for a name that differs: the reviewer
+    /// confirms the child, every other check still applies) or `dismiss` (a note says why).
     /// `childID`: with `.grantToChild`, the guardian's child who receives the grants.
+    /// - Returns: the grants made.
+    @discardableResult
     public func resolve(reviewID: String, as resolution: AidResolution, note: String, actor: String, childID: String? = nil) async throws -> Int {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         return try await transaction { tx in
@@ -460,7 +462,8 @@ public struct AidStore: DatabaseStore {
     public func payments(year: Int, filter: AidScopeFilter) async throws -> [AidPayment] {
         struct Row: Decodable {
             var id: String, year: Int, policyId: String, policyName: String, yuan: Int, districtCode: String
-            var schoolId: String, schoolName: String, studentId: String, studentName: String, nationalId: String
+            var schoolId: String, schoolName: String, studentId: String, studentName: String
+            @Sealed var nationalId: String
         }
         var query: SQLQueryString = """
             SELECT g.id AS "id", g.year AS "year", g.policy_id AS "policyId", p.name AS "policyName", g.yuan AS "yuan",

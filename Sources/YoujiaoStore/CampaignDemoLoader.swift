@@ -38,7 +38,7 @@ public enum CampaignDemoLoader {
             let span = Campaign.birthSpan(grade: grade, year: year)!
             if let guardianID, let older = try await registry.children(ofGuardian: guardianID).first(where: { $0.zoneId.map { zones[$0] != nil } ?? false }) {
                 // Left unregistered: the demo guardian registers this child online.
-                let child = youngerChild(of: older, name: sibling.name, birth: span.lowerBound.adding(days: sibling.days), sequence: sibling.sequence)
+                let child = try youngerChild(of: older, name: sibling.name, birth: span.lowerBound.adding(days: sibling.days), sequence: sibling.sequence)
                 try await registry.insertNew(students: [child], guardians: [], links: [(guardianID, child.id)], teachers: [])
             }
             let children = grade == .k1
@@ -81,8 +81,8 @@ public enum CampaignDemoLoader {
     private static func pupils(in grade: Grade, districtCode: String, registry: RegistryStore) async throws -> [StudentRecord] {
         try await registry.sql.all("""
             SELECT st.* FROM students st JOIN schools sc ON sc.id = st.school_id
-            WHERE sc.district_code = \(bind: districtCode) AND st.grade = \(bind: grade.rawValue) ORDER BY st.national_id
-            """, as: StudentRecord.self)
+            WHERE sc.district_code = \(bind: districtCode) AND st.grade = \(bind: grade.rawValue)
+            """, as: StudentRecord.self).sorted { $0.nationalId < $1.nationalId }
     }
 
     /// One child per family of the district's `grade` pupils, born a year after the pupil, living
@@ -106,7 +106,7 @@ public enum CampaignDemoLoader {
             let key = String(older.nationalId.prefix(6)) + birth.description
             let ordinal = issued[key, default: 0]
             issued[key] = ordinal + 1
-            let child = youngerChild(of: older, name: givenNames[Int(draw / 2 % UInt64(givenNames.count))], birth: birth,
+            let child = try youngerChild(of: older, name: givenNames[Int(draw / 2 % UInt64(givenNames.count))], birth: birth,
                                      sequence: 500 + 2 * ordinal + Int(draw % 2))
             children.append(child)
             childLinks += (guardians[older.id] ?? []).map { ($0, child.id) }
@@ -119,10 +119,10 @@ public enum CampaignDemoLoader {
     private static let givenNames = ["小宝", "乐乐", "朵朵", "安安", "果果", "豆豆", "一诺", "可可", "多多", "糖糖"]
 
     /// A child born on `birth`, living with the older sibling, at no school.
-    private static func youngerChild(of older: StudentRecord, name: String, birth: CaseDate, sequence: Int) -> StudentRecord {
+    private static func youngerChild(of older: StudentRecord, name: String, birth: CaseDate, sequence: Int) throws -> StudentRecord {
         let compact = birth.description.replacingOccurrences(of: "-", with: "")
         let id = NationalID.make(areaCode: String(older.nationalId.prefix(6)), birthDate: compact, sequence: sequence)
-        return StudentRecord(id: UUID().uuidString.lowercased(),
+        return try StudentRecord(id: UUID().uuidString.lowercased(),
                              Student(nationalID: id.value, name: String(older.name.prefix(1)) + name, gender: id.gender, birthDate: birth.description,
                                      hukou: Hukou(rawValue: older.hukou) ?? .local, residenceZoneID: older.zoneId, schoolID: nil, grade: nil, classNumber: nil))
     }

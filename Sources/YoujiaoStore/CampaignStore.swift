@@ -41,7 +41,7 @@ public struct ApplicationRecord: Codable, Sendable, Hashable {
     public var id: String
     public var campaignId: String
     public var studentId: String
-    public var studentNationalId: String
+    @Sealed public var studentNationalId: String
     public var guardianId: String?
     /// Pseudonymous: published with the inputs, the lottery number derives from it.
     public var applicantId: String

@@ -63,6 +63,7 @@ public enum StoreSetup {
         AddStaffSecondFactor(),
         CreateAPIRateWindows(),
         CreateExportRequests(),
+        SealSensitiveFields(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

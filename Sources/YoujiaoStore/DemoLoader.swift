@@ -32,16 +32,16 @@ public enum DemoLoader {
             while let batch = stream.nextBatch() {
                 var rowIDs: [String: String] = [:]
                 for student in batch.students {
-                    let record = StudentRecord(id: DemoLoader.rowID(), student)
+                    let record = try StudentRecord(id: DemoLoader.rowID(), student)
                     rowIDs[student.nationalID] = record.id
                     students.append(record)
                 }
                 for guardian in batch.guardians {
-                    let record = GuardianRecord(id: DemoLoader.rowID(), guardian)
+                    let record = try GuardianRecord(id: DemoLoader.rowID(), guardian)
                     guardians.append(record)
                     for child in guardian.childNationalIDs { if let s = rowIDs[child] { links.append((record.id, s)) } }
                 }
-                teachers += batch.teachers.map { TeacherRecord(id: DemoLoader.rowID(), $0) }
+                teachers += try batch.teachers.map { try TeacherRecord(id: DemoLoader.rowID(), $0) }
                 if students.count >= 20_000 { try await flush() }
                 if stream.fractionDone - lastReport >= 0.05 || stream.fractionDone == 1 {
                     lastReport = stream.fractionDone

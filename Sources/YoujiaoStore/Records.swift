@@ -70,10 +70,12 @@ public struct ZoneRecord: Codable, Sendable, Hashable {
     }
 }
 
-/// A student row; `id` is an opaque key used in URLs so the ID number never appears in one.
+/// A student row; `id` is an opaque key used in URLs so the ID number never appears in one. The
+/// ID number is stored sealed, and found through its blind index (`FieldKeyRing`).
 public struct StudentRecord: Codable, Sendable, Hashable {
     public var id: String
-    public var nationalId: String
+    @Sealed public var nationalId: String
+    public var nationalIdIndex: String
     public var name: String
     public var gender: String
     public var birthDate: String
@@ -83,8 +85,9 @@ public struct StudentRecord: Codable, Sendable, Hashable {
     public var grade: String?
     public var classNo: Int?
 
-    public init(id: String = UUID().uuidString.lowercased(), _ s: Student) {
-        self.id = id; nationalId = s.nationalID; name = s.name; gender = s.gender.rawValue
+    public init(id: String = UUID().uuidString.lowercased(), _ s: Student) throws {
+        self.id = id; nationalId = s.nationalID; nationalIdIndex = try FieldProtection.blindIndex(s.nationalID)
+        name = s.name; gender = s.gender.rawValue
         birthDate = s.birthDate; hukou = s.hukou.rawValue; zoneId = s.residenceZoneID
         schoolId = s.schoolID; grade = s.grade?.rawValue; classNo = s.classNumber
     }
@@ -99,18 +102,20 @@ public struct StudentRecord: Codable, Sendable, Hashable {
 
 public struct GuardianRecord: Codable, Sendable, Hashable {
     public var id: String
-    public var nationalId: String
+    @Sealed public var nationalId: String
+    public var nationalIdIndex: String
     public var name: String
     public var phone: String
     public var relation: String
-    public init(id: String = UUID().uuidString.lowercased(), _ g: Guardian) {
-        self.id = id; nationalId = g.nationalID; name = g.name; phone = g.phone; relation = g.relation
+    public init(id: String = UUID().uuidString.lowercased(), _ g: Guardian) throws {
+        self.id = id; nationalId = g.nationalID; nationalIdIndex = try FieldProtection.blindIndex(g.nationalID); name = g.name; phone = g.phone; relation = g.relation
     }
 }
 
 public struct TeacherRecord: Codable, Sendable, Hashable {
     public var id: String
-    public var nationalId: String
+    @Sealed public var nationalId: String
+    public var nationalIdIndex: String
     public var name: String
     public var schoolId: String
     public var subject: String
@@ -119,8 +124,8 @@ public struct TeacherRecord: Codable, Sendable, Hashable {
     public var keyLevel: String
     public var specialism: String
     public var fullTimePsychology: Bool
-    public init(id: String = UUID().uuidString.lowercased(), _ t: Teacher) {
-        self.id = id; nationalId = t.nationalID; name = t.name; schoolId = t.schoolID; subject = t.subject
+    public init(id: String = UUID().uuidString.lowercased(), _ t: Teacher) throws {
+        self.id = id; nationalId = t.nationalID; nationalIdIndex = try FieldProtection.blindIndex(t.nationalID); name = t.name; schoolId = t.schoolID; subject = t.subject
         title = t.title.rawValue; degree = t.degree.rawValue; keyLevel = t.keyTeacherLevel.rawValue
         specialism = t.specialism.rawValue; fullTimePsychology = t.fullTimePsychology
     }
@@ -143,8 +148,8 @@ public struct UserRecord: Codable, Sendable, Hashable {
     public var guardianId: String?
     public var createdAt: String
     /// The staff member's TOTP secret (Base32) once enrolled, the last time step accepted (no
-    /// replay), and the hashes of the unused recovery codes, comma-separated.
-    public var totpSecret: String?
+    /// replay), and the hashes of the unused recovery codes, comma-separated. The secret is sealed.
+    @SealedOptional public var totpSecret: String?
     public var totpLastStep: Int64?
     public var recoveryHashes: String?
     public init(id: String = UUID().uuidString.lowercased(), username: String, passwordHash: String, role: Role,
@@ -184,8 +189,8 @@ public struct WebSessionRecord: Codable, Sendable, Hashable {
     public var lastSeenAt: Double
     /// Signed in with the password, the second factor still to come: no page but that one.
     public var secondFactorPending: Bool
-    /// The TOTP secret shown for enrolment, until a code from it is confirmed.
-    public var enrolmentSecret: String?
+    /// The TOTP secret shown for enrolment, until a code from it is confirmed (sealed).
+    @SealedOptional public var enrolmentSecret: String?
     public init(idHash: String, userId: String, csrfToken: String, now: Double, secondFactorPending: Bool = false) {
         self.idHash = idHash; self.userId = userId; self.csrfToken = csrfToken; createdAt = now; lastSeenAt = now
         self.secondFactorPending = secondFactorPending; enrolmentSecret = nil

@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import YoujiaoCore
 
-/// Reads a whole entity in key order, a few thousand rows at a time, so exports of millions of
+/// Reads a whole entity in a stable order, a few thousand rows at a time, so exports of millions of
 /// pupils never sit in memory at once.
 public struct RegistryExporter: Sendable {
     public let store: RegistryStore
@@ -18,11 +18,11 @@ public struct RegistryExporter: Sendable {
         case .enrollment: try await body(try await store.enrollmentHistory())
         case .births: try await body(try await store.births())
         case .students:
-            try await pages(table: "students", as: StudentRecord.self, key: \.nationalId) { try await body($0.map(\.student)) }
+            try await pages(table: "students", as: StudentRecord.self, key: \.nationalIdIndex) { try await body($0.map(\.student)) }
         case .teachers:
-            try await pages(table: "teachers", as: TeacherRecord.self, key: \.nationalId) { try await body($0.map(\.teacher)) }
+            try await pages(table: "teachers", as: TeacherRecord.self, key: \.nationalIdIndex) { try await body($0.map(\.teacher)) }
         case .guardians:
-            try await pages(table: "guardians", as: GuardianRecord.self, key: \.nationalId) { guardians in
+            try await pages(table: "guardians", as: GuardianRecord.self, key: \.nationalIdIndex) { guardians in
                 let children = try await childrenByGuardian(guardians.map(\.id))
                 try await body(guardians.map { g in
                     Guardian(nationalID: g.nationalId, name: g.name, phone: g.phone, relation: g.relation, childNationalIDs: children[g.id] ?? [])
@@ -31,12 +31,13 @@ public struct RegistryExporter: Sendable {
         }
     }
 
-    /// Keyset pages ordered by the ID number (no OFFSET, so the last page costs what the first does).
+    /// Keyset pages ordered by the ID number's blind index (no OFFSET, so the last page costs what the
+    /// first does; the numbers themselves are sealed and have no order in the database).
     private func pages<Row: Decodable>(table: String, as type: Row.Type, key: KeyPath<Row, String>,
                                        _ body: ([Row]) async throws -> Void) async throws {
         var after = ""
         while true {
-            var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: table) WHERE national_id > \(bind: after) ORDER BY national_id LIMIT "
+            var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: table) WHERE national_id_index > \(bind: after) ORDER BY national_id_index LIMIT "
             query.appendInterpolation(literal: Self.batchSize)
             let rows = try await store.sql.all(query, as: Row.self)
             guard let last = rows.last else { return }
@@ -46,14 +47,14 @@ public struct RegistryExporter: Sendable {
     }
 
     private func childrenByGuardian(_ guardianIDs: [String]) async throws -> [String: [String]] {
-        struct Row: Decodable { var guardianId: String; var nationalId: String }
+        struct Row: Decodable { var guardianId: String; @Sealed var nationalId: String }
         var result: [String: [String]] = [:]
         for start in stride(from: 0, to: guardianIDs.count, by: 400) {
             var query: SQLQueryString = "SELECT gc.guardian_id, st.national_id FROM guardian_children gc JOIN students st ON st.id = gc.student_id WHERE gc.guardian_id IN ("
             query.appendList(Array(guardianIDs[start..<min(start + 400, guardianIDs.count)]))
-            query.appendLiteral(") ORDER BY st.national_id")
+            query.appendLiteral(")")
             for row in try await store.sql.all(query, as: Row.self) { result[row.guardianId, default: []].append(row.nationalId) }
         }
-        return result
+        return result.mapValues { $0.sorted() }
     }
 }

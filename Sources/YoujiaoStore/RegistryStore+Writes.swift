@@ -19,16 +19,16 @@ extension RegistryStore {
     }
 
     public func upsert(students: [Student]) async throws {
-        try await sql.insertBatched(into: "students", students.map { StudentRecord($0) }, upsertOn: ["national_id"])
+        try await sql.insertBatched(into: "students", try students.map { try StudentRecord($0) }, upsertOn: ["national_id_index"])
     }
 
     public func upsert(teachers: [Teacher]) async throws {
-        try await sql.insertBatched(into: "teachers", teachers.map { TeacherRecord($0) }, upsertOn: ["national_id"])
+        try await sql.insertBatched(into: "teachers", try teachers.map { try TeacherRecord($0) }, upsertOn: ["national_id_index"])
     }
 
     /// Guardians and their links to children (children must be in the registry already).
     public func upsert(guardians: [Guardian]) async throws {
-        try await sql.insertBatched(into: "guardians", guardians.map { GuardianRecord($0) }, upsertOn: ["national_id"])
+        try await sql.insertBatched(into: "guardians", try guardians.map { try GuardianRecord($0) }, upsertOn: ["national_id_index"])
         let guardianIDs = try await ids(table: "guardians", nationalIDs: guardians.map(\.nationalID))
         let studentIDs = try await ids(table: "students", nationalIDs: guardians.flatMap(\.childNationalIDs))
         struct Link: Encodable, Sendable { var guardianId: String; var studentId: String }
@@ -67,16 +67,19 @@ extension RegistryStore {
         try await sql.insertBatched(into: "teachers", teachers)
     }
 
-    /// Row ids by ID number, looked up a few hundred at a time.
+    /// Row ids by ID number, looked up through the blind index a few hundred at a time.
     func ids(table: String, nationalIDs: [String]) async throws -> [String: String] {
-        struct Row: Decodable { var id: String; var nationalId: String }
+        struct Row: Decodable { var id: String; var nationalIdIndex: String }
+        let byIndex = try Dictionary(Set(nationalIDs).map { (try FieldProtection.blindIndex($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let indexes = Array(byIndex.keys)
         var result: [String: String] = [:]
-        let unique = Array(Set(nationalIDs))
-        for start in stride(from: 0, to: unique.count, by: 400) {
-            var query: SQLQueryString = "SELECT id, national_id FROM \(unsafeRaw: table) WHERE national_id IN ("
-            query.appendList(Array(unique[start..<min(start + 400, unique.count)]))
+        for start in stride(from: 0, to: indexes.count, by: 400) {
+            var query: SQLQueryString = "SELECT id, national_id_index FROM \(unsafeRaw: table) WHERE national_id_index IN ("
+            query.appendList(Array(indexes[start..<min(start + 400, indexes.count)]))
             query.appendLiteral(")")
-            for row in try await sql.all(query, as: Row.self) { result[row.nationalId] = row.id }
+            for row in try await sql.all(query, as: Row.self) {
+                if let nationalID = byIndex[row.nationalIdIndex] { result[nationalID] = row.id }
+            }
         }
         return result
     }
@@ -86,23 +89,13 @@ extension RegistryStore {
         struct Code: Decodable { var code: String }
         struct Key: Decodable { var id: String }
         struct SchoolKey: Decodable { var id: String; var stages: String }
-        struct NationalKey: Decodable { var nationalId: String }
         let districts = try await sql.all("SELECT code FROM districts", as: Code.self).map(\.code)
         let zones = try await sql.all("SELECT id FROM zones", as: Key.self).map(\.id)
         let schools = try await sql.all("SELECT id, stages FROM schools", as: SchoolKey.self)
         return KnownRegistryKeys(
             districtCodes: Set(districts), zoneIDs: Set(zones),
             schoolStages: Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.stages.split(separator: ";").compactMap { Stage(rawValue: String($0)) }) }),
-            studentNationalIDs: { [sql] ids in
-                var found: Set<String> = []
-                for start in stride(from: 0, to: ids.count, by: 400) {
-                    var query: SQLQueryString = "SELECT national_id FROM students WHERE national_id IN ("
-                    query.appendList(Array(ids[start..<min(start + 400, ids.count)]))
-                    query.appendLiteral(")")
-                    found.formUnion(try await sql.all(query, as: NationalKey.self).map(\.nationalId))
-                }
-                return found
-            })
+            studentNationalIDs: { [self] ids in Set(try await self.ids(table: "students", nationalIDs: ids).keys) })
     }
 }
 

@@ -185,7 +185,7 @@ public struct RegistryStore: DatabaseStore {
     }
 
     public func student(nationalID: String) async throws -> StudentRecord? {
-        try await sql.all("SELECT * FROM students WHERE national_id = \(bind: nationalID)", as: StudentRecord.self).first
+        try await sql.all("SELECT * FROM students WHERE national_id_index = \(bind: try FieldProtection.blindIndex(nationalID))", as: StudentRecord.self).first
     }
 
     public func guardianIDs(ofStudent studentID: String) async throws -> [String] {
@@ -237,6 +237,6 @@ struct CountRow: Decodable { var n: Int }
 
 extension RegistryStore {
     public func guardian(nationalID: String) async throws -> GuardianRecord? {
-        try await sql.all("SELECT * FROM guardians WHERE national_id = \(bind: nationalID)", as: GuardianRecord.self).first
+        try await sql.all("SELECT * FROM guardians WHERE national_id_index = \(bind: try FieldProtection.blindIndex(nationalID))", as: GuardianRecord.self).first
     }
 }

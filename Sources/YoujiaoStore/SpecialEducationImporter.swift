@@ -22,14 +22,15 @@ public struct SpecialEducationImporter: DatabaseStore {
         let registry = RegistryStore(database)
         let districts = Set(try await registry.districts().map(\.code))
         let schools = try await registry.schools(SchoolFilter(), page: .everything).items
-        struct Row: Decodable { var id: String; var nationalId: String; var name: String; var birthDate: String; var schoolId: String?; var caseId: String? }
+        struct Row: Decodable { var id: String; @Sealed var nationalId: String; var name: String; var birthDate: String; var schoolId: String?; var caseId: String? }
+        let indexes = try nationalIDs.map { try FieldProtection.blindIndex($0) }
         var children: [String: CaseChild] = [:], withFile: Set<String> = []
         for start in stride(from: 0, to: nationalIDs.count, by: 400) {
             var query: SQLQueryString = """
                 SELECT st.id, st.national_id, st.name, st.birth_date, st.school_id, c.id AS case_id FROM students st
-                LEFT JOIN sped_cases c ON c.student_id = st.id WHERE st.national_id IN (
+                LEFT JOIN sped_cases c ON c.student_id = st.id WHERE st.national_id_index IN (
                 """
-            query.appendList(Array(nationalIDs[start..<min(start + 400, nationalIDs.count)]))
+            query.appendList(Array(indexes[start..<min(start + 400, indexes.count)]))
             query.appendLiteral(")")
             for row in try await sql.all(query, as: Row.self) {
                 guard let birth = CaseDate(row.birthDate) else { continue }
@@ -51,12 +52,12 @@ public enum SpecialEducationDemoLoader {
         let sql = registry.sql
         let schools = try await registry.schools(SchoolFilter(), page: .everything).items.sorted { $0.id < $1.id }
         let specialSchools = Dictionary(grouping: schools.filter { $0.stages.contains(.special) }, by: \.districtCode)
-        struct PupilRow: Decodable { var id: String; var nationalId: String; var name: String; var birthDate: String; var grade: String? }
+        struct PupilRow: Decodable { var id: String; @Sealed var nationalId: String; var name: String; var birthDate: String; var grade: String? }
         var files: [CaseFile] = []
         for school in schools {
             let pupils = try await sql.all("""
-                SELECT id, national_id, name, birth_date, grade FROM students WHERE school_id = \(bind: school.id) ORDER BY national_id
-                """, as: PupilRow.self).compactMap { row -> SpecialEducationDemo.Pupil? in
+                SELECT id, national_id, name, birth_date, grade FROM students WHERE school_id = \(bind: school.id)
+                """, as: PupilRow.self).sorted { $0.nationalId < $1.nationalId }.compactMap { row -> SpecialEducationDemo.Pupil? in
                 guard let birth = CaseDate(row.birthDate), let grade = row.grade.flatMap(Grade.init(rawValue:)) else { return nil }
                 return .init(child: CaseChild(studentID: row.id, name: row.name, nationalID: row.nationalId, birthDate: birth, schoolID: school.id), grade: grade)
             }

@@ -222,16 +222,18 @@ struct CaseRow: Decodable {
     var studentId: String
     var districtCode: String
     var stage: String
-    var category: String
+    @Sealed var category: String
     var level: Int
     var openedOn: String
     var name: String
-    var nationalId: String
+    @Sealed var nationalId: String
     var birthDate: String
     var studentSchoolId: String?
 
     struct Stored: Encodable, Sendable {
-        var id: String, studentId: String, districtCode: String, stage: String, category: String, level: Int, openedOn: String
+        var id: String, studentId: String, districtCode: String, stage: String
+        @Sealed var category: String
+        var level: Int, openedOn: String
         init(_ c: SpecialEducationCase, studentID: String) {
             id = c.id; studentId = studentID; districtCode = c.districtCode; stage = c.stage.rawValue
             category = c.category.rawValue; level = c.level.rawValue; openedOn = c.openedOn.description
@@ -267,7 +269,8 @@ struct GuardianLinkRow: Decodable, CaseOwned {
 }
 
 struct AssessmentRow: Codable, Sendable, CaseOwned {
-    var id: String, caseId: String, assessedOn: String, kind: String, assessor: String, summary: String
+    var id: String, caseId: String, assessedOn: String, kind: String, assessor: String
+    @Sealed var summary: String
     init(_ a: CaseAssessment, caseID: String) {
         id = a.id; caseId = caseID; assessedOn = a.date.description; kind = a.kind.rawValue; assessor = a.assessor; summary = a.summary
     }
@@ -298,7 +301,8 @@ struct PlacementRow: Codable, Sendable, CaseOwned {
 }
 
 struct HandOverRow: Codable, Sendable, CaseOwned {
-    var id: String, caseId: String, handedOn: String, fromStage: String, toStage: String, fromSchoolId: String?, toSchoolId: String, summary: String
+    var id: String, caseId: String, handedOn: String, fromStage: String, toStage: String, fromSchoolId: String?, toSchoolId: String
+    @Sealed var summary: String
     init(_ h: StageHandOver, caseID: String) {
         id = h.id; caseId = caseID; handedOn = h.date.description; fromStage = h.fromStage.rawValue; toStage = h.toStage.rawValue
         fromSchoolId = h.fromSchoolID; toSchoolId = h.toSchoolID; summary = h.summary

@@ -18,6 +18,8 @@ public struct TestDatabase: Sendable {
     public static var backend: String { ProcessInfo.processInfo.environment["DATABASE_URL"] == nil ? "sqlite" : "postgres" }
 
     public static func make() async throws -> TestDatabase {
+        // Tests run with a generated key, one for the whole test process.
+        FieldProtection.installIfAbsent { FieldKeyRing.generate() }
         guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("youjiao-test-\(UUID().uuidString).sqlite").path
             return TestDatabase(target: .sqlite(path: path), dropName: nil, adminURL: nil)

@@ -20,6 +20,11 @@ public final class YoujiaoRuntime: Sendable {
     public var registry: RegistryStore { RegistryStore(app.db) }
     public var accounts: AccountStore { AccountStore(app.db) }
 
+    /// `youjiao keys rotate`: every protected value re-sealed under the current key.
+    public func resealProtectedFields() async throws -> [FieldResealing.Count] {
+        try await FieldResealing.rotate(on: app.db)
+    }
+
     /// Serves HTTP until interrupted.
     public func serve(hostname: String, port: Int) async throws {
         app.http.server.configuration.hostname = hostname

@@ -34,6 +34,15 @@ public enum YoujiaoApp {
     }
 
     public static func configure(_ app: Application, target: DatabaseTarget, settings: ServerSettings) async throws {
+        try FieldProtection.installIfAbsent {
+            let (ring, source) = try FieldProtection.resolve(for: target)
+            if case .keyFile(let path, let created) = source {
+                let advice = "in production set \(FieldKeyRing.dataKeysVariable) and \(FieldKeyRing.indexKeyVariable) instead"
+                if created { app.logger.notice("New field keys written to \(path); \(advice)") }
+                else { app.logger.info("Field keys read from \(path); \(advice)") }
+            }
+            return ring
+        }
         try StoreSetup.register(target, on: app.databases)
         for migration in StoreSetup.migrations { app.migrations.add(migration) }
         try await StoreSetup.prepare(app.db)

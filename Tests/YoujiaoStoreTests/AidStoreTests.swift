@@ -16,7 +16,7 @@ struct AidStoreTests {
     }
 
     struct GrantRow: Decodable, Equatable { var studentId: String; var policyId: String; var year: Int; var entryId: String; var yuan: Int }
-    struct EntryRow: Decodable { var id: String; var nationalId: String; var removedAt: String? }
+    struct EntryRow: Decodable { var id: String; @Sealed var nationalId: String; var removedAt: String? }
 
     func grants(_ store: OpenStore) async throws -> [GrantRow] {
         try await store.sql.raw("SELECT student_id, policy_id, year, entry_id, yuan FROM aid_grants ORDER BY year, student_id, policy_id")

@@ -33,13 +33,13 @@ struct CampaignWebTests {
                 UserRecord(username: "parent-b", passwordHash: hash, role: .guardian, displayName: "李大红", guardianId: guardianB.id),
             ] { try await h.accounts.create(user) }
             let birth = Campaign.birthSpan(grade: .g1, year: campaign().year)!.lowerBound.adding(days: 40)
-            func child(_ sequence: Int, _ name: String) -> StudentRecord {
-                StudentRecord(Student(nationalID: NationalID.make(areaCode: "310101", birthDate: birth.description.replacingOccurrences(of: "-", with: ""),
+            func child(_ sequence: Int, _ name: String) throws -> StudentRecord {
+                try StudentRecord(Student(nationalID: NationalID.make(areaCode: "310101", birthDate: birth.description.replacingOccurrences(of: "-", with: ""),
                                                                   sequence: sequence).value,
                                       name: name, gender: .female, birthDate: birth.description, hukou: .local, residenceZoneID: Fixture.zoneA.id,
                                       schoolID: nil, grade: nil, classNumber: nil))
             }
-            let youngA = child(201, "王小雨"), youngB = child(202, "李小雪")
+            let youngA = try child(201, "王小雨"), youngB = try child(202, "李小雪")
             try await h.registry.insertNew(students: [youngA, youngB], guardians: [], links: [(guardianA.id, youngA.id), (guardianB.id, youngB.id)], teachers: [])
             try await CampaignStore(h.app.db).create(campaign())
             try await CampaignStore(h.app.db).create(campaign(closed: true))

@@ -43,7 +43,7 @@ struct KindergartenCampaignWebTests {
             let guardianA = try #require(try await h.registry.guardian(nationalID: Fixture.guardianA.nationalID))
             let span = try #require(Campaign.birthSpan(grade: .k1, year: Self.year))
             let birth = span.lowerBound.adding(days: 60)
-            let toddler = StudentRecord(Student(
+            let toddler = try StudentRecord(Student(
                 nationalID: NationalID.make(areaCode: "310101", birthDate: birth.description.replacingOccurrences(of: "-", with: ""), sequence: 301).value,
                 name: "王小贝", gender: .male, birthDate: birth.description, hukou: .local, residenceZoneID: Fixture.zoneA.id,
                 schoolID: nil, grade: nil, classNumber: nil))

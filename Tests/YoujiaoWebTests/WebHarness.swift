@@ -126,7 +126,7 @@ struct WebHarness {
             let sql = app.db as! any SQLDatabase
             if let user = try await AccountStore(app.db).user(username: username), user.roleValue.isStaff {
                 // Tests sign the same account in many times within one 30-second step; a person cannot reuse a code.
-                try await sql.raw("UPDATE users SET totp_secret = \(bind: WebHarness.totpSecret), totp_last_step = NULL WHERE id = \(bind: user.id)").run()
+                try await sql.raw("UPDATE users SET totp_secret = \(bind: try FieldProtection.seal(WebHarness.totpSecret)), totp_last_step = NULL WHERE id = \(bind: user.id)").run()
             }
             let response = try await send(.POST, "/login", form: ["_csrf": token, "username": username, "password": password])
             guard response.headers.first(name: .location)?.hasPrefix("/login/second-factor") == true else { return response }

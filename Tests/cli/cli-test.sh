@@ -254,15 +254,75 @@ CASES
   check "enroll: a bad seed writes no results file" '[ ! -e "$dir/results.csv" ]'
 }
 
+# Field keys. An SQLite database without YOUJIAO_FIELD_KEYS keeps generated keys in a key file
+# beside it; protected fields hold sealed values only; rotation re-seals them under a new key; a
+# changed value stops rotation by name (never printing the value) and nothing is changed.
+keys_suite() {
+  local db="$work/cli.sqlite" keyfile="$work/cli.sqlite.keys" pupil first next
+  pupil=$(gbid 310101 20170305 011)
+  cat > "$work/sealed.py" <<'PY'
+import sqlite3, sys
+db, number, key_id = sys.argv[1:4]
+values = [r[0] for r in sqlite3.connect(db).execute("SELECT national_id FROM students ORDER BY id")]
+if len(sys.argv) > 4:
+    open(sys.argv[4], "w").write("\n".join(values))
+sys.exit(0 if len(values) == 2 and all(v.startswith("v1." + key_id) and number not in v for v in values) else 1)
+PY
+  current_key() { sed -n 's/^YOUJIAO_FIELD_KEYS=\([^:]*\):.*/\1/p' "$keyfile"; }
+  first=$(current_key)
+  check "keys: the key file is readable by its owner only" '[ "$(stat -c %a "$keyfile")" = 600 ]'
+  check "keys: pupils' numbers are stored sealed" 'python3 "$work/sealed.py" "$db" "$pupil" "$first."'
+  yj keys rotate --new-key > "$work/out" 2>"$work/err"; status=$?
+  next=$(current_key)
+  check "keys: rotate --new-key puts a new key first and keeps the old one" '[ $status -eq 0 ] && [ "$next" != "$first" ] && grep -q ",$first:" "$keyfile"'
+  check "keys: rotation re-seals both pupils" 'grep -q "students.national_id: 2 values re-sealed, 2 were under older keys" "$work/out"'
+  check "keys: the pupils are sealed under the new key" 'python3 "$work/sealed.py" "$db" "$pupil" "$next."'
+  yj keys rotate > "$work/out" 2>&1
+  check "keys: a second rotation finds nothing under older keys" 'grep -q "students.national_id: 2 values re-sealed, 0 were under older keys" "$work/out"'
+  python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE students SET national_id = substr(national_id, 1, length(national_id) - 4) || ? WHERE id = (SELECT min(id) FROM students)", ("AAA=",))
+c.commit()' "$db"
+  python3 "$work/sealed.py" "$db" "$pupil" "" "$work/before"
+  yj keys rotate > "$work/out" 2>"$work/err"; status=$?
+  python3 "$work/sealed.py" "$db" "$pupil" "" "$work/after"
+  check "keys: a changed value stops rotation, naming table, column and row" '[ $status -eq 1 ] && grep -q "students.national_id, row .*does not open" "$work/err"'
+  check "keys: the refusal says nothing was changed, and nothing was" 'grep -q "nothing was changed" "$work/err" && cmp -s "$work/before" "$work/after"'
+  check "keys: the refusal never prints the stored value" '! grep -q "AAA=" "$work/err"'
+  "$YOUJIAO" keys generate > "$work/keys.env"
+  check "keys: generate prints both variables with 32-byte keys" '[ "$(grep -c "^YOUJIAO_FIELD_KEYS=[0-9a-z-]*:[A-Za-z0-9+/]\{43\}=$" "$work/keys.env")" = 1 ] && [ "$(grep -c "^YOUJIAO_INDEX_KEY=[A-Za-z0-9+/]\{43\}=$" "$work/keys.env")" = 1 ]'
+}
+
+# PostgreSQL never falls back to a key file: the keys come from the environment.
+keys_postgres_suite() {
+  local url=$1 data index new
+  data=$(sed -n 's/^YOUJIAO_FIELD_KEYS=//p' "$work/keys.env"); index=$(sed -n 's/^YOUJIAO_INDEX_KEY=//p' "$work/keys.env")
+  DATABASE_URL="$url" YOUJIAO_FIELD_KEYS= YOUJIAO_INDEX_KEY= "$YOUJIAO" export districts >/dev/null 2>"$work/err"; status=$?
+  check "postgres keys: without keys nothing starts, and the message names the variables" '[ $status -ne 0 ] && grep -q "YOUJIAO_FIELD_KEYS" "$work/err" && grep -q "YOUJIAO_INDEX_KEY" "$work/err"'
+  DATABASE_URL="$url" YOUJIAO_FIELD_KEYS="k1:c2hvcnQta2V5" YOUJIAO_INDEX_KEY="$index" "$YOUJIAO" export districts >/dev/null 2>"$work/err"; status=$?
+  check "postgres keys: a short key is refused by variable, the value never printed" '[ $status -ne 0 ] && grep -q "YOUJIAO_FIELD_KEYS is malformed" "$work/err" && ! grep -q "c2hvcnQta2V5" "$work/err"'
+  DATABASE_URL="$url" YOUJIAO_FIELD_KEYS="$data" YOUJIAO_INDEX_KEY="$index" "$YOUJIAO" keys rotate --new-key >/dev/null 2>"$work/err"; status=$?
+  check "postgres keys: --new-key is refused: the environment holds the keys" '[ $status -eq 2 ] && grep -q "put the new key first" "$work/err"'
+  new=$("$YOUJIAO" keys generate --data-key)
+  DATABASE_URL="$url" YOUJIAO_FIELD_KEYS="$new,$data" YOUJIAO_INDEX_KEY="$index" "$YOUJIAO" keys rotate > "$work/out" 2>&1
+  check "postgres keys: rotation to a new first key re-seals both pupils" 'grep -q "students.national_id: 2 values re-sealed, 2 were under older keys" "$work/out"'
+  DATABASE_URL="$url" YOUJIAO_FIELD_KEYS="$new" YOUJIAO_INDEX_KEY="$index" "$YOUJIAO" keys rotate > "$work/out" 2>&1; status=$?
+  check "postgres keys: afterwards the new key alone opens everything" '[ $status -eq 0 ] && grep -q "students.national_id: 2 values re-sealed, 0 were under older keys" "$work/out"'
+}
+
 run_suite sqlite --database "$work/cli.sqlite"
 aid_suite sqlite
+keys_suite
 enroll_suite
 if [ -n "${PGURL:-}" ]; then
-  # A database of its own on the throwaway server.
+  # A database of its own on the throwaway server, with keys from the environment.
   dbname="yj_cli_$RANDOM$RANDOM"
   psql "$PGURL" -qc "CREATE DATABASE $dbname" >/dev/null
+  export YOUJIAO_FIELD_KEYS YOUJIAO_INDEX_KEY
+  YOUJIAO_FIELD_KEYS=$(sed -n 's/^YOUJIAO_FIELD_KEYS=//p' "$work/keys.env"); YOUJIAO_INDEX_KEY=$(sed -n 's/^YOUJIAO_INDEX_KEY=//p' "$work/keys.env")
   DATABASE_URL="${PGURL/youjiao_test/$dbname}" run_suite postgres
   DATABASE_URL="${PGURL/youjiao_test/$dbname}" aid_suite postgres
+  keys_postgres_suite "${PGURL/youjiao_test/$dbname}"
 fi
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -73,6 +73,10 @@ run_suite sqlite --database "$work/cli.sqlite"
 if [ -n "${PGURL:-}" ]; then
   dbname="yj_sped_$RANDOM$RANDOM"
   psql "$PGURL" -qc "CREATE DATABASE $dbname" >/dev/null
+  # PostgreSQL takes its field keys from the environment only.
+  export YOUJIAO_FIELD_KEYS YOUJIAO_INDEX_KEY
+  YOUJIAO_FIELD_KEYS=$("$YOUJIAO" keys generate | sed -n 's/^YOUJIAO_FIELD_KEYS=//p')
+  YOUJIAO_INDEX_KEY=$("$YOUJIAO" keys generate | sed -n 's/^YOUJIAO_INDEX_KEY=//p')
   DATABASE_URL="${PGURL/youjiao_test/$dbname}" run_suite postgres
   psql "$PGURL" -qc "DROP DATABASE $dbname WITH (FORCE)" >/dev/null
 fi

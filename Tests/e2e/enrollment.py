@@ -13,6 +13,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from sealed_fields import open_sealed
 from special_education import follow, sign_in
 
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -41,7 +42,9 @@ def run(driver, base, accounts, screenshots, check, log, database):
     facts = driver.find_element(By.TAG_NAME, "main").text
     # The parent knows the child's number; the page must not give it away (no birth date beside the mask).
     student = re.search(r"/apply/([^/?]+)", apply_url).group(1)
-    full = sqlite3.connect(database).execute("SELECT national_id FROM students WHERE id = ?", (student,)).fetchone()[0]
+    sealed = sqlite3.connect(database).execute("SELECT national_id FROM students WHERE id = ?", (student,)).fetchone()[0]
+    full = open_sealed(database, sealed)
+    check("the database holds the child's number sealed", sealed.startswith("v1.") and full not in sealed and full[:6] not in sealed)
     check("the form shows the masked number and the age, not the birth date",
           full[:6] + "********" + full[14:] in facts and full[6:10] + "-" + full[10:12] not in facts)
     area, birth = full[:6], [full[6:10], full[10:12], full[12:14]]

@@ -16,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from checks import Checks
+from sealed_fields import open_sealed
 from special_education import follow
 
 parser = argparse.ArgumentParser()
@@ -33,8 +34,9 @@ def national_id(first17):
     return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
 
 
-guardian_id, guardian_name = sqlite3.connect(args.database).execute(
+sealed_id, guardian_name = sqlite3.connect(args.database).execute(
     "SELECT g.national_id, g.name FROM users u JOIN guardians g ON g.id = u.guardian_id WHERE u.username = 'parent'").fetchone()
+guardian_id = open_sealed(args.database, sealed_id)
 users = [
     {"username": "family", "password": "family-pw", "name": guardian_name, "id_number": guardian_id},
     {"username": "stranger", "password": "stranger-pw", "name": "路人甲", "id_number": national_id("11010519800101999")},
