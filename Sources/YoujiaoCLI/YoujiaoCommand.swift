@@ -52,6 +52,13 @@ func withRuntime<T>(_ options: DatabaseOptions, hostname: String = "127.0.0.1",
     }
 }
 
+/// Account and token administration from the command line goes into the audit trail.
+func recordAdministration(_ runtime: YoujiaoRuntime, action: String, subjectKind: String, subjectID: String, detail: String = "") async throws {
+    try await runtime.accounts.record([AuditEventRecord(actorId: nil, actorName: "cli:\(NSUserName())", action: action,
+                                                        route: "youjiao \(CommandLine.arguments.dropFirst().prefix(2).joined(separator: " "))",
+                                                        subjectKind: subjectKind, subjectId: subjectID, detail: detail)])
+}
+
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
@@ -117,7 +124,7 @@ struct SeedCommand: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.",
-                                                    subcommands: [Create.self, ResetPassword.self, List.self])
+                                                    subcommands: [Create.self, ResetPassword.self, Disable.self, Enable.self, List.self])
 
     struct Create: AsyncParsableCommand {
         @ArgumentParser.Argument var username: String
@@ -147,6 +154,8 @@ struct UserCommand: AsyncParsableCommand {
                 let password = Passwords.random()
                 try await runtime.accounts.create(UserRecord(username: username.lowercased(), passwordHash: try Passwords.hash(password), role: role,
                                                              displayName: name ?? username, districtCode: district, schoolId: school, guardianId: guardianRowID))
+                try await recordAdministration(runtime, action: "account-created", subjectKind: "user", subjectID: username.lowercased(),
+                                               detail: role.rawValue)
                 print("created \(username.lowercased()) (\(role.rawValue)); password, shown once: \(password)")
             }
         }
@@ -164,8 +173,41 @@ struct UserCommand: AsyncParsableCommand {
                     throw ExitCode(1)
                 }
                 try await runtime.accounts.clearSignInAttempts(key: SignInPolicy.accountKey(username.lowercased()))
+                if let user = try await runtime.accounts.user(username: username.lowercased()) {
+                    try await runtime.accounts.endSessions(userID: user.id)
+                }
+                try await recordAdministration(runtime, action: "password-reset", subjectKind: "user", subjectID: username.lowercased(),
+                                               detail: "open sessions ended")
                 print("new password for \(username.lowercased()), shown once: \(password)")
             }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable an account: it signs in no more, its sessions end now and its API tokens stop working.")
+        @ArgumentParser.Argument var username: String
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws { try await UserCommand.setDisabled(username, true, options) }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+        @ArgumentParser.Argument var username: String
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws { try await UserCommand.setDisabled(username, false, options) }
+    }
+
+    static func setDisabled(_ username: String, _ disabled: Bool, _ options: DatabaseOptions) async throws {
+        let name = username.lowercased()
+        try await withRuntime(options) { runtime in
+            guard try await runtime.accounts.setDisabled(username: name, disabled, now: Date().timeIntervalSince1970) else {
+                printError(try await runtime.accounts.user(username: name) == nil ? "no account \(name)"
+                           : "\(name) is already \(disabled ? "disabled" : "enabled")")
+                throw ExitCode(1)
+            }
+            try await recordAdministration(runtime, action: disabled ? "account-disabled" : "account-enabled", subjectKind: "user", subjectID: name)
+            print(disabled ? "disabled \(name); its sessions ended and its tokens stop working" : "enabled \(name)")
         }
     }
 
@@ -174,7 +216,8 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await withRuntime(options) { runtime in
                 for user in try await runtime.accounts.users() {
-                    print([user.username, user.role, user.districtCode ?? "", user.schoolId ?? "", user.displayName].joined(separator: "\t"))
+                    print([user.username, user.role, user.districtCode ?? "", user.schoolId ?? "", user.displayName,
+                           user.isDisabled ? "disabled" : "active"].joined(separator: "\t"))
                 }
             }
         }
@@ -207,8 +250,10 @@ struct TokenCommand: AsyncParsableCommand {
                 }
                 let token = SecretTokens.generate(prefix: "yj_")
                 let expires = Date().timeIntervalSince1970 + Double(days) * 86400
-                try await runtime.accounts.addToken(APITokenRecord(userId: user.id, tokenHash: SecretTokens.hash(token), name: name,
-                                                                   scope: tokenScope, expiresAt: expires))
+                let record = APITokenRecord(userId: user.id, tokenHash: SecretTokens.hash(token), name: name, scope: tokenScope, expiresAt: expires)
+                try await runtime.accounts.addToken(record)
+                try await recordAdministration(runtime, action: "token-created", subjectKind: "api-token", subjectID: record.id,
+                                               detail: "\(name) for \(user.username), \(tokenScope.rawValue), \(days) days")
                 print(token)
             }
         }
@@ -239,6 +284,7 @@ struct TokenCommand: AsyncParsableCommand {
                     printError("no active token with id \(id)")
                     throw ExitCode(1)
                 }
+                try await recordAdministration(runtime, action: "token-revoked", subjectKind: "api-token", subjectID: id)
                 print("revoked \(id)")
             }
         }

@@ -41,6 +41,24 @@ public struct AccountStore: DatabaseStore {
         return true
     }
 
+    /// Disables or enables an account; disabling ends its sessions. False when there is no such
+    /// account or it already was in that state.
+    public func setDisabled(username: String, _ disabled: Bool, now: Double) async throws -> Bool {
+        try await transaction { tx in
+            let changed = try await tx.sql.raw(disabled
+                ? "UPDATE users SET disabled_at = \(bind: now) WHERE username = \(bind: username) AND disabled_at IS NULL RETURNING id"
+                : "UPDATE users SET disabled_at = NULL WHERE username = \(bind: username) AND disabled_at IS NOT NULL RETURNING id").all()
+            guard let row = changed.first else { return false }
+            if disabled { try await tx.endSessions(userID: try row.decode(column: "id", as: String.self)) }
+            return true
+        }
+    }
+
+    /// Signs the account out everywhere (a new password, a disabled account).
+    public func endSessions(userID: String) async throws {
+        try await sql.raw("DELETE FROM web_sessions WHERE user_id = \(bind: userID)").run()
+    }
+
     public func userCount() async throws -> Int {
         try await sql.raw("SELECT COUNT(*) AS n FROM users").first(decoding: CountRow.self)?.n ?? 0
     }
@@ -61,7 +79,7 @@ public struct AccountStore: DatabaseStore {
             SELECT * FROM api_tokens WHERE token_hash = \(bind: tokenHash) AND revoked_at IS NULL
             AND expires_at IS NOT NULL AND expires_at > \(bind: now)
             """, as: APITokenRecord.self).first,
-              let user = try await user(id: token.userId) else { return nil }
+              let user = try await user(id: token.userId), !user.isDisabled else { return nil }
         return (user, token)
     }
 
@@ -105,7 +123,7 @@ public struct AccountStore: DatabaseStore {
         guard let session = try await sql.all("SELECT * FROM web_sessions WHERE id_hash = \(bind: idHash)", as: WebSessionRecord.self).first else {
             return nil
         }
-        guard session.isLive(at: now), let user = try await user(id: session.userId) else {
+        guard session.isLive(at: now), let user = try await user(id: session.userId), !user.isDisabled else {
             try await deleteSession(idHash: idHash)
             return nil
         }
@@ -150,7 +168,7 @@ public struct AccountStore: DatabaseStore {
     public func resetSecondFactor(username: String) async throws -> Bool {
         guard let user = try await user(username: username) else { return false }
         try await sql.raw("UPDATE users SET totp_secret = NULL, totp_last_step = NULL, recovery_hashes = NULL WHERE id = \(bind: user.id)").run()
-        try await sql.raw("DELETE FROM web_sessions WHERE user_id = \(bind: user.id)").run()
+        try await endSessions(userID: user.id)
         return true
     }
 

@@ -64,6 +64,7 @@ public enum StoreSetup {
         CreateAPIRateWindows(),
         CreateExportRequests(),
         SealSensitiveFields(),
+        AddAccountDisabling(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

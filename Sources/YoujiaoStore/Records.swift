@@ -152,15 +152,18 @@ public struct UserRecord: Codable, Sendable, Hashable {
     @SealedOptional public var totpSecret: String?
     public var totpLastStep: Int64?
     public var recoveryHashes: String?
+    /// Set when the account was disabled (seconds since 1970): no sign-in, no session, no token.
+    public var disabledAt: Double?
     public init(id: String = UUID().uuidString.lowercased(), username: String, passwordHash: String, role: Role,
                 displayName: String, districtCode: String? = nil, schoolId: String? = nil, guardianId: String? = nil,
                 createdAt: String = ISO8601DateFormatter().string(from: Date())) {
         self.id = id; self.username = username; self.passwordHash = passwordHash; self.role = role.rawValue
         self.displayName = displayName; self.districtCode = districtCode; self.schoolId = schoolId
         self.guardianId = guardianId; self.createdAt = createdAt
-        totpSecret = nil; totpLastStep = nil; recoveryHashes = nil
+        totpSecret = nil; totpLastStep = nil; recoveryHashes = nil; disabledAt = nil
     }
     public var roleValue: Role { Role(rawValue: role) ?? .guardian }
+    public var isDisabled: Bool { disabledAt != nil }
     public var recoveryHashList: [String] { (recoveryHashes ?? "").split(separator: ",").map(String.init) }
 }
 

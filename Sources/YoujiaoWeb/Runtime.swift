@@ -12,7 +12,7 @@ public final class YoujiaoRuntime: Sendable {
     public let target: DatabaseTarget
 
     public static func open(_ target: DatabaseTarget, hostname: String = "127.0.0.1") async throws -> YoujiaoRuntime {
-        YoujiaoRuntime(app: try await YoujiaoApp.make(target: target, settings: .forHost(hostname)), target: target)
+        YoujiaoRuntime(app: try await YoujiaoApp.make(target: target, settings: try .forHost(hostname)), target: target)
     }
 
     init(app: Application, target: DatabaseTarget) { self.app = app; self.target = target }

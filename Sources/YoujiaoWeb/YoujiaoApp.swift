@@ -9,13 +9,16 @@ public struct ServerSettings: Sendable {
     public var secureCookies: Bool
     /// Send Strict-Transport-Security: the site is served over HTTPS (YOUJIAO_SECURE_COOKIES=1).
     public var strictTransportSecurity: Bool
-    public init(secureCookies: Bool, strictTransportSecurity: Bool = false) {
-        self.secureCookies = secureCookies; self.strictTransportSecurity = strictTransportSecurity
+    /// The reverse proxies whose X-Forwarded-For names the client (YOUJIAO_TRUSTED_PROXIES).
+    public var trustedProxies: TrustedProxies
+    public init(secureCookies: Bool, strictTransportSecurity: Bool = false, trustedProxies: TrustedProxies = TrustedProxies()) {
+        self.secureCookies = secureCookies; self.strictTransportSecurity = strictTransportSecurity; self.trustedProxies = trustedProxies
     }
-    public static func forHost(_ hostname: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> ServerSettings {
+    public static func forHost(_ hostname: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerSettings {
         let loopback = hostname == "127.0.0.1" || hostname == "localhost" || hostname == "::1"
         let https = environment["YOUJIAO_SECURE_COOKIES"] == "1"
-        return ServerSettings(secureCookies: !loopback || https, strictTransportSecurity: https)
+        return ServerSettings(secureCookies: !loopback || https, strictTransportSecurity: https,
+                              trustedProxies: try TrustedProxies.parse(environment[TrustedProxies.variable]))
     }
 }
 
@@ -68,4 +71,12 @@ public enum YoujiaoApp {
 
 extension Application {
     var youjiaoSettings: ServerSettings { storage[YoujiaoApp.SettingsKey.self] ?? ServerSettings(secureCookies: false) }
+}
+
+extension Request {
+    /// The client's address, through the trusted proxies (`TrustedProxies`).
+    var clientAddress: String? {
+        application.youjiaoSettings.trustedProxies.clientAddress(connection: remoteAddress?.ipAddress,
+                                                                 forwardedFor: headers[.xForwardedFor])
+    }
 }

@@ -200,10 +200,62 @@ struct SecurityTests {
         }
     }
 
-    @Test func strictTransportSecurityWhenServedOverHTTPS() {
-        #expect(ServerSettings.forHost("0.0.0.0", environment: ["YOUJIAO_SECURE_COOKIES": "1"]).strictTransportSecurity)
-        #expect(!ServerSettings.forHost("127.0.0.1", environment: [:]).strictTransportSecurity)
-        #expect(ServerSettings.forHost("0.0.0.0", environment: [:]).secureCookies)
+    @Test func strictTransportSecurityWhenServedOverHTTPS() throws {
+        #expect(try ServerSettings.forHost("0.0.0.0", environment: ["YOUJIAO_SECURE_COOKIES": "1"]).strictTransportSecurity)
+        #expect(!(try ServerSettings.forHost("127.0.0.1", environment: [:]).strictTransportSecurity))
+        #expect(try ServerSettings.forHost("0.0.0.0", environment: [:]).secureCookies)
+        #expect(throws: TrustedProxiesError.self) { try ServerSettings.forHost("127.0.0.1", environment: ["YOUJIAO_TRUSTED_PROXIES": "proxy.local"]) }
+    }
+
+    @Test func signInsAndSignOutsAreAuditedFromTheClientsAddress() async throws {
+        try await WebHarness.with { h in
+            func events(_ action: String) async throws -> [AuditEventRecord] {
+                try await h.accounts.auditEvents().filter { $0.action == action }
+            }
+            let client = h.client()
+            #expect(try await client.login("city", password: "wrong").status == .unauthorized)
+            #expect(try await client.login("no-such-person", password: "wrong").status == .unauthorized)
+            let failed = try await events("sign-in-failed")
+            #expect(failed.map(\.actorName).sorted() == ["(unknown account)", "city"])
+            #expect(failed.allSatisfy { $0.detail.hasPrefix("from 127.0.0.1") }, "\(failed.map(\.detail))")
+            #expect(try await h.accounts.auditEvents().allSatisfy { !$0.actorName.contains("no-such-person") && !$0.detail.contains("no-such-person") },
+                    "a name typed for no account is not kept")
+
+            // Behind a trusted proxy, the client is the right-most address the proxy did not write itself.
+            var settings = h.app.youjiaoSettings
+            settings.trustedProxies = TrustedProxies(["127.0.0.1"])
+            h.app.storage[YoujiaoApp.SettingsKey.self] = settings
+            let proxied = h.client()
+            #expect(try await proxied.send(.POST, "/login", form: ["_csrf": try await proxied.csrf(), "username": "huangpu", "password": "wrong"],
+                                           headers: ["X-Forwarded-For": "198.51.100.1, 203.0.113.9"]).status == .unauthorized)
+            #expect(try await events("sign-in-failed").contains { $0.actorName == "huangpu" && $0.detail.hasPrefix("from 203.0.113.9") })
+
+            let staff = try await signedIn(h, "school")
+            #expect(try await events("password-accepted").contains { $0.actorName == "school" })
+            #expect(try await events("sign-in").contains { $0.actorName == "school" && $0.detail.contains("authenticator code") })
+            try await staff.send(.POST, "/logout", form: ["_csrf": try await staff.csrf(from: "/schools/\(Fixture.huangpuSchool.id)")])
+            #expect(try await events("sign-out").map(\.actorName) == ["school"])
+            let (count, _) = try await h.accounts.verifyAuditChain()
+            #expect(count >= 6, "the sign-in events are links of the chain")
+        }
+    }
+
+    @Test func aDisabledAccountSignsInNoMoreAndLosesItsSessionsAndTokens() async throws {
+        try await WebHarness.with { h in
+            let staff = try await signedIn(h, "huangpu")
+            let token = try await h.apiToken("huangpu")
+            #expect(try await staff.send(.GET, "/districts/310101").status == .ok)
+            #expect(try await h.accounts.setDisabled(username: "huangpu", true, now: Date().timeIntervalSince1970))
+            #expect(try await !h.accounts.setDisabled(username: "huangpu", true, now: Date().timeIntervalSince1970), "already disabled")
+            #expect(try await staff.send(.GET, "/districts/310101").status == .seeOther, "the open session ended")
+            let api = try await h.client().send(.GET, "/api/v1/schools", headers: ["Authorization": "Bearer \(token)"])
+            #expect(api.status == .unauthorized, "the token stopped working")
+            let again = try await h.client().login("huangpu")
+            #expect(again.status == .forbidden && again.body.string.contains("此账号已停用"))
+            #expect(try await h.accounts.auditEvents().contains { $0.action == "sign-in-refused" && $0.actorName == "huangpu" })
+            #expect(try await h.accounts.setDisabled(username: "huangpu", false, now: Date().timeIntervalSince1970))
+            #expect(try await h.client().login("huangpu").status == .seeOther, "enabled again")
+        }
     }
 
     @Test func refusedAttemptsAreAudited() async throws {

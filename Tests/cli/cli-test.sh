@@ -293,6 +293,26 @@ c.commit()' "$db"
   check "keys: generate prints both variables with 32-byte keys" '[ "$(grep -c "^YOUJIAO_FIELD_KEYS=[0-9a-z-]*:[A-Za-z0-9+/]\{43\}=$" "$work/keys.env")" = 1 ] && [ "$(grep -c "^YOUJIAO_INDEX_KEY=[A-Za-z0-9+/]\{43\}=$" "$work/keys.env")" = 1 ]'
 }
 
+# Accounts from the command line: disabling and enabling, and every change in the audit trail.
+accounts_suite() {
+  yj user create ops1 --role city-admin --name 运维 >/dev/null 2>&1
+  yj user disable ops1 > "$work/out" 2>&1; status=$?
+  check "accounts: disable ends the account's sessions and tokens" '[ $status -eq 0 ] && grep -q "disabled ops1" "$work/out"'
+  yj user disable ops1 >/dev/null 2>"$work/err"; status=$?
+  check "accounts: disabling twice is refused by name" '[ $status -eq 1 ] && grep -q "already disabled" "$work/err"'
+  yj user disable nobody >/dev/null 2>"$work/err"; status=$?
+  check "accounts: an unknown account is named" '[ $status -eq 1 ] && grep -q "no account nobody" "$work/err"'
+  check "accounts: the list shows the disabled account" 'yj user list 2>/dev/null | grep -q "^ops1.*disabled$"'
+  yj user enable ops1 >/dev/null 2>&1
+  check "accounts: enabled again" 'yj user list 2>/dev/null | grep -q "^ops1.*active$"'
+  yj user reset-password ops1 >/dev/null 2>&1
+  check "accounts: creation, disabling, enabling and the password reset are audited" 'python3 -c "
+import sqlite3, sys
+actions = [r[0] for r in sqlite3.connect(sys.argv[1]).execute(\"SELECT action FROM audit_events WHERE subject_id = '"'"'ops1'"'"' ORDER BY seq\")]
+assert actions == [\"account-created\", \"account-disabled\", \"account-enabled\", \"password-reset\"], actions" "$work/cli.sqlite"'
+  check "accounts: the audit trail is intact" 'yj audit verify >/dev/null 2>&1'
+}
+
 # PostgreSQL never falls back to a key file: the keys come from the environment.
 keys_postgres_suite() {
   local url=$1 data index new
@@ -313,6 +333,7 @@ keys_postgres_suite() {
 run_suite sqlite --database "$work/cli.sqlite"
 aid_suite sqlite
 keys_suite
+accounts_suite
 enroll_suite
 if [ -n "${PGURL:-}" ]; then
   # A database of its own on the throwaway server, with keys from the environment.

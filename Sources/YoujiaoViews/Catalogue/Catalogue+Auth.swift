@@ -2,7 +2,7 @@ extension Catalogue {
     /// Signing in and out.
     public enum Auth: PhraseBook {
         case signIn, userName, password, signInWithYiwangtong, orUse, enterBoth, wrongCredentials, passwordTooLong
-        case identityNotAGuardian, identityFailed, identityExpired
+        case identityNotAGuardian, identityFailed, identityExpired, accountDisabled
         case secondFactorTitle, enrolTitle, enrolSteps, secretForManualEntry, authenticatorCode, codeHint, verify
         case orRecoveryCode, recoveryCode, wrongCode, recoveryCodesTitle, recoveryCodesSentence, continueToSite
         case usersTitle, usersTable, secondFactorEnrolled, secondFactorNotEnrolled, resetSecondFactor, resetSecondFactorDone
@@ -21,6 +21,8 @@ extension Catalogue {
             case .identityNotAGuardian:
                 return Phrase(zh: "您已通过一网通办认证，但本市学籍系统中没有以您的身份证件号登记的监护人。请联系孩子所在学校核对监护人信息。",
                               en: "一网通办 confirmed who you are, but no guardian is registered under your ID number. Ask your child's school to check the guardian details.")
+            case .accountDisabled:
+                return Phrase(zh: "此账号已停用。如需恢复，请联系本单位的系统管理员。", en: "This account is disabled. Ask your system administrator to restore it.")
             case .identityFailed:
                 return Phrase(zh: "一网通办登录未能完成，请重试。", en: "Signing in with 一网通办 did not complete; please try again.")
             case .secondFactorTitle: return Phrase(zh: "第二步验证", en: "Second step")

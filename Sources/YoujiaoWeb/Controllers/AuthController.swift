@@ -36,7 +36,7 @@ struct AuthController {
         }
         let now = Date().timeIntervalSince1970
         let accounts = req.accounts
-        let addressKey = SignInPolicy.addressKey(req.remoteAddress?.ipAddress ?? "unknown")
+        let addressKey = SignInPolicy.addressKey(req.clientAddress ?? "unknown")
         let accountKey = SignInPolicy.accountKey(username)
         let deviceHash = req.cookies[Self.deviceCookie].map { SecretTokens.hash($0.string) }
         let trusted = try await deviceHash.asyncFlatMap { try await accounts.isTrustedDevice(tokenHash: $0, username: username) ? true : nil } ?? false
@@ -53,8 +53,15 @@ struct AuthController {
         let matches = try await Passwords.verifyOffPool(password, storedHash: user?.passwordHash ?? Self.dummyHash)
         guard let user, matches else {
             req.logger.notice("failed sign-in for \(username)")
+            try await Audit.signIn(req, action: "sign-in-failed", user: user, detail: "wrong password")
             return loginPage(req, error: .auth(.wrongCredentials), username: username, status: .unauthorized, next: form.next)
         }
+        guard !user.isDisabled else {
+            try await Audit.signIn(req, action: "sign-in-refused", user: user, detail: "account disabled")
+            return loginPage(req, error: .auth(.accountDisabled), username: username, status: .forbidden, next: form.next)
+        }
+        try await Audit.signIn(req, action: user.roleValue.isStaff ? "password-accepted" : "sign-in", user: user,
+                               detail: user.roleValue.isStaff ? "second factor to follow" : "password")
         try await accounts.clearSignInAttempts(key: accountKey)
         try await accounts.refundSignInAttempt(key: addressKey)
         let response = try await Self.startSession(req, user: user, next: form.next, secondFactor: user.roleValue.isStaff)
@@ -85,7 +92,10 @@ struct AuthController {
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
-        if let cookie = req.cookies[SessionCookie.name]?.string { try await req.accounts.deleteSession(idHash: SecretTokens.hash(cookie)) }
+        if let cookie = req.cookies[SessionCookie.name]?.string {
+            if let user = req.viewer?.user { try await Audit.signIn(req, action: "sign-out", user: user) }
+            try await req.accounts.deleteSession(idHash: SecretTokens.hash(cookie))
+        }
         let response = req.redirect(to: "/login")
         response.cookies[SessionCookie.name] = .expired
         return response

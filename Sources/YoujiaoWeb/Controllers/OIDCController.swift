@@ -75,6 +75,11 @@ struct OIDCController {
             return signInPage(req, .auth(.identityNotAGuardian), status: .forbidden)
         }
         let user = try await req.accounts.guardianAccount(guardianID: guardian.id, displayName: guardian.name)
+        guard !user.isDisabled else {
+            try await Audit.signIn(req, action: "sign-in-refused", user: user, detail: "identity provider; account disabled")
+            return signInPage(req, .auth(.accountDisabled), status: .forbidden)
+        }
+        try await Audit.signIn(req, action: "sign-in", user: user, detail: "identity provider")
         let response = try await AuthController.startSession(req, user: user, next: pending.next)
         response.cookies[Self.pendingCookie] = .expired
         return response

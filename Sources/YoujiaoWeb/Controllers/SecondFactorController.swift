@@ -58,6 +58,7 @@ struct SecondFactorController {
         let code = (form.code ?? "").trimmingCharacters(in: .whitespaces)
         var passed = false
         var recoveryCodes: [String]?
+        var method = "authenticator code"
         if let stored = user.totpSecret {
             if !code.isEmpty, let step = TOTP(secret: try TOTPSecret(base32: stored)).verify(code: code, at: now, lastUsedStep: user.totpLastStep) {
                 passed = try await req.accounts.claimTOTPStep(userID: user.id, step: step)
@@ -66,6 +67,7 @@ struct SecondFactorController {
                 if let used = RecoveryCodes.match(recovery, storedHashes: hashes) {
                     var remaining = hashes
                     remaining.remove(at: used)
+                    method = "recovery code, \(remaining.count) left"
                     passed = try await req.accounts.consumeRecoveryCode(userID: user.id, expected: hashes, remaining: remaining)
                 }
             }
@@ -73,12 +75,15 @@ struct SecondFactorController {
             let batch = RecoveryCodes.generate()
             try await req.accounts.enrolSecondFactor(userID: user.id, secret: proposed, step: step, recoveryHashes: batch.hashes)
             recoveryCodes = batch.codes
+            method = "authenticator enrolled"
             passed = true
         }
         guard passed else {
             req.logger.notice("wrong second factor for \(user.username)")
+            try await Audit.signIn(req, action: "second-factor-failed", user: user)
             return try await page(req, session: session, user: user, error: .auth(.wrongCode), status: .unauthorized)
         }
+        try await Audit.signIn(req, action: "sign-in", user: user, detail: method)
         try await req.accounts.clearSignInAttempts(key: key)
         try await req.accounts.completeSecondFactor(idHash: session.idHash)
         let next = SafeRedirect.localPath(form.next) ?? AuthController().home(for: user)

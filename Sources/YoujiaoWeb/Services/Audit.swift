@@ -34,6 +34,16 @@ enum Audit {
                          detail: { "student \(students[$0] ?? "")" })
     }
 
+    /// Sign-ins, second factors and sign-outs, from where and with what outcome. A name typed for an
+    /// account that does not exist is not kept (it is often a password typed in the wrong field).
+    static func signIn(_ req: Request, action: String, user: UserRecord?, detail: String = "") async throws {
+        let address = req.clientAddress
+        try await req.accounts.record([AuditEventRecord(
+            actorId: user?.id, actorName: user?.username ?? "(unknown account)", action: action,
+            route: "\(req.method.rawValue) \(req.url.path)", subjectKind: "account", subjectId: user?.id ?? "-",
+            detail: ([address.map { "from \($0)" }, detail.isEmpty ? nil : detail].compactMap { $0 }).joined(separator: "; "))])
+    }
+
     /// A request refused for lack of scope or role (403), so probing leaves a trace.
     static func refusal(_ req: Request, reason: String) async {
         guard let viewer = req.viewer else { return }
