@@ -134,15 +134,16 @@ try:
     # School-place planning: the gap table, a new-city district's charts, the backtest, a scenario.
     driver.get(args.base + "/planning")
     check("the planning page opens", driver.find_element(By.TAG_NAME, "h1").text == "学位供需规划")
-    tables = driver.find_elements(By.CSS_SELECTOR, "table.sortable")
+    tables = driver.find_elements(By.CSS_SELECTOR, "table.data-table")
     check("a findings table and four stage tables of 16 districts",
           len(tables) == 5 and all(len(t.find_elements(By.CSS_SELECTOR, "tbody tr")) == 16 for t in tables[1:]))
     check("shortfalls are red and surpluses blue",
           driver.find_elements(By.CSS_SELECTOR, "span.gap-short-3") and driver.find_elements(By.CSS_SELECTOR, "span.gap-surplus-3"))
     findings = tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")
-    senior_short = findings[3].find_elements(By.TAG_NAME, "td")[1].text
+    # Each row starts with its stage as a row header (th); the two findings are its cells.
+    senior_short = findings[3].find_elements(By.TAG_NAME, "td")[0].text
     check("new cities lack senior-high seats", all(n in senior_short for n in ["浦东新区", "嘉定区", "松江区", "青浦区", "奉贤区"]))
-    primary_empty = findings[1].find_elements(By.TAG_NAME, "td")[2].text
+    primary_empty = findings[1].find_elements(By.TAG_NAME, "td")[1].text
     check("falling births leave primary seats empty in the central districts", all(n in primary_empty for n in ["黄浦区", "徐汇区", "静安区"]))
     driver.save_screenshot(os.path.join(args.screenshots, "planning.png"))
 
@@ -153,7 +154,7 @@ try:
     driver.save_screenshot(os.path.join(args.screenshots, "planning-district.png"))
 
     driver.get(args.base + "/planning/backtest")
-    check("the backtest reports MAPE by horizon", "MAPE" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable")) == 3)
+    check("the backtest reports MAPE by horizon", "平均绝对百分比误差" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.data-table")) == 3)
     driver.save_screenshot(os.path.join(args.screenshots, "planning-backtest.png"))
 
     driver.get(args.base + "/planning/scenarios")
@@ -182,7 +183,7 @@ try:
     second_factor.complete(driver, "district")
     heading(driver, "黄浦区")
     driver.get(args.base + "/planning")
-    rows = driver.find_elements(By.CSS_SELECTOR, "table.sortable")[1].find_elements(By.CSS_SELECTOR, "tbody tr")
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.data-table")[1].find_elements(By.CSS_SELECTOR, "tbody tr")
     check("a district planner's table has their district only", len(rows) == 1)
     driver.get(args.base + "/planning/districts/310115")
     check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")

@@ -82,6 +82,8 @@ public struct DataTable: Component {
         case .link(let text, let href): return .a(.attr("href", href), .words(text))
         case .maskedID(let id): return .span(.class("id"), .attr("translate", "no"), .words(id))
         case .badge(let phrase, let tone): return .span(.class("badge badge-\(tone.rawValue)"), .words(t(phrase)))
+        case .shaded(let value, let shade, let note):
+            return .span(.class(shade), .unwrap(note) { .attr("title", t($0)) }, .words(Format.signed(value)))
         case .empty: return .group([])
         }
     }

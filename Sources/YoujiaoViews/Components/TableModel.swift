@@ -26,6 +26,9 @@ public struct TableModel: Sendable {
         case maskedID(String)
         /// A status word in a coloured box; the colour repeats the word, never replaces it.
         case badge(Phrase, tone: Tone)
+        /// A signed whole figure (+200, -35, 0) on a background whose CSS class says how large it
+        /// is (the planning gaps), with an optional note on hover; downloads as the number.
+        case shaded(Int, shade: String, note: Phrase?)
         case empty
     }
 
@@ -78,7 +81,7 @@ extension TableModel.Cell {
         switch self {
         case .text(let text), .link(let text, _), .maskedID(let text): return .text(text)
         case .phrase(let phrase), .badge(let phrase, _): return .text(language(phrase))
-        case .number(let value): return .integer(value)
+        case .number(let value), .shaded(let value, _, _): return .integer(value)
         case .decimal(let value, _): return value.isFinite ? .decimal(value) : .text("")
         case .empty: return .text("")
         }

@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// What every planning page starts from: the planner, the districts they may see, and the
 /// registry's planning data for those districts only (districts are projected independently, so
@@ -22,7 +23,7 @@ struct PlanningContext {
     static func requirePlanner(_ req: Request) throws -> Viewer {
         let viewer = try req.requireViewer()
         guard viewer.scope.role == .cityAdmin || viewer.scope.role == .districtAdmin else {
-            throw Abort(.forbidden, reason: req.t("学位规划仅对市、区管理员开放。", "School-place planning is for city and district planners."))
+            throw Abort(.forbidden, reason: req.language(.planningForPlannersOnly))
         }
         return viewer
     }
@@ -32,18 +33,14 @@ struct PlanningContext {
         let districts = try await req.registry.districts().filter { viewer.scope.canSeeDistrict($0.code) }
         let data = try await req.registry.planningData().restricted(to: Set(districts.map(\.code)))
         guard let baseYear = data.defaultBaseYear else {
-            throw Abort(.unprocessableEntity, reason: req.t("数据库中没有在校生历史数据（enrollment_history），无法预测。请先导入 enrollment 和 births。",
-                                                           "The database holds no enrollment history to project from; import enrollment and births first."))
+            throw Abort(.unprocessableEntity, reason: req.language(.planningNoHistory))
         }
         return PlanningContext(viewer: viewer, districts: districts, data: data, baseYear: baseYear)
     }
 
-    /// Why the base year is earlier than the latest enrollment year, when it is.
-    func baseYearNote(_ req: Request) -> String {
-        guard let latest = data.latestYear, latest > baseYear else { return "" }
-        return req.t("在校生数据已到 \(latest) 年，但出生数据只到 \(baseYear) 年；预测从两者都覆盖的 \(baseYear) 年起，\(latest) 年的实际数可用来检验预测。",
-                     "The enrollment history reaches \(latest) but the births only \(baseYear); projections start from \(baseYear), which both reach, so \(latest)'s observed pupils check the projection.")
-    }
+    /// The latest year of enrollment history when it is later than the base year (its births are
+    /// not known yet), else nil.
+    var laterObservedYear: Int? { data.latestYear.flatMap { $0 > baseYear ? $0 : nil } }
 
     func district(_ code: String) -> District? { districts.first { $0.code == code } }
     func name(of code: String) -> String { district(code)?.name ?? code }
@@ -52,25 +49,33 @@ struct PlanningContext {
     func requireDistrict(_ req: Request, _ code: String) async throws -> District {
         if let district = district(code) { return district }
         guard try await req.registry.district(code: code) != nil else {
-            throw Abort(.notFound, reason: req.t("没有这个区", "No such district"))
+            throw Abort(.notFound, reason: req.language(.planningNoSuchDistrict))
         }
-        throw Abort(.forbidden, reason: req.t("您无权查看其他区的规划数据。", "You may not see another district's planning figures."))
+        throw Abort(.forbidden, reason: req.language(.planningOtherDistrict))
     }
 
     /// A stored scenario the planner may see and edit: 404 when absent, 403 outside the scope
     /// (a citywide scenario is for city planners only).
     func requireScenario(_ req: Request, id: String) async throws -> StoredScenario {
         guard let stored = try await PlanningScenarioStore(req.db).scenario(id: id) else {
-            throw Abort(.notFound, reason: req.t("没有这个情景", "No such scenario"))
+            throw Abort(.notFound, reason: req.language(.planningNoSuchScenario))
         }
         guard canSee(stored) else {
-            throw Abort(.forbidden, reason: req.t("您无权查看这个情景。", "This scenario is outside your scope."))
+            throw Abort(.forbidden, reason: req.language(.planningScenarioOutsideScope))
         }
         return stored
     }
 
     func canSee(_ stored: StoredScenario) -> Bool {
         stored.districtCode.map(viewer.scope.canSeeDistrict) ?? (viewer.scope.role == .cityAdmin)
+    }
+
+    /// The scenarios the planner may see: every one for a city planner, their district's for a district planner.
+    func visibleScenarios(_ req: Request) async throws -> [StoredScenario] {
+        let store = PlanningScenarioStore(req.db)
+        return viewer.scope.role == .cityAdmin
+            ? try await store.scenarios()
+            : try await store.scenarios(district: viewer.scope.districtCode ?? "")
     }
 
     /// The scenario named by the `scenario` query parameter, or nil for the baseline.
@@ -91,7 +96,7 @@ struct PlanningContext {
     func projection(_ req: Request, district: String? = nil) async throws -> Asked {
         let stored = try await requestedScenario(req)
         if let scope = stored?.districtCode, let district, scope != district {
-            throw FieldProblem(field: "scenario", message: req.t("这个情景只规划\(name(of: scope))。", "This scenario plans \(name(of: scope)) only."))
+            throw FieldProblem(field: "scenario", message: req.language(.planningScenarioOutsideDistrict(name(of: scope))))
         }
         let years = try Self.years(req, default: stored?.horizon ?? Self.defaultYears)
         let result = try project(req, stored?.scenario ?? .baseline, years: years, scope: district ?? stored?.districtCode)
@@ -102,8 +107,7 @@ struct PlanningContext {
     static func years(_ req: Request, default fallback: Int = defaultYears) throws -> Int {
         guard let raw = req.query[String.self, at: "years"], !raw.isEmpty else { return fallback }
         guard let years = Int(raw), (1...ProjectionOptions.maximumYears).contains(years) else {
-            throw FieldProblem(field: "years", message: req.t("预测年数 years 须为 1–15 的整数，收到“\(raw)”。",
-                                                             "years must be a whole number from 1 to 15, not '\(raw)'."))
+            throw FieldProblem(field: "years", message: req.language(.planningYearsRange(maximum: ProjectionOptions.maximumYears, typed: raw)))
         }
         return years
     }
@@ -131,9 +135,9 @@ struct PlanningContext {
         do {
             return try body()
         } catch let errors as InputErrors {
-            throw Abort(.unprocessableEntity, reason: req.t("无法计算：", "Cannot compute: ") + errors.errors.map(\.description).joined(separator: "; "))
+            throw Abort(.unprocessableEntity, reason: req.language(.planningCannotProject(detail: errors.errors.map(\.description).joined(separator: "; "))))
         } catch let error as FieldError {
-            throw Abort(.unprocessableEntity, reason: req.t("无法计算：", "Cannot compute: ") + error.description)
+            throw Abort(.unprocessableEntity, reason: req.language(.planningCannotProject(detail: error.description)))
         }
     }
 
@@ -146,44 +150,47 @@ struct PlanningContext {
         return totals
     }
 
-    func birthsLabel(_ req: Request, _ births: BirthsAssumption) -> String {
-        switch births {
-        case .constant: return req.t("出生数保持最近一年", "births held at the last known year")
-        case .linearTrend(let years): return req.t("出生数按最近 \(years) 年线性趋势外推", "births continue the linear trend of the last \(years) years")
-        case .series: return req.t("出生数按情景给定序列", "births from the scenario's own series")
+    // MARK: Figures for the views
+
+    /// Engine figures are fractional pupils; pages and downloads show whole ones. Bounded so that
+    /// even a nonsensical figure cannot trap the conversion.
+    static func whole(_ value: Double) -> Int {
+        guard value.isFinite else { return 0 }
+        return Int(min(max(value.rounded(), -1e15), 1e15))
+    }
+
+    func figures(_ gaps: [SeatGap]) -> [SeatGapFigure] {
+        gaps.map { gap in
+            let demand = Self.whole(gap.demand)
+            return SeatGapFigure(districtCode: gap.districtCode, districtName: name(of: gap.districtCode), stage: gap.stage, year: gap.year,
+                                 demand: demand, seats: gap.seats, gap: Self.whole(gap.gap), schoolsShort: gap.schoolsShort)
         }
     }
-}
 
-extension StoredScenario {
-    /// A district-scoped scenario plans that district only.
-    func scopeLabel(_ req: Request, _ context: PlanningContext) -> String {
-        districtCode.map { context.name(of: $0) } ?? req.t("全市", "whole city")
+    func scenarioChoices(_ scenarios: [StoredScenario]) -> [ScenarioChoice] {
+        scenarios.map { ScenarioChoice(id: $0.id, name: $0.scenario.name) }
+    }
+
+    /// A scenario's scope in words: its district's name, or the whole city.
+    func scope(of stored: StoredScenario) -> Phrase {
+        stored.districtCode.map { .verbatim(name(of: $0)) } ?? .planning(.wholeCity)
+    }
+
+    /// The scenario form as the page shows it.
+    func form(_ values: ScenarioForm.Values, problems: [ScenarioForm.Problem] = [], action: String) -> ScenarioForm.Model {
+        ScenarioForm.Model(values: values, problems: problems, action: action, baseYear: baseYear,
+                           districts: districts.map { ScenarioForm.DistrictChoice(code: $0.code, name: $0.name) },
+                           mayPlanWholeCity: viewer.scope.role == .cityAdmin)
     }
 }
 
-/// How a seat gap is shown: red for a shortfall, blue for a surplus, darker as it grows against
-/// the seats (under 5 %, under 15 %, more).
-enum GapStyle {
-    static func cssClass(_ gap: Double, seats: Int) -> String {
-        let rounded = gap.rounded()
-        if rounded == 0 { return "gap-even" }
-        let share = seats > 0 ? abs(rounded) / Double(seats) : 1
-        let level = share < 0.05 ? 1 : share < 0.15 ? 2 : 3
-        return (rounded > 0 ? "gap-short-" : "gap-surplus-") + String(level)
-    }
-
-    /// "+1,234" (short) or "-567" (spare), in whole pupils.
-    static func signed(_ gap: Double) -> String {
-        let value = Int(gap.rounded())
-        return (value > 0 ? "+" : value < 0 ? "-" : "") + esc(abs(value))
-    }
-
-    static func legend(_ req: Request) -> String {
-        """
-        <p class="legend"><span class="gap-short-3">\(req.t("学位缺口（需求 > 学位）", "shortfall (demand > seats)"))</span>
-        <span class="gap-surplus-3">\(req.t("学位富余（空位）", "surplus (empty seats)"))</span>
-        \(req.t("颜色越深，缺口或富余占学位数的比例越大（5%、15%）。", "Darker: a larger share of the seats (5 %, 15 %)."))</p>
-        """
+extension Request {
+    /// Serves one table of a page as a download: `file` is `<table id>.csv` or `<table id>.xlsx`; 404 for any other.
+    func download(file: String, from tables: [TableModel], name: String) throws -> Response {
+        let parts = file.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let format = DownloadFormat(rawValue: parts[1]), let table = tables.first(where: { $0.id == parts[0] }) else {
+            throw Abort(.notFound)
+        }
+        return try download(table, name: "\(name)-\(table.id)", as: format)
     }
 }
