@@ -55,6 +55,13 @@ struct PlanningPagesTests {
     }
 
     @Test(arguments: Language.allCases)
+    func scenarioDeletePage(_ language: Language) {
+        Self.snapshot(ScenarioDeletePage.View(chrome: Self.chrome(language),
+                                              model: .init(name: "徐汇新校", path: "/planning/scenarios/s-1", changeCount: 2)),
+                      "planningScenarioDelete", language)
+    }
+
+    @Test(arguments: Language.allCases)
     func districtPage(_ language: Language) {
         let rows = [PlanningDistrictPage.YearRow(stage: .primary, year: 2024, isProjected: false, pupils: 1_080),
                     PlanningDistrictPage.YearRow(stage: .primary, year: 2025, isProjected: false, pupils: 1_100),

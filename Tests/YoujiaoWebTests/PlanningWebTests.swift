@@ -155,7 +155,14 @@ struct PlanningWebTests {
             #expect(updated.createdAt == stored.createdAt && updated.ownerUserID == stored.ownerUserID)
 
             #expect(try await client.send(.POST, "/planning/scenarios/\(stored.id)/delete", form: [:]).status == .forbidden, "CSRF")
-            let deleted = try await client.send(.POST, "/planning/scenarios/\(stored.id)/delete", form: ["_csrf": token])
+            // Deleting asks first: the page says what goes, and a post without the confirmation deletes nothing.
+            let confirm = try await client.send(.GET, "/planning/scenarios/\(stored.id)/delete")
+            #expect(confirm.status == .ok && confirm.body.string.contains("confirm-panel") && confirm.body.string.contains("徐汇关停"))
+            #expect(confirm.body.string.contains("name=\"confirmed\" value=\"yes\""))
+            let unconfirmed = try await client.send(.POST, "/planning/scenarios/\(stored.id)/delete", form: ["_csrf": token])
+            #expect(unconfirmed.status == .seeOther && unconfirmed.headers.first(name: .location) == "/planning/scenarios/\(stored.id)/delete")
+            #expect(try await PlanningScenarioStore(h.app.db).scenario(id: stored.id) != nil, "not deleted without confirming")
+            let deleted = try await client.send(.POST, "/planning/scenarios/\(stored.id)/delete", form: ["_csrf": token, "confirmed": "yes"])
             #expect(deleted.status == .seeOther && deleted.headers.first(name: .location) == "/planning/scenarios?deleted=1")
             #expect(try await client.send(.GET, "/planning/scenarios?deleted=1").body.string.contains("情景已删除。"))
             #expect(try await client.send(.GET, "/planning/scenarios/\(stored.id)").status == .notFound)
@@ -223,7 +230,8 @@ struct PlanningWebTests {
             #expect(!list.body.string.contains("徐汇新校"), "the citywide scenario is not listed")
             #expect(try await district.send(.GET, "/planning/scenarios/\(citywide.id)").status == .forbidden)
             #expect(try await district.send(.GET, "/planning/compare?a=baseline&b=\(citywide.id)").status == .forbidden)
-            #expect(try await district.send(.POST, "/planning/scenarios/\(citywide.id)/delete", form: ["_csrf": token]).status == .forbidden)
+            #expect(try await district.send(.POST, "/planning/scenarios/\(citywide.id)/delete", form: ["_csrf": token, "confirmed": "yes"]).status == .forbidden)
+            #expect(try await district.send(.GET, "/planning/scenarios/\(citywide.id)/delete").status == .forbidden)
             // Another district, or the whole city, as the scope: 403; a change in another district: 400.
             #expect(try await district.send(.POST, "/planning/scenarios", form: Self.scenarioForm(token, ["district": "310104"])).status == .forbidden)
             #expect(try await district.send(.POST, "/planning/scenarios", form: Self.scenarioForm(token)).status == .forbidden)

@@ -22,6 +22,7 @@ extension Catalogue {
         // Scenarios.
         case noScenarios, compareTwo, newScenario, scope, wholeCity, births, horizonYears, openings, closures, owner, updated
         case scenariosTable, editScenario, deleteScenario, saveScenario, scenarioSaved, scenarioDeleted, compare
+        case deletedScenarioLeavesComparisons, scenarioChanges
         case birthsHeldChoice, birthsTrendChoice, birthsSeriesChoice, trendYears, birthsSeries, birthsSeriesHint
         case changesHeading, changeKind, opening, closure, changeYear, changeSeats, changeLabel, noDistrictChosen
         // Form problems.
@@ -120,6 +121,9 @@ extension Catalogue {
             case .saveScenario: return Phrase(zh: "保存情景", en: "Save scenario")
             case .scenarioSaved: return Phrase(zh: "情景已保存。", en: "The scenario is saved.")
             case .scenarioDeleted: return Phrase(zh: "情景已删除。", en: "The scenario is deleted.")
+            case .deletedScenarioLeavesComparisons:
+                return Phrase(zh: "它将不再出现在情景列表和比较中；基准情景和其他情景不受影响。", en: "It will no longer appear in the list or in comparisons; the baseline and other scenarios are not affected.")
+            case .scenarioChanges: return Phrase(zh: "假设条数（新建与关停）", en: "Assumptions (openings and closures)")
             case .compare: return Phrase(zh: "比较", en: "Compare")
             case .birthsHeldChoice: return Phrase(zh: "保持最近一年不变", en: "Held at the last known year")
             case .birthsTrendChoice: return Phrase(zh: "按最近若干年的线性趋势", en: "Linear trend of the last years")

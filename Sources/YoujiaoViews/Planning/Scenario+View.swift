@@ -36,9 +36,8 @@ extension ScenarioPage {
                 },
                 .h2(.words(t(.planning(.editScenario)))),
                 .component(ScenarioFormView(model: model.form, csrfToken: chrome.csrfToken, language: t)),
-                .form(.attr("method", "post"), .attr("action", "\(model.path)/delete"), .class("inline"),
-                      .input(.attr("type", "hidden"), .attr("name", "_csrf"), .attr("value", chrome.csrfToken)),
-                      .button(.attr("type", "submit"), .id("delete-scenario"), .words(t(.planning(.deleteScenario)))))
+                .p(.a(.attr("href", "\(model.path)/delete"), .id("delete-scenario"), .class("button danger"),
+                      .words(t(.planning(.deleteScenario)))))
             )
         }
     }

@@ -18,6 +18,7 @@ struct PlanningScenarioController {
         planning.post("scenarios", use: create)
         planning.get("scenarios", ":id", use: show)
         planning.post("scenarios", ":id", use: update)
+        planning.get("scenarios", ":id", "delete", use: confirmDelete)
         planning.post("scenarios", ":id", "delete", use: delete)
         planning.get("compare", use: compare)
         planning.get("compare", "download", ":file") { req in
@@ -101,9 +102,22 @@ struct PlanningScenarioController {
         return req.redirect(to: "/planning/scenarios/\(stored.id)?saved=1")
     }
 
+    /// Deleting cannot be undone: the planner sees what goes and confirms.
+    @Sendable func confirmDelete(req: Request) async throws -> Response {
+        let context = try await PlanningContext.load(req)
+        let stored = try await context.requireScenario(req, id: req.parameters.get("id") ?? "")
+        let model = ScenarioDeletePage.Model(name: stored.scenario.name, path: "/planning/scenarios/\(stored.id)",
+                                             changeCount: stored.scenario.openings.count + stored.scenario.closures.count)
+        return req.page(ScenarioDeletePage.View(chrome: req.chrome(), model: model))
+    }
+
     @Sendable func delete(req: Request) async throws -> Response {
         let context = try await PlanningContext.load(req)
         let stored = try await context.requireScenario(req, id: req.parameters.get("id") ?? "")
+        struct Confirmation: Content { var confirmed: String? }
+        guard try req.content.decode(Confirmation.self).confirmed == "yes" else {
+            return req.redirect(to: "/planning/scenarios/\(stored.id)/delete")
+        }
         try await PlanningScenarioStore(req.db).delete(id: stored.id)
         return req.redirect(to: "/planning/scenarios?deleted=1")
     }
