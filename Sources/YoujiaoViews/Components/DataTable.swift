@@ -84,6 +84,9 @@ public struct DataTable: Component {
         case .badge(let phrase, let tone): return .span(.class("badge badge-\(tone.rawValue)"), .words(t(phrase)))
         case .shaded(let value, let shade, let note):
             return .span(.class(shade), .unwrap(note) { .attr("title", t($0)) }, .words(Format.signed(value)))
+        case .toned(let inner, let tone, let note):
+            return .span(.class("badge badge-\(tone.rawValue)"), content(of: inner, language: t),
+                         .span(.class("visually-hidden"), .words((t == .zh ? "（" : " (") + t(note) + (t == .zh ? "）" : ")"))))
         case .empty: return .group([])
         }
     }

@@ -29,6 +29,9 @@ public struct TableModel: Sendable {
         /// A signed whole figure (+200, -35, 0) on a background whose CSS class says how large it
         /// is (the planning gaps), with an optional note on hover; downloads as the number.
         case shaded(Int, shade: String, note: Phrase?)
+        /// Any other cell (a figure, a link to what it is made of) in a box of the tone's colour,
+        /// with the tone's word (达标, 未达标) for screen readers; a download holds the inner cell.
+        indirect case toned(Cell, tone: Tone, note: Phrase)
         case empty
     }
 
@@ -83,6 +86,7 @@ extension TableModel.Cell {
         case .phrase(let phrase), .badge(let phrase, _): return .text(language(phrase))
         case .number(let value), .shaded(let value, _, _): return .integer(value)
         case .decimal(let value, _): return value.isFinite ? .decimal(value) : .text("")
+        case .toned(let inner, _, _): return inner.exportValue(language)
         case .empty: return .text("")
         }
     }
