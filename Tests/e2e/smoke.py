@@ -193,18 +193,18 @@ try:
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")
     check("the supervision dashboard opens", driver.find_element(By.TAG_NAME, "h1").text == "督导：全市指标")
-    for status in ["met", "not-met", "no-data"]:
-        check(f"the dashboard shows {status} figures", len(driver.find_elements(By.CSS_SELECTOR, f"table.sortable span.status.{status}")) > 0)
+    for status, tone in [("met", "good"), ("not-met", "bad"), ("no-data", "neutral")]:
+        check(f"the dashboard shows {status} figures", len(driver.find_elements(By.CSS_SELECTOR, f"table.data-table span.badge.badge-{tone}")) > 0)
     check("the dashboard has the status chart", len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) > 16)
     driver.save_screenshot(os.path.join(args.screenshots, "supervision.png"))
-    driver.find_element(By.CSS_SELECTOR, "table.sortable tbody span.status.not-met a").click()
+    driver.find_element(By.CSS_SELECTOR, "table.data-table tbody span.badge-bad a").click()
     check("a district figure opens to its schools", "来源学校" in driver.page_source or "区填报" in driver.page_source)
     driver.save_screenshot(os.path.join(args.screenshots, "supervision-indicator.png"))
     driver.get(args.base + "/supervision/districts/310101/balance?stage=primary")
-    check("the 优质均衡 report shows the CVs", "差异系数" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable")) == 2)
+    check("the 优质均衡 report shows the CVs", "差异系数" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "table.data-table")) == 2)
     driver.save_screenshot(os.path.join(args.screenshots, "supervision-balance.png"))
     driver.get(args.base + "/supervision/corrections")
-    check("the correction list lists missed targets", len(driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")) > 0)
+    check("the correction list lists missed targets", len(driver.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")) > 0)
 finally:
     driver.quit()
 
@@ -218,16 +218,20 @@ try:
     second_factor.complete(driver, "school")
     follow(driver, driver.find_element(By.LINK_TEXT, "督导"))
     check("the school's supervision page opens", driver.find_element(By.TAG_NAME, "h1").text.startswith("督导："))
-    follow(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "填报"))
+    follow(driver, driver.find_element(By.ID, "edit-report"))
     area = driver.find_element(By.ID, "floor_area_m2")
     area.clear(); area.send_keys("-10")
     follow(driver, driver.find_element(By.ID, "save"))
-    check("a negative area is refused, naming the field", "floor_area_m2" in driver.find_element(By.CSS_SELECTOR, "div.error").text)
+    summary = driver.find_element(By.CSS_SELECTOR, "div.error").text
+    check("a negative area is refused, naming the field in words", "教学及辅助用房面积" in summary and "floor_area_m2" not in summary)
+    check("the typed value is kept beside its error", driver.find_element(By.ID, "floor_area_m2").get_attribute("value") == "-10"
+          and len(driver.find_elements(By.ID, "floor_area_m2-error")) == 1)
     driver.save_screenshot(os.path.join(args.screenshots, "school-report-error.png"))
     area = driver.find_element(By.ID, "floor_area_m2")
     area.clear(); area.send_keys("9000")
     follow(driver, driver.find_element(By.ID, "save"))
-    check("a corrected report is saved", "9000" in driver.page_source and "/supervision/schools/" in driver.current_url)
+    check("a corrected report is saved", "9,000" in driver.page_source and "/supervision/schools/" in driver.current_url
+          and len(driver.find_elements(By.CSS_SELECTOR, "p.flash-success")) == 1)
 finally:
     driver.quit()
 

@@ -2,25 +2,36 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// Supervision (督导) pages under /supervision: the city dashboard, districts, schools, the 优质均衡
 /// report, the correction list and the school-report form. Staff only, each within its scope:
 /// the city sees everything, a district its own schools, a school itself; guardians get 403.
+/// Every table downloads as CSV and XLSX in the page's words; `balance.csv?format=long` stays the
+/// machine file of every figure.
 struct SupervisionController {
     func register(_ routes: any RoutesBuilder) {
         let pages = routes.grouped("supervision")
         pages.get(use: dashboard)
-        pages.get("dashboard.csv", use: dashboardCSV)
+        pages.get("dashboard.csv") { try await dashboardDownload(req: $0, as: .csv) }
+        pages.get("dashboard.xlsx") { try await dashboardDownload(req: $0, as: .xlsx) }
         pages.get("corrections", use: corrections)
-        pages.get("corrections.csv", use: correctionsCSV)
+        pages.get("corrections.csv") { try await correctionsDownload(req: $0, as: .csv) }
+        pages.get("corrections.xlsx") { try await correctionsDownload(req: $0, as: .xlsx) }
         pages.get("districts", ":code", use: district)
-        pages.get("districts", ":code", "results.csv", use: districtCSV)
+        pages.get("districts", ":code", "results.csv") { try await districtDownload(req: $0, table: .indicators, as: .csv) }
+        pages.get("districts", ":code", "results.xlsx") { try await districtDownload(req: $0, table: .indicators, as: .xlsx) }
+        pages.get("districts", ":code", "schools.csv") { try await districtDownload(req: $0, table: .schools, as: .csv) }
+        pages.get("districts", ":code", "schools.xlsx") { try await districtDownload(req: $0, table: .schools, as: .xlsx) }
         pages.get("districts", ":code", "indicators", ":indicator", use: indicator)
-        pages.get("districts", ":code", "indicators", ":indicator", "schools.csv", use: indicatorCSV)
+        pages.get("districts", ":code", "indicators", ":indicator", "schools.csv") { try await indicatorDownload(req: $0, as: .csv) }
+        pages.get("districts", ":code", "indicators", ":indicator", "schools.xlsx") { try await indicatorDownload(req: $0, as: .xlsx) }
         pages.get("districts", ":code", "balance", use: balance)
-        pages.get("districts", ":code", "balance.csv", use: balanceCSV)
+        pages.get("districts", ":code", "balance.csv") { try await balanceDownload(req: $0, as: .csv) }
+        pages.get("districts", ":code", "balance.xlsx") { try await balanceDownload(req: $0, as: .xlsx) }
         pages.get("schools", ":id", use: school)
-        pages.get("schools", ":id", "results.csv", use: schoolCSV)
+        pages.get("schools", ":id", "results.csv") { try await schoolDownload(req: $0, as: .csv) }
+        pages.get("schools", ":id", "results.xlsx") { try await schoolDownload(req: $0, as: .xlsx) }
         pages.get("schools", ":id", "report", use: reportForm)
         pages.post("schools", ":id", "report", use: submitReport)
     }
@@ -47,19 +58,17 @@ struct SupervisionController {
         return school
     }
 
-    struct YearChoice { var year: Int; var known: Set<Int> }
-
     /// `?year=`, one of the known school years; the latest reported year when absent.
-    static func year(_ req: Request) async throws -> YearChoice {
+    static func year(_ req: Request) async throws -> SupervisionYear {
         let known = try await req.supervision.knownYears()
         guard let text = req.query[String.self, at: "year"], !text.isEmpty else {
-            return YearChoice(year: try await req.supervision.defaultYear(), known: known)
+            return SupervisionYear(year: try await req.supervision.defaultYear(), known: Array(known))
         }
-        guard let year = Int(text), known.contains(year) else {
-            throw FieldProblem(field: "year", message: req.t("未知学年 \(text)（可选：\(known.sorted().map(String.init).joined(separator: "、"))）",
-                                                             "Unknown school year \(text) (known: \(known.sorted().map(String.init).joined(separator: ", ")))"))
+        guard text.count <= 4, let year = Int(text), known.contains(year) else {
+            throw FieldProblem(field: "year", message: req.t("没有这一学年的督导数据（可选：\(known.sorted().map(String.init).joined(separator: "、"))）。",
+                                                             "There are no figures for that school year (known: \(known.sorted().map(String.init).joined(separator: ", "))."))
         }
-        return YearChoice(year: year, known: known)
+        return SupervisionYear(year: year, known: Array(known))
     }
 
     /// Indicator results of a scope, without the levels the scope does not stand for
@@ -75,10 +84,11 @@ struct SupervisionController {
         return (input, SupervisionEngine.compute(input: input).filter { levels.contains($0.level) })
     }
 
-    /// School names by id, for tables that list schools.
-    static func schoolNames(_ req: Request, ids: [String]) async throws -> [String: School] {
+    /// Schools by id, for tables that list schools by name.
+    static func schoolsByID(_ req: Request, ids: [String]) async throws -> [String: School] {
         Dictionary(uniqueKeysWithValues: try await req.registry.schools(ids: Array(Set(ids))).map { ($0.id, $0) })
     }
+
 
     // MARK: City dashboard
 
@@ -87,50 +97,41 @@ struct SupervisionController {
         // District and school staff start at their own page, in the year asked for.
         let query = req.url.query.map { "?" + $0 } ?? ""
         switch viewer.scope.role {
-        case .districtAdmin: return req.redirect(to: "/supervision/districts/\(viewer.scope.districtCode ?? "")\(query)")
-        case .schoolAdmin: return req.redirect(to: "/supervision/schools/\(viewer.scope.schoolID ?? "")\(query)")
+        case .districtAdmin: return req.redirect(to: SupervisionLinks.district(viewer.scope.districtCode ?? "") + query)
+        case .schoolAdmin: return req.redirect(to: SupervisionLinks.school(viewer.scope.schoolID ?? "") + query)
         case .cityAdmin, .guardian: break
         }
-        let choice = try await Self.year(req)
-        let (input, results) = try await Self.results(req, year: choice.year, scope: .city)
+        let model = try await Self.dashboardModel(req)
+        return req.page(CityIndicatorsPage.View(chrome: req.chrome(), model: model, address: req.address))
+    }
+
+    @Sendable func dashboardDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let viewer = try req.requireStaff()
+        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t("全市数据仅对市级管理员开放。", "City figures are for city staff.")) }
+        let model = try await Self.dashboardModel(req)
+        return try req.download(CityIndicatorsPage.table(model), name: "supervision-\(model.year.year)", as: format)
+    }
+
+    static func dashboardModel(_ req: Request) async throws -> CityIndicatorsPage.Model {
+        let choice = try await year(req)
+        let (input, results) = try await results(req, year: choice.year, scope: .city)
         let districts = try await req.registry.districts()
         var byScope: [String: IndicatorResult] = [:]
         for result in results where result.level != .school { byScope[result.indicatorCode + "|" + result.scopeID] = result }
-        let year = SupervisionHTML.yearQuery(choice.year)
-        let headers = [req.t("指标", "Indicator"), req.t("目标", "Target"), req.t("全市", "City")] + districts.map(\.name)
-        let rows = SupervisionHTML.catalogue.indicators.map { indicator -> [String] in
-            let city = byScope[indicator.code + "|" + input.cityCode]
+        let rows = SupervisionFigures.catalogue.indicators.map { indicator in
             let goal = indicator.target(at: .district)
-            return ["<span title=\"\(esc(indicator.formulaZh))\">\(esc(SupervisionHTML.name(indicator, req)))</span> <small>\(esc(indicator.code))</small>",
-                    esc(SupervisionHTML.target(goal.comparison, goal.target, unit: goal.unit)),
-                    SupervisionHTML.cell(city, req)]
-                + districts.map { district in
-                    SupervisionHTML.cell(byScope[indicator.code + "|" + district.code], req,
-                                         link: "/supervision/districts/\(district.code)/indicators/\(indicator.code)\(year)")
-                }
+            return CityIndicatorsPage.IndicatorRow(
+                name: SupervisionFigures.name(indicator), target: SupervisionFigures.target(goal.comparison, goal.target, unit: goal.unit),
+                city: byScope[indicator.code + "|" + input.cityCode].map { SupervisionFigures.Figure($0) },
+                districts: districts.map { district in
+                    byScope[indicator.code + "|" + district.code].map {
+                        SupervisionFigures.Figure($0, href: SupervisionLinks.indicator(district: district.code, indicator: indicator.code, year: choice.year))
+                    }
+                })
         }
-        let districtResults = districts.map { district in results.filter { $0.level == .district && $0.scopeID == district.code } }
-        let cityResults = results.filter { $0.level == .city }
-        let links = districts.map { "<a href=\"/supervision/districts/\(esc($0.code))\(year)\">\(esc($0.name))</a>" }.joined(separator: " · ")
-        let body = """
-        \(SupervisionHTML.yearPicker(req, year: choice.year, known: choice.known))
-        <p class="summary">\(req.t("\(choice.year) 学年，全市 \(input.schools.count) 所学校、\(districts.count) 个区；全市指标达标 \(cityResults.count { $0.status == .met }) 项、未达标 \(cityResults.count { $0.status == .notMet }) 项、无数据 \(cityResults.count { $0.status == .noData }) 项。学生、教师人数取自学籍和教师库，其余取自学校填报。",
-                                    "School year \(choice.year): \(input.schools.count) schools in \(districts.count) districts; city figures met \(cityResults.count { $0.status == .met }), not met \(cityResults.count { $0.status == .notMet }), no data \(cityResults.count { $0.status == .noData }). Pupil and teacher counts come from the registry, the rest from school reports."))</p>
-        \(SupervisionHTML.statusChart(req, categories: districts.map(\.name), results: districtResults, title: req.t("各区指标达标情况", "Indicators met by district")))
-        <p>\(SupervisionHTML.legend(req)) · <a class="download" href="/supervision/dashboard.csv\(year)">\(req.t("下载 CSV", "Download CSV"))</a>
-        · <a href="/supervision/corrections\(year)">\(req.t("整改清单", "Correction list"))</a></p>
-        <p>\(req.t("各区：", "Districts: "))\(links)</p>
-        <div class="wide">\(Table(headers: headers, rows: rows).html)</div>
-        """
-        return Layout.render(req, title: req.t("督导：全市指标", "Supervision: the city"), body: body)
-    }
-
-    @Sendable func dashboardCSV(req: Request) async throws -> Response {
-        let viewer = try req.requireStaff()
-        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t("全市数据仅对市级管理员开放。", "City figures are for city staff.")) }
-        let choice = try await Self.year(req)
-        let results = try await Self.results(req, year: choice.year, scope: .city).results.filter { $0.level != .school }
-        return Layout.csv("supervision-\(choice.year).csv", document: SupervisionCSV.results(results))
+        return CityIndicatorsPage.Model(year: choice, schools: input.schools.count,
+                                        districts: districts.map { CityIndicatorsPage.District(code: $0.code, name: $0.name) },
+                                        rows: rows, cityStatuses: results.filter { $0.level == .city }.map(\.status))
     }
 
     // MARK: Correction list
@@ -154,58 +155,56 @@ struct SupervisionController {
         }
     }
 
-    static func correctionList(_ req: Request) async throws -> (year: YearChoice, scope: SupervisionScope, corrections: [IndicatorCorrection]) {
+    @Sendable func corrections(req: Request) async throws -> Response {
+        let model = try await Self.correctionsModel(req, page: try req.pageRequest(perPage: CorrectionsPage.perPage))
+        return req.page(CorrectionsPage.View(chrome: req.chrome(), model: model, address: req.address))
+    }
+
+    /// The whole filtered list in the page's order and words.
+    @Sendable func correctionsDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let model = try await Self.correctionsModel(req, page: nil)
+        return try req.download(CorrectionsPage.table(model), name: "corrections-\(model.year.year)", as: format)
+    }
+
+    static func correctionsModel(_ req: Request, page: PageQuery?) async throws -> CorrectionsPage.Model {
         let viewer = try req.requireStaff()
         let choice = try await year(req)
         let scope = try await correctionScope(req, viewer: viewer)
-        let results = try await results(req, year: choice.year, scope: scope).results
-        return (choice, scope, CorrectionList.build(results: results))
-    }
-
-    @Sendable func corrections(req: Request) async throws -> Response {
-        let (choice, scope, corrections) = try await Self.correctionList(req)
-        let schools = try await Self.schoolNames(req, ids: corrections.filter { $0.level == .school }.map(\.scopeID))
-        let districts = Dictionary(uniqueKeysWithValues: try await req.registry.districts().map { ($0.code, $0.name) })
-        let year = SupervisionHTML.yearQuery(choice.year)
-        let rows = corrections.map { correction -> [String] in
-            let scopeCell: String
+        let levelText = req.query[String.self, at: "level"] ?? ""
+        guard levelText.isEmpty || IndicatorLevel(rawValue: levelText) != nil else {
+            throw FieldProblem(field: "level", message: req.t("没有这个层级。", "No such level."))
+        }
+        let level = IndicatorLevel(rawValue: levelText)
+        let sort = try req.tableSort(keys: CorrectionsPage.sortKeys, fallback: CorrectionsPage.defaultSort)
+        let corrections = CorrectionList.build(results: try await results(req, year: choice.year, scope: scope).results)
+            .filter { level == nil || $0.level == level }
+        let schools = try await schoolsByID(req, ids: corrections.filter { $0.level == .school }.map(\.scopeID))
+        let districts = try await req.registry.districts()
+        let districtNames = Dictionary(uniqueKeysWithValues: districts.map { ($0.code, $0.name) })
+        let rows = corrections.map { correction in
+            let scopeName: Phrase, href: String?
             switch correction.level {
-            case .city: scopeCell = req.t("全市", "City")
-            case .district: scopeCell = "<a href=\"/supervision/districts/\(esc(correction.scopeID))\(year)\">\(esc(districts[correction.scopeID] ?? correction.scopeID))</a>"
-            case .school: scopeCell = "<a href=\"/supervision/schools/\(esc(correction.scopeID))\(year)\">\(esc(schools[correction.scopeID]?.name ?? correction.scopeID))</a>"
+            case .city: (scopeName, href) = (.supervision(.city), nil)
+            case .district: (scopeName, href) = (.verbatim(districtNames[correction.scopeID] ?? correction.scopeID), SupervisionLinks.district(correction.scopeID, year: choice.year))
+            case .school: (scopeName, href) = (.verbatim(schools[correction.scopeID]?.name ?? correction.scopeID), SupervisionLinks.school(correction.scopeID, year: choice.year))
             }
-            return [esc(Self.levelLabel(correction.level, req)), scopeCell, esc(correction.districtCode.flatMap { districts[$0] } ?? ""),
-                    esc(SupervisionHTML.name(code: correction.indicatorCode, req)),
-                    SupervisionHTML.cell(correction.value, unit: correction.unit, status: .notMet, req),
-                    esc(SupervisionHTML.target(correction.comparison, correction.target, unit: correction.unit)),
-                    esc(SupervisionHTML.figure(correction.gap, unit: correction.unit)),
-                    esc(correction.gapPercent.map { SupervisionFormat.number($0, decimals: 1) + "%" } ?? "")]
+            return CorrectionsPage.Row(level: correction.level, scopeName: scopeName, scopeHref: href,
+                                       districtName: correction.districtCode.flatMap { districtNames[$0] } ?? "",
+                                       indicator: SupervisionFigures.name(code: correction.indicatorCode),
+                                       value: SupervisionFigures.Figure(value: correction.value, unit: correction.unit, status: .notMet),
+                                       target: SupervisionFigures.target(correction.comparison, correction.target, unit: correction.unit),
+                                       gap: correction.gap, gapPercent: correction.gapPercent)
         }
-        var filter = ""
-        if case .district(let code) = scope { filter = "&district=\(code)" }
-        let body = """
-        \(SupervisionHTML.yearPicker(req, year: choice.year, known: choice.known, keep: req.query[String.self, at: "district"].map { ["district": $0] } ?? [:]))
-        <p class="summary">\(req.t("未达标 \(corrections.count) 项：先全市，后各区，再各校；差距以指标单位和目标的百分比表示。“无数据”的指标需要补报，不在此列。",
-                                    "\(corrections.count) targets missed: city, then districts, then schools; the gap in the indicator's unit and as a share of the target. Figures without data need a report, not a correction, and are not listed."))
-        · <a class="download" href="/supervision/corrections.csv\(year)\(filter)">\(req.t("下载 CSV", "Download CSV"))</a></p>
-        \(Table(headers: [req.t("层级", "Level"), req.t("对象", "Scope"), req.t("所在区", "District"), req.t("指标", "Indicator"),
-                          req.t("现值", "Value"), req.t("目标", "Target"), req.t("差距", "Gap"), req.t("差距占目标", "Gap %")],
-                rows: rows, numericColumns: [4, 6, 7]).html)
-        """
-        return Layout.render(req, title: req.t("督导：整改清单", "Supervision: corrections"), body: body)
-    }
-
-    @Sendable func correctionsCSV(req: Request) async throws -> Response {
-        let (choice, _, corrections) = try await Self.correctionList(req)
-        return Layout.csv("corrections-\(choice.year).csv", document: CorrectionList.document(corrections))
-    }
-
-    static func levelLabel(_ level: IndicatorLevel, _ req: Request) -> String {
-        switch level {
-        case .city: return req.t("市", "city")
-        case .district: return req.t("区", "district")
-        case .school: return req.t("校", "school")
+        var districtCode: String?
+        if case .district(let code) = scope, viewer.scope.role == .cityAdmin { districtCode = code }
+        let model = CorrectionsPage.Model(
+            year: choice, rows: rows, sort: sort, page: page?.page ?? 1, perPage: page?.perPage,
+            filters: CorrectionsPage.Filters(districtCode: districtCode, level: level),
+            districtChoices: viewer.scope.role == .cityAdmin ? districts.map { CityIndicatorsPage.District(code: $0.code, name: $0.name) } : [])
+        if let page, page.page > model.pageCount {
+            throw Abort(.notFound, reason: req.t("没有第 \(page.page) 页；共 \(model.pageCount) 页。", "There is no page \(page.page); there are \(model.pageCount)."))
         }
+        return model
     }
 }
 
