@@ -141,6 +141,10 @@ public struct RegistryStore: DatabaseStore {
         try await sql.raw("SELECT COUNT(*) AS n FROM teachers WHERE school_id = \(bind: schoolID)").first(decoding: CountRow.self)?.n ?? 0
     }
 
+    public func zone(id: String) async throws -> CatchmentZone? {
+        try await sql.all("SELECT * FROM zones WHERE id = \(bind: id)", as: ZoneRecord.self).first?.zone
+    }
+
     public func zones(districtCode: String) async throws -> [CatchmentZone] {
         try await sql.all("SELECT * FROM zones WHERE district_code = \(bind: districtCode) ORDER BY id", as: ZoneRecord.self).map(\.zone)
     }

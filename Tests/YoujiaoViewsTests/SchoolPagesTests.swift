@@ -300,3 +300,27 @@ struct SchoolPagesTests {
         #expect(PupilsPage.table(none).emptyState == .schools(.noPupilsInSchool))
     }
 }
+
+@Suite("Pupil page")
+struct PupilPageTests {
+    static func model(revealed: Bool) -> PupilPage.Model {
+        PupilPage.Model(name: "王小明", idNumber: revealed ? "310101201703050115" : "310101********0115", isRevealed: revealed,
+                        revealAction: revealed ? nil : "/students/s-1/reveal", gender: .male, age: .ageInYears(9), hukou: .local,
+                        school: ("黄浦区第一中心小学", "/schools/3101010001"), grade: .g3, classNumber: 2,
+                        zone: .catchmentZone(servedBy: "黄浦区第一中心小学", districtName: "黄浦区"),
+                        guardians: [.init(name: "王大明", relation: .guardianRelation("father"))])
+    }
+
+    @Test(arguments: Language.allCases)
+    func maskedWithTheRevealButton(_ language: Language) {
+        let chrome = Chrome(language: language, navigation: [], viewer: nil, csrfToken: "csrf-123")
+        assertSnapshot(of: PupilPage.View(chrome: chrome, model: Self.model(revealed: false)).render(indentedBy: .spaces(1)),
+                       as: .lines, named: language.rawValue, testName: "pupil")
+    }
+
+    @Test func revealedSaysSoAndOffersNoSecondReveal() {
+        let html = PupilPage.View(chrome: Chrome(language: .zh, navigation: [], viewer: nil, csrfToken: "c"), model: Self.model(revealed: true)).render()
+        #expect(html.contains("310101201703050115") && html.contains("full-number-shown") && !html.contains("id=\"reveal\""))
+        #expect(html.contains("王大明（父亲）") && !html.contains("father"))
+    }
+}

@@ -83,6 +83,10 @@ struct WebTests {
             #expect(ownPage.status == .ok)
             #expect(ownPage.body.string.contains(NationalID.mask(Fixture.childA.nationalID)))
             #expect(!ownPage.body.string.contains(Fixture.childA.nationalID), "the full ID number never shows by default")
+            // Words, not codes: the guardian's relation and the catchment zone by the school that serves it.
+            #expect(ownPage.body.string.contains("王大明（父亲）") && !ownPage.body.string.contains("father"))
+            #expect(ownPage.body.string.contains("黄浦区第一中心小学施教区") && !ownPage.body.string.contains(Fixture.zoneA.id))
+            #expect(!ownPage.body.string.contains("id=\"reveal\""), "families have no reveal button")
             let otherPage = try await client.send(.GET, "/students/\(other.id)")
             #expect(otherPage.status == .forbidden)
             #expect(!otherPage.body.string.contains(Fixture.childB.name))
@@ -127,11 +131,13 @@ struct WebTests {
             #expect(events.first?.actorName == "school" && events.first?.route == "GET /schools/3101010001/students")
 
             let token = try await client.csrf(from: "/students/\(child.id)")
+            #expect(try await client.send(.GET, "/students/\(child.id)").body.string.contains("id=\"reveal\""), "staff may reveal")
             let revealed = try await client.send(.POST, "/students/\(child.id)/reveal", form: ["_csrf": token])
-            #expect(revealed.body.string.contains(Fixture.childA.nationalID))
+            #expect(revealed.body.string.contains(Fixture.childA.nationalID) && revealed.body.string.contains("id=\"full-number-shown\""))
+            #expect(!revealed.body.string.contains("id=\"reveal\""))
             let actions = try await h.accounts.auditEvents(subjectID: child.id).map(\.action)
             #expect(actions.filter { $0 == "reveal-id" }.count == 1)
-            #expect(actions.filter { $0 == "view" }.count == 1)
+            #expect(actions.filter { $0 == "view" }.count == 2, "the two page reads (for the form's token, and to see the button)")
         }
     }
 

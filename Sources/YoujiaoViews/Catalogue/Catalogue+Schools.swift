@@ -13,6 +13,8 @@ extension Catalogue {
         // The pupil list.
         case pupilName, searchPupilName, allGrades, idNumber, gender, age, classNumber, hukou
         case pupilsTable, noPupilsMatch, backToSchool
+        // One pupil's record.
+        case school, catchmentZone, guardians, showFullNumber, fullNumberShown
 
         public var phrase: Phrase {
             switch self {
@@ -56,6 +58,13 @@ extension Catalogue {
             case .pupilsTable: return Phrase(zh: "学生名单（身份证件号已脱敏）", en: "Pupils (ID numbers masked)")
             case .noPupilsMatch: return Phrase(zh: "没有符合条件的学生。", en: "No pupil matches these filters.")
             case .backToSchool: return Phrase(zh: "返回学校页面", en: "Back to the school's page")
+            case .school: return Phrase(zh: "学校", en: "School")
+            case .catchmentZone: return Phrase(zh: "施教区", en: "Catchment zone")
+            case .guardians: return Phrase(zh: "监护人", en: "Guardians")
+            case .showFullNumber: return Phrase(zh: "查看完整号码（记入审计）", en: "Show the full number (audited)")
+            case .fullNumberShown:
+                return Phrase(zh: "已显示完整身份证件号，本次查看已记入审计日志。离开本页后将重新脱敏显示。",
+                              en: "The full ID number is shown, and this view is in the audit trail. It is masked again when you leave this page.")
             }
         }
 

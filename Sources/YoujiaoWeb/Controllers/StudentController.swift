@@ -42,24 +42,23 @@ struct StudentController {
         let school = try await student.schoolId.asyncFlatMap { try await req.registry.school(id: $0) }
         let guardians = try await req.registry.guardians(ofStudent: student.id)
         let isStaff = req.viewer?.user.roleValue.isStaff == true
-        let idCell = revealed ? esc(student.nationalId) : esc(student.maskedNationalId)
-        let revealForm = isStaff && !revealed ? """
-            <form method="post" action="/students/\(esc(student.id))/reveal" class="inline">
-            <input type="hidden" name="_csrf" value="\(esc(req.csrfToken))"><button type="submit">\(req.t("查看完整号码（记入审计）", "Show full number (audited)"))</button></form>
-            """ : ""
-        let facts: [(String, String)] = [
-            (req.t("姓名", "Name"), esc(student.name)),
-            (req.t("身份证件号", "ID number"), "<span class=\"id\">\(idCell)</span> \(revealForm)"),
-            (req.t("性别", "Gender"), student.gender == Gender.male.rawValue ? req.t("男", "male") : req.t("女", "female")),
-            (req.t("年龄", "Age"), esc(req.age(birthDate: student.birthDate))),
-            (req.t("户籍", "Hukou"), student.hukou == Hukou.local.rawValue ? req.t("本市户籍", "Shanghai") : req.t("外省市户籍", "other province")),
-            (req.t("学校", "School"), school.map { "<a href=\"/schools/\(esc($0.id))\">\(esc($0.name))</a>" } ?? "—"),
-            (req.t("年级", "Grade"), esc(student.grade.flatMap(Grade.init(rawValue:))?.label(req) ?? "—")),
-            (req.t("班级", "Class"), esc(student.classNo.map(String.init) ?? "—")),
-            (req.t("施教区", "Catchment zone"), esc(student.zoneId ?? "—")),
-            (req.t("监护人", "Guardians"), esc(guardians.map { "\($0.name)（\($0.relation)）" }.joined(separator: "，"))),
-        ]
-        return Layout.render(req, title: student.name, body: "<dl class=\"facts\">\(facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined())</dl>")
+        let model = PupilPage.Model(
+            name: student.name, idNumber: revealed ? student.nationalId : student.maskedNationalId, isRevealed: revealed,
+            revealAction: isStaff && !revealed ? "/students/\(student.id)/reveal" : nil,
+            gender: Gender(rawValue: student.gender), age: MaskedBirth.age(birthDate: student.birthDate).map(Phrase.ageInYears),
+            hukou: Hukou(rawValue: student.hukou), school: school.map { ($0.name, "/schools/\($0.id)") },
+            grade: student.grade.flatMap(Grade.init(rawValue:)), classNumber: student.classNo,
+            zone: try await zoneLabel(req, zoneID: student.zoneId),
+            guardians: guardians.map { PupilPage.Guardian(name: $0.name, relation: .guardianRelation($0.relation)) })
+        return req.page(PupilPage.View(chrome: req.chrome(), model: model))
+    }
+
+    /// A catchment zone as families know it: by the primary school that serves it.
+    private func zoneLabel(_ req: Request, zoneID: String?) async throws -> Phrase? {
+        guard let zoneID, let zone = try await req.registry.zone(id: zoneID) else { return nil }
+        let school = try await zone.primarySchoolID.asyncFlatMap { try await req.registry.school(id: $0) }
+        let district = try await req.registry.district(code: zone.districtCode)
+        return .catchmentZone(servedBy: school?.name, districtName: district?.name ?? "")
     }
 
     @Sendable func family(req: Request) async throws -> Response {
