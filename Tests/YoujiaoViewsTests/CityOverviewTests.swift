@@ -24,6 +24,22 @@ struct CityOverviewTests {
         assertSnapshot(of: view.render(indentedBy: .spaces(1)), as: .lines, named: language.rawValue, testName: "cityOverview")
     }
 
+    @Test(arguments: Language.allCases)
+    func districtPage(_ language: Language) {
+        let model = DistrictOverviewPage.Model(code: "310101", name: "黄浦区", schoolCount: 52, schools: [.primary: 30, .junior: 20],
+                                               pupils: [.primary: 40_000, .junior: 25_000])
+        assertSnapshot(of: DistrictOverviewPage.View(chrome: Self.chrome(language), model: model).render(indentedBy: .spaces(1)),
+                       as: .lines, named: language.rawValue, testName: "districtOverview")
+    }
+
+    @Test func theDistrictTableTotalsEveryStage() {
+        let model = DistrictOverviewPage.Model(code: "310101", name: "黄浦区", schoolCount: 52, schools: [.primary: 30, .junior: 20],
+                                               pupils: [.primary: 40_000, .junior: 25_000])
+        let table = DistrictOverviewPage.table(model)
+        #expect(table.rows.count == Stage.allCases.count)
+        #expect(table.totals == [.phrase(.tables(.total)), .number(50), .number(65_000)])
+    }
+
     @Test func sortsOnAnyColumnWithTiesByCode() {
         func codes(_ key: String, _ direction: TableSort.Direction) -> [String] {
             CityOverviewPage.Model(districts: Self.rows, sort: TableSort(key: key, direction: direction)).districts.map(\.code)

@@ -107,7 +107,16 @@ struct WebTests {
             #expect(try await client.send(.GET, "/api/v1/schools/\(Fixture.xuhuiSchool.id)").status == .forbidden)
             #expect(try await client.send(.GET, "/schools/\(Fixture.xuhuiSchool.id)/students").status == .forbidden)
             #expect(try await client.send(.GET, "/districts/310104").status == .forbidden)
+            #expect(try await client.send(.GET, "/districts/310104/stages.csv").status == .forbidden)
             #expect(try await client.send(.GET, "/schools?district=310104").status == .forbidden)
+            // The own district: figures by stage with a chart, words not codes, and the table as files.
+            let own = try await client.send(.GET, "/districts/310101").body.string
+            #expect(own.contains("<h1>黄浦区</h1>") && own.contains("<svg") && own.contains("本区 1 所学校和幼儿园，1 名在校学生。"))
+            #expect(own.contains("href=\"/schools?district=310101\"") && !own.contains(">310101<"))
+            let csv = try await client.send(.GET, "/districts/310101/stages.csv")
+            #expect(csv.body.string.hasPrefix("\u{FEFF}学段,学校数,在校学生数") && csv.body.string.contains("小学,1,1"))
+            #expect(try await client.send(.GET, "/districts/310101/stages.xlsx").headers.contentType?.subType.contains("spreadsheetml") == true)
+            #expect(try await client.send(.GET, "/districts/310199").status == .notFound)
             let directory = try await client.send(.GET, "/schools")
             #expect(directory.body.string.contains(Fixture.huangpuSchool.name))
             #expect(!directory.body.string.contains(Fixture.xuhuiSchool.name), "the directory is narrowed to the district")
