@@ -75,6 +75,24 @@ public struct ApplicationChangeRecord: Codable, Sendable, Hashable {
     public var actorName: String
     public var action: String
     public var detail: String
+
+    /// What a change stores: the application's choices after it, as `key=value` pairs.
+    static func detail(of choice: ApplicationChoice) -> String {
+        "track=\(choice.track.rawValue) choices=\(choice.choices.joined(separator: ";")) tier=\(choice.tier) years=\(choice.yearsAtAddress) zone=\(choice.zone)"
+    }
+
+    /// The application's choices as this change left them; nil for a detail the app did not write.
+    public var choice: ApplicationChoice? {
+        var values: [String: String] = [:]
+        for pair in detail.split(separator: " ") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+        }
+        guard let track = values["track"].flatMap(EnrollmentTrack.init(rawValue:)), let tier = values["tier"].flatMap({ Int($0) }),
+              let years = values["years"].flatMap({ Int($0) }), let zone = values["zone"] else { return nil }
+        let choices = (values["choices"] ?? "").split(separator: ";").map(String.init)
+        return ApplicationChoice(track: track, choices: choices, tier: tier, yearsAtAddress: years, zone: zone)
+    }
 }
 
 /// One placement of the draw as stored.
@@ -286,7 +304,7 @@ public struct CampaignStore: DatabaseStore {
             } else {
                 try await tx.sql.insert(into: "applications").model(record, with: Self.encoder).run()
             }
-            let detail = "track=\(record.track) choices=\(record.choices) tier=\(record.tier) years=\(record.years) zone=\(record.zoneId)"
+            let detail = ApplicationChangeRecord.detail(of: record.choice)
             try await tx.sql.insert(into: "application_changes").model(
                 ApplicationChangeRecord(id: UUID().uuidString.lowercased(), applicationId: record.id, at: Self.timestamp(at),
                                         actorId: actor.id, actorName: actor.name, action: existing == nil ? "create" : "update", detail: detail),

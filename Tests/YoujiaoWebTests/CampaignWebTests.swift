@@ -99,8 +99,18 @@ struct CampaignWebTests {
             // The family reads its own change log, in Beijing time, on the form.
             let form = try await parent.send(.GET, "/enrollment/open/apply/\(youngA.id)").body.string
             let log = try #require(form.components(separatedBy: "id=\"application-history\"").last)
-            #expect(log.components(separatedBy: "<tr>").count == 4 && log.contains("tier=2") && log.contains("修改"), "two rows under the header")
-            #expect(form.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}</td>"#, options: .regularExpression) != nil)
+            #expect(log.components(separatedBy: "<tr>").count == 4 && log.contains("第二类") && log.contains("修改"), "two rows under the header")
+            #expect(log.contains("公办；黄浦区第一中心小学施教区；第一类：人户一致（户籍在本施教区且在此居住）；居住 3 年"), "the first submission in words")
+            #expect(!log.contains("tier=") && !log.contains("track=") && !log.contains(Fixture.zoneA.id), "no field codes or zone codes")
+            #expect(form.range(of: #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）"#, options: .regularExpression) != nil)
+            // Choices in words: the zone by the school that serves it, the category explained.
+            #expect(form.contains(">黄浦区第一中心小学施教区</option>") && form.contains("第一类：人户一致"))
+            // After a problem the form comes back as typed, the problem beside its field.
+            let typed = try await post(parent, "/enrollment/open/apply/\(youngA.id)",
+                                       application(youngA, ["national_id": "31010120190101123", "years": "7", "tier": "3", "application": stored.id]))
+            #expect(typed.status == .badRequest && typed.body.string.contains("id=\"national_id-error\""))
+            #expect(typed.body.string.contains("name=\"years\" aria-describedby=\"years-hint\" value=\"7\"") || typed.body.string.contains("value=\"7\""))
+            #expect(typed.body.string.contains("<option value=\"3\" selected>"))
             #expect(try await h.client().send(.GET, "/enrollment/open/apply/\(youngA.id)").status == .seeOther, "anonymous: to the login page")
         }
     }

@@ -74,7 +74,9 @@ struct KindergartenCampaignWebTests {
             #expect(family.contains("/enrollment/\(id)/apply/\(toddler.id)") && !family.contains("/enrollment/\(id)/apply/\(olderChild.id)"),
                     "only the age-eligible child is offered")
             let applyForm = try await parent.send(.GET, "/enrollment/\(id)/apply/\(toddler.id)").body.string
-            #expect(applyForm.contains(Self.privateKindergarten.name) && !applyForm.contains(Fixture.huangpuKindergarten.name))
+            #expect(applyForm.contains("<option value=\"\(Self.privateKindergarten.id)\">\(Self.privateKindergarten.name)</option>"))
+            #expect(!applyForm.contains("<option value=\"\(Fixture.huangpuKindergarten.id)\""), "a public kindergarten is no private choice")
+            #expect(applyForm.contains(">\(Fixture.huangpuKindergarten.name)施教区</option>"), "the zone is named by the kindergarten serving it")
             let application = ["national_id": toddler.nationalId, "track": "public", "zone": Fixture.zoneA.id, "tier": "1", "years": "2"]
             let outside = try await post(parent, "/enrollment/\(id)/apply/\(olderChild.id)", application.merging(["national_id": olderChild.nationalId]) { $1 })
             #expect(outside.status == .badRequest && outside.body.string.contains("data-field=\"student\""), "born outside the span")

@@ -65,8 +65,9 @@ def run(driver, base, accounts, screenshots, check, log, database):
     years.clear(); years.send_keys("2")
     click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
     driver.get(apply_url)
-    history = driver.find_elements(By.CSS_SELECTOR, "#application-history + table tbody tr")
-    check("the change log shows the registration and the change", len(history) == 2 and "years=2" in history[-1].text)
+    history = driver.find_elements(By.CSS_SELECTOR, "#application-history + .table-scroll tbody tr")
+    check("the change log shows the registration and the change, in words", len(history) == 2 and "居住 2 年" in history[-1].text
+          and "years=" not in history[-1].text)
     driver.save_screenshot(os.path.join(screenshots, "enrollment-history.png"))
 
     sign_in(driver, base, "district", accounts["district"])

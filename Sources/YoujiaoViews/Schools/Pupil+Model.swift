@@ -46,7 +46,8 @@ public enum PupilPage {
         let none = TableModel.Cell.phrase(.common(.notRecorded))
         return [
             .init(.schools(.pupilName), .text(model.name)),
-            .init(.schools(.idNumber), model.isRevealed ? .text(model.idNumber) : .maskedID(model.idNumber)),
+            // Masked or revealed, an ID number is set apart the same way (never translated, kept whole).
+            .init(.schools(.idNumber), .maskedID(model.idNumber)),
             .init(.schools(.gender), model.gender.map { .phrase(.gender($0)) } ?? none),
             .init(.schools(.age), model.age.map { .phrase($0) } ?? none),
             .init(.schools(.hukou), model.hukou.map { .phrase(.hukou($0)) } ?? none),

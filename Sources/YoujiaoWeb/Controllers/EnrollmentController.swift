@@ -271,8 +271,45 @@ struct EnrollmentController {
                 opensOn: campaign.opensOn.description, closesOn: campaign.closesOn.description, today: today.description)))
         }
         let existing = try await CampaignStore(req.db).application(campaignID: campaign.id, studentID: student.id)
-        return try await EnrollmentView.applyForm(req, campaign: campaign, student: student, values: EnrollmentView.values(of: existing, student: student),
-                                                  problem: nil)
+        return try await Self.applicationForm(req, campaign: campaign, student: student, values: EnrollmentView.values(of: existing, student: student),
+                                              problem: nil)
+    }
+
+    /// The form with `values` (what was typed, after a problem) and the application's change log,
+    /// read by campaign and child, never by the form's hidden field, which a family could change.
+    static func applicationForm(_ req: Request, campaign: Campaign, student: StudentRecord, values: [String: String],
+                                problem: CampaignProblem?) async throws -> Response {
+        let store = CampaignStore(req.db)
+        let zones = try await store.zones(for: campaign)
+        var schoolNames: [String: String] = [:]
+        for school in try await store.enrollmentSchools(for: campaign) { schoolNames[school.id] = school.name }
+        for zone in zones {
+            if let id = zone.servingSchoolID(for: campaign.grade), schoolNames[id] == nil { schoolNames[id] = try await req.registry.school(id: id)?.name }
+        }
+        let districtName = try await campaign.districtCode.asyncFlatMap { try await req.registry.district(code: $0) }?.name ?? ""
+        func zoneLabel(_ id: String) -> Phrase {
+            let zone = zones.first { $0.id == id }
+            return .catchmentZone(servedBy: zone?.servingSchoolID(for: campaign.grade).flatMap { schoolNames[$0] }, districtName: districtName)
+        }
+        let history = try await store.application(campaignID: campaign.id, studentID: student.id)
+            .asyncFlatMap { try await store.changes(applicationID: $0.id) } ?? []
+        let model = ApplicationFormPage.Model(
+            campaignName: try await EnrollmentView.titlePhrase(req, campaign), childName: student.name,
+            age: MaskedBirth.age(birthDate: student.birthDate).map(Phrase.ageInYears), maskedID: student.maskedNationalId,
+            action: "/enrollment/\(campaign.id)/apply/\(student.id)", values: values,
+            privateSchools: try await store.enrollmentSchools(for: campaign).filter { $0.ownership == .private }
+                .map { Choice(value: $0.id, label: .verbatim($0.name)) },
+            zones: zones.map { Choice(value: $0.id, label: zoneLabel($0.id)) },
+            problem: problem.map { ApplicationFormPage.Problem(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) },
+            history: history.enumerated().map { index, change in
+                let content = change.choice.map { choice in
+                    Phrase.applicationContent(track: choice.track, choices: choice.choices.map { schoolNames[$0] ?? $0 },
+                                              tier: .admissionTier(choice.tier), years: choice.yearsAtAddress, zone: zoneLabel(choice.zone))
+                } ?? .verbatim(change.detail)
+                return ApplicationFormPage.Change(at: Format.beijingTime(iso: change.at) ?? .verbatim(change.at), by: change.actorName,
+                                                  isFirst: index == 0, content: content)
+            })
+        return req.page(ApplicationFormPage.View(chrome: req.chrome(), model: model), status: problem == nil ? .ok : .badRequest)
     }
 
     @Sendable func apply(req: Request) async throws -> Response {
@@ -284,7 +321,7 @@ struct EnrollmentController {
         do throws(CampaignProblem) {
             try await Self.save(req, store: store, campaign: campaign, student: student, guardianID: guardianID, form: form, viewer: viewer)
         } catch {
-            return try await EnrollmentView.applyForm(req, campaign: campaign, student: student, values: form, problem: error)
+            return try await Self.applicationForm(req, campaign: campaign, student: student, values: form, problem: error)
         }
         return req.redirect(to: "/enrollment", redirectType: .normal)
     }

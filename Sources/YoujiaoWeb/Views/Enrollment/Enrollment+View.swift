@@ -188,40 +188,6 @@ enum EnrollmentView {
                 "track": application.track, "choice1": choices.first ?? "", "choice2": choices.dropFirst().first ?? ""]
     }
 
-    static func applyForm(_ req: Request, campaign c: Campaign, student: StudentRecord, values: [String: String], problem: CampaignProblem?) async throws -> Response {
-        let store = CampaignStore(req.db)
-        let zones = try await store.zones(for: c)
-        let privateSchools = try await store.enrollmentSchools(for: c).filter { $0.ownership == .private }
-        func option(_ value: String, _ label: String, field: String) -> String {
-            "<option value=\"\(esc(value))\"\(values[field] == value ? " selected" : "")>\(esc(label))</option>"
-        }
-        // Read by the campaign and child, never by the form's hidden field, which a family could change.
-        let history = try await store.application(campaignID: c.id, studentID: student.id)
-            .asyncFlatMap { try await store.changes(applicationID: $0.id) } ?? []
-        let historyTable = history.isEmpty ? "" : "<h2 id=\"application-history\">\(req.t("报名修改记录", "Changes to this application"))</h2>"
-            + Table(headers: [req.t("时间（北京时间）", "Time (Beijing)"), req.t("操作人", "By"), req.t("操作", "Action"), req.t("内容", "Content")],
-                    rows: history.map { [escTime($0.at), esc($0.actorName), $0.action == "create" ? req.t("报名", "registered") : req.t("修改", "changed"), esc($0.detail)] }).html
-        let choiceSelect = { (field: String) in
-            "<select name=\"\(field)\">\(option("", req.t("（不填）", "(none)"), field: field))\(privateSchools.map { option($0.id, $0.name, field: field) }.joined())</select>"
-        }
-        let body = """
-            \(problemBox(req, problem))
-            <p>\(req.t("孩子", "Child")): <strong>\(esc(student.name))</strong> · \(esc(req.age(birthDate: student.birthDate))) · <span class="id">\(esc(student.maskedNationalId))</span></p>
-            <form method="post" action="/enrollment/\(esc(c.id))/apply/\(esc(student.id))" class="stacked" id="apply">\(csrf(req))
-            <input type="hidden" name="application" value="\(esc(values["application"] ?? ""))">
-            <label>\(req.t("请再次输入孩子的身份证件号", "Type the child's ID number")) <input name="national_id" size="20" value=""></label>
-            <label>\(req.t("公办或民办（二选一）", "Public or private")) <select name="track">\(option("public", req.t("公办（按施教区）", "public (catchment)"), field: "track"))\(option("private", req.t("民办（摇号）", "private (lottery)"), field: "track"))</select></label>
-            <label>\(req.t("第一志愿（民办）", "First choice (private)")) \(choiceSelect("choice1"))</label>
-            <label>\(req.t("调剂志愿（民办）", "Adjustment choice (private)")) \(choiceSelect("choice2"))</label>
-            <label>\(req.t("施教区", "Catchment zone")) <select name="zone">\(zones.map { option($0.id, $0.id, field: "zone") }.joined())</select></label>
-            <label>\(req.t("类别（1 = 人户一致）", "Tier (1 = lives at the registered address)")) <select name="tier">\((1...4).map { option("\($0)", "\($0)", field: "tier") }.joined())</select></label>
-            <label>\(req.t("在该地址居住年数", "Years at the address")) <input name="years" value="\(esc(values["years"] ?? "0"))" size="4"></label>
-            <button type="submit">\(req.t("提交报名", "Submit"))</button></form>
-            \(historyTable)
-            """
-        return Layout.render(req, title: title(req, c), body: body, status: problem == nil ? .ok : .badRequest)
-    }
-
     // MARK: Public
 
     static func publicPage(_ req: Request, campaign c: Campaign, report: EnrollmentReport?) -> Response {
