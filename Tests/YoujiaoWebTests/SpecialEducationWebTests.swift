@@ -144,9 +144,12 @@ struct SpecialEducationWebTests {
                 "national_id": Fixture.childA.nationalID, "stage": "primary", "category": "intellectual", "level": "3",
                 "opened_on": Self.today.adding(days: -30).description])
             #expect(created.status == .seeOther)
-            let page = try #require(created.headers.first(name: .location))
+            let location = try #require(created.headers.first(name: .location))
+            let opened = try await client.send(.GET, location).body.string
+            #expect(opened.contains("智力残疾"))
+            #expect(opened.contains("档案已建立。"), "the page says the file was opened")
+            let page = String(location.split(separator: "?")[0])
             let id = String(page.split(separator: "/").last!)
-            #expect(try await client.send(.GET, page).body.string.contains("智力残疾"))
 
             let wrongStage = try await post(client, page + "/placements", from: page, [
                 "kind": "mainstream", "school_id": Self.junior.id, "start_date": Self.today.adding(days: -20).description])
@@ -185,9 +188,15 @@ struct SpecialEducationWebTests {
             let toPrimary = try await post(client, page + "/handover", from: page, [
                 "to_stage": "primary", "date": Self.today.description, "kind": "mainstream", "school_id": Self.junior.id, "summary": "转衔"])
             #expect(toPrimary.status == .badRequest && toPrimary.body.string.contains("to_stage"))
-            #expect(try await post(client, page + "/handover", from: page, [
-                "to_stage": "junior", "date": Self.today.description, "kind": "special-class", "school_id": Self.junior.id,
-                "summary": "识字量约 300 字，需座位靠前"]).status == .seeOther)
+            let handOverForm = ["to_stage": "junior", "date": Self.today.description, "kind": "special-class", "school_id": Self.junior.id,
+                                "summary": "识字量约 300 字，需座位靠前"]
+            let asked = try await post(client, page + "/handover", from: page, handOverForm)
+            #expect(asked.status == .ok && asked.body.string.contains("confirm-panel") && asked.body.string.contains("随学生转至黄浦区第一初级中学"),
+                    "the hand-over says what will happen and asks first")
+            #expect(try await store.caseFile(id: id)?.caseRecord.stage == .primary, "nothing changes before the confirmation")
+            var confirmed = handOverForm
+            confirmed["confirmed"] = "yes"
+            #expect(try await post(client, page + "/handover", from: page, confirmed).status == .seeOther)
             let handedOver = try #require(try await store.caseFile(id: id))
             #expect(handedOver.caseRecord.stage == .junior)
             #expect(handedOver.schoolID(on: Self.today) == Self.junior.id)
@@ -273,7 +282,7 @@ struct SpecialEducationWebTests {
             let district = try await signedIn(h, "huangpu")
             let list = try await district.send(.GET, "/special-education")
             #expect(list.status == .ok && list.body.string.contains(Fixture.childA.name))
-            #expect(list.body.string.contains("未安置儿童 (1)"), "the file has no placement yet")
+            #expect(list.body.string.contains("未安置儿童（1）"), "the file has no placement yet")
             #expect(list.body.string.contains("id=\"enrollment-rate\">0.0%"), "one school-age child, not placed")
             let csv = try await district.send(.GET, "/special-education.csv")
             #expect(csv.body.string.contains("\(file.id),\(Fixture.childA.name),\(NationalID.mask(Fixture.childA.nationalID)),310101,primary,hearing,2,,"))
@@ -293,6 +302,95 @@ struct SpecialEducationWebTests {
             #expect(unnamed.body.string.contains("\(file.id),\(Fixture.childA.name),\(NationalID.mask(Fixture.childA.nationalID)),,,"), "existence only")
             #expect(!unnamed.body.string.contains("hearing"))
             #expect(try await signedIn(h, "parent-a").send(.GET, "/special-education/monitoring.csv").status == .forbidden)
+        }
+    }
+}
+
+extension SpecialEducationWebTests {
+    // MARK: Forms that keep what was typed, downloads and sort
+
+    @Test func aRefusedAssessmentKeepsItsLongSummary() async throws {
+        try await Self.with { h, file in
+            let file = try #require(file)
+            let client = try await signedIn(h, "huangpu")
+            let page = "/special-education/\(file.id)"
+            let summary = String(repeating: "双耳听力损失，建议座位靠前并使用调频系统。", count: 95)
+            let refused = try await post(client, page + "/assessments", from: page,
+                                         ["date": "2025-02-30", "kind": "educational", "assessor": "区特殊教育指导中心", "summary": summary])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains(summary), "the summary of \(summary.count) characters is kept")
+            #expect(refused.body.string.contains("value=\"2025-02-30\"") && refused.body.string.contains("请填写有效日期"))
+            #expect(!refused.body.string.contains("yyyy-MM-dd"))
+            let fixed = try await post(client, page + "/assessments", from: page,
+                                       ["date": Self.today.description, "kind": "educational", "assessor": "区特殊教育指导中心", "summary": summary])
+            #expect(fixed.status == .seeOther)
+            let location = try #require(fixed.headers.first(name: .location))
+            #expect(try await client.send(.GET, location).body.string.contains("评估已保存。"), "a save says so")
+            let tooMany = try await post(client, page + "/placements", from: page, [
+                "kind": "home-teaching", "school_id": Self.special.id, "start_date": Self.today.description, "visits_per_month": "99999999999999999999"])
+            #expect(tooMany.status == .badRequest && tooMany.body.string.contains("请填写 1–31 之间的整数"))
+        }
+    }
+
+    @Test func closingAPlacementAsksFirst() async throws {
+        try await Self.with { h, file in
+            let file = try #require(file)
+            let client = try await signedIn(h, "huangpu")
+            let page = "/special-education/\(file.id)"
+            #expect(try await post(client, page + "/placements", from: page, [
+                "kind": "mainstream", "school_id": Fixture.huangpuSchool.id, "start_date": Self.today.adding(days: -20).description]).status == .seeOther)
+            let second = ["kind": "home-teaching", "school_id": Self.special.id, "start_date": Self.today.adding(days: -5).description, "visits_per_month": "2"]
+            let asked = try await post(client, page + "/placements", from: page, second)
+            #expect(asked.status == .ok && asked.body.string.contains("confirm-panel") && asked.body.string.contains("当前安置（随班就读"))
+            let store = SpecialEducationStore(h.app.db)
+            #expect(try await store.caseFile(id: file.id)?.placements.count == 1, "nothing is stored before the confirmation")
+            var confirmed = second
+            confirmed["confirmed"] = "yes"
+            #expect(try await post(client, page + "/placements", from: page, confirmed).status == .seeOther)
+            #expect(try await store.caseFile(id: file.id)?.placements.count == 2)
+        }
+    }
+
+    @Test func theListDownloadsSortsAndPages() async throws {
+        try await Self.with { h, file in
+            let file = try #require(file)
+            let client = try await signedIn(h, "huangpu")
+            let csv = try await client.send(.GET, "/special-education/download/files.csv")
+            #expect(csv.status == .ok)
+            #expect(csv.body.string.hasPrefix("\u{FEFF}"), "UTF-8 with a BOM")
+            let text = csv.body.string
+            #expect(text.contains("姓名") && text.contains("身份证件号") && text.contains("听力残疾 二级") && text.contains(Fixture.childA.name))
+            #expect(!text.contains("hearing") && !text.contains(Fixture.childA.nationalID))
+            let xlsx = try await client.send(.GET, "/special-education/download/files.xlsx")
+            #expect(xlsx.status == .ok && xlsx.headers.contentType?.description.contains("spreadsheetml") == true, "an XLSX workbook")
+            #expect(try await client.send(.GET, "/special-education/download/files.pdf").status == .notFound)
+            let filtered = try await client.send(.GET, "/special-education/download/files.csv?placement=mainstream").body.string
+            #expect(!filtered.contains(Fixture.childA.name), "the download holds the filtered result")
+            #expect(try await client.send(.GET, "/special-education?sort=national_id").status == .badRequest)
+            #expect(try await client.send(.GET, "/special-education?stage=university").status == .badRequest)
+            #expect(try await client.send(.GET, "/special-education?page=99999999999999999999").status == .badRequest)
+            #expect(try await client.send(.GET, "/special-education?page=2").status == .notFound)
+            let sorted = try await client.send(.GET, "/special-education?sort=review&dir=desc").body.string
+            #expect(sorted.contains("aria-sort=\"descending\""))
+            #expect(try await signedIn(h, "city").send(.GET, "/special-education/download/files.csv").status == .forbidden)
+            let events = try await h.accounts.auditEvents(subjectID: file.id)
+            #expect(events.contains { $0.action == "list-download" }, "a download is a read and is audited")
+        }
+    }
+
+    @Test func casePagesNeverShowTheBirthDateBesideTheMaskedNumber() async throws {
+        try await Self.with { h, file in
+            let file = try #require(file)
+            let birth = file.child.birthDate
+            let spellings = [birth.description, birth.description.replacingOccurrences(of: "-", with: ""), "\(birth.year)年\(birth.month)月",
+                             String(format: "%04d-%02d", birth.year, birth.month)]
+            for (user, path) in [("huangpu", "/special-education"), ("huangpu", "/special-education/\(file.id)"), ("school", "/special-education/\(file.id)/print"),
+                                 ("school2", "/special-education/\(file.id)"), ("parent-a", "/special-education/\(file.id)"),
+                                 ("huangpu", "/special-education/download/files.csv")] {
+                let body = try await signedIn(h, user).send(.GET, path).body.string
+                #expect(body.contains(file.child.maskedNationalID), "\(user) \(path) shows the masked number")
+                for spelling in spellings { #expect(!body.contains(spelling), "\(user) \(path) shows \(spelling)") }
+            }
         }
     }
 }

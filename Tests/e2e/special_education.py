@@ -65,8 +65,8 @@ def run(driver, base, accounts, screenshots, check):
     sign_in(driver, base, "district", accounts["district"])
     driver.get(base + "/special-education")
     check("sped: the district list shows the monitoring figures", driver.find_elements(By.ID, "enrollment-rate"))
-    check("sped: the demo district has case files", len(driver.find_elements(By.CSS_SELECTOR, "#files ~ table tbody tr")) > 0)
-    other_files = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "table.sortable a[href*='/special-education/']")]
+    check("sped: the demo district has case files", len(driver.find_elements(By.CSS_SELECTOR, "#case-files table tbody tr")) > 0)
+    other_files = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#case-files table.data-table a[href*='/special-education/']")]
     shot("sped-list.png")
     driver.get(base + school_path + "/students")
     follow(driver, driver.find_element(By.LINK_TEXT, child_name))
@@ -127,6 +127,10 @@ def run(driver, base, accounts, screenshots, check):
     receiving = Select(form.find_element(By.NAME, "school_id")).options[0].text.split("（")[0]
     form.find_element(By.NAME, "summary").send_keys("听力二级，需座位靠前并使用调频系统")
     submit(driver, form)
+    # The hand-over cannot be undone: the page says what will happen and asks to confirm.
+    panel = driver.find_element(By.CSS_SELECTOR, ".confirm-panel")
+    check("sped: the hand-over asks to confirm, naming the receiving school", receiving in panel.text)
+    follow(driver, panel.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     summary = driver.find_element(By.ID, "summary").text
     check("sped: after the hand-over the stage is junior", "初中" in summary)
     check("sped: after the hand-over the receiving school holds the file", receiving in summary)
@@ -158,6 +162,6 @@ def run(driver, base, accounts, screenshots, check):
     sign_in(driver, base, "city", accounts["city"])
     driver.get(base + "/special-education")
     check("sped: the city sees a chart and a table per district",
-          driver.find_elements(By.CSS_SELECTOR, "svg.chart") and len(driver.find_elements(By.CSS_SELECTOR, "table.sortable tbody tr")) == 16)
+          driver.find_elements(By.CSS_SELECTOR, "svg.chart") and len(driver.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")) == 16)
     check("sped: the city sees no child", child_name not in driver.page_source)
     shot("sped-city.png")

@@ -1,9 +1,11 @@
 import Foundation
 import Vapor
 import YoujiaoCore
+import YoujiaoViews
 
 /// The fields of a posted case-file form. Malformed values are refused as `CaseFileProblem`s
-/// naming the field, like the rules' own refusals, so the page shows both the same way.
+/// naming the field, like the rules' own refusals, so the page shows both the same way: in
+/// words, beside the field, with what was typed kept.
 struct SpecialEducationForm {
     let values: [String: String]
 
@@ -13,20 +15,24 @@ struct SpecialEducationForm {
 
     init(values: [String: String]) { self.values = values }
 
+    /// What was typed, without the CSRF token and the confirmation flag, to fill the form again.
+    var typed: [String: String] { values.filter { $0.key != "_csrf" && $0.key != "confirmed" } }
+
+    var isConfirmed: Bool { values["confirmed"] == "yes" }
+
+    static func problem(_ field: String, _ phrase: Phrase) -> CaseFileProblem { CaseFileProblem(field, zh: phrase.zh, en: phrase.en) }
+
     /// The trimmed text, empty when absent.
     func text(_ name: String) -> String { (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
     func required(_ name: String) throws(CaseFileProblem) -> String {
         let value = text(name)
-        if value.isEmpty { throw CaseFileProblem(name, zh: "必填。", en: "required, but empty") }
+        if value.isEmpty { throw Self.problem(name, .specialEducation(.required)) }
         return value
     }
 
     func date(_ name: String) throws(CaseFileProblem) -> CaseDate {
-        let value = try required(name)
-        guard let date = CaseDate(value) else {
-            throw CaseFileProblem(name, zh: "“\(value)”不是有效日期（yyyy-MM-dd）。", en: "'\(value)' is not a date (yyyy-MM-dd)")
-        }
+        guard let date = CaseDate(try required(name)) else { throw Self.problem(name, .specialEducation(.notADate)) }
         return date
     }
 
@@ -34,65 +40,38 @@ struct SpecialEducationForm {
         text(name).isEmpty ? nil : try date(name)
     }
 
-    /// Dates separated by spaces, commas, semicolons or 、.
+    /// Dates separated by spaces, commas, semicolons or 、 (at most 24: two years of monthly reviews).
     func dates(_ name: String) throws(CaseFileProblem) -> [CaseDate] {
         var dates: [CaseDate] = []
         for part in text(name).split(whereSeparator: { " ,;，；、\n".contains($0) }) {
-            guard let date = CaseDate(String(part)) else {
-                throw CaseFileProblem(name, zh: "“\(part)”不是有效日期（yyyy-MM-dd）。", en: "'\(part)' is not a date (yyyy-MM-dd)")
-            }
+            guard let date = CaseDate(String(part)) else { throw Self.problem(name, .specialEducation(.notADate)) }
             dates.append(date)
         }
+        if dates.count > 24 { throw Self.problem(name, .caseNumberRange(1, 24)) }
         return dates
     }
 
-    func int(_ name: String) throws(CaseFileProblem) -> Int {
-        let value = try required(name)
-        guard let number = Int(value) else { throw CaseFileProblem(name, zh: "“\(value)”不是整数。", en: "'\(value)' is not a whole number") }
+    /// A whole number within `range`; anything else (a word, a figure too large for Int) is refused before use.
+    func int(_ name: String, in range: ClosedRange<Int>) throws(CaseFileProblem) -> Int {
+        guard let number = Int(try required(name)), range.contains(number) else {
+            throw Self.problem(name, .caseNumberRange(range.lowerBound, range.upperBound))
+        }
         return number
     }
 
-    func optionalInt(_ name: String) throws(CaseFileProblem) -> Int? {
-        text(name).isEmpty ? nil : try int(name)
+    func optionalInt(_ name: String, in range: ClosedRange<Int>) throws(CaseFileProblem) -> Int? {
+        text(name).isEmpty ? nil : try int(name, in: range)
     }
 
     func value<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type) throws(CaseFileProblem) -> E where E.RawValue == String {
-        let value = try required(name)
-        guard let parsed = E(rawValue: value) else {
-            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-            throw CaseFileProblem(name, zh: "“\(value)”不是可选值之一（\(allowed)）。", en: "'\(value)' is not one of \(allowed)")
-        }
+        guard let parsed = E(rawValue: try required(name)) else { throw Self.problem(name, .specialEducation(.notAChoice)) }
         return parsed
     }
 
     func level(_ name: String) throws(CaseFileProblem) -> DisabilityLevel {
         guard let level = Int(text(name)).flatMap(DisabilityLevel.init(rawValue:)) else {
-            throw CaseFileProblem(name, zh: "残疾等级须为 1–4。", en: "the level is 1–4")
+            throw Self.problem(name, .specialEducation(.levelRange))
         }
         return level
     }
-}
-
-/// Chinese label and English name of the case-file enumerations.
-protocol CaseFileLabel {
-    var labelZH: String { get }
-    var englishLabel: String { get }
-}
-
-extension CaseFileLabel {
-    func label(_ req: Request) -> String { req.t(labelZH, englishLabel) }
-}
-
-extension CaseFileLabel where Self: RawRepresentable, RawValue == String {
-    var englishLabel: String { rawValue }
-}
-
-extension DisabilityCategory: CaseFileLabel {}
-extension PlacementKind: CaseFileLabel {}
-extension AssessmentKind: CaseFileLabel {}
-extension ServiceDomain: CaseFileLabel {}
-extension GoalResult: CaseFileLabel {}
-extension ReviewOutcome: CaseFileLabel {}
-extension DisabilityLevel: CaseFileLabel {
-    var englishLabel: String { "level \(rawValue)" }
 }
