@@ -155,6 +155,7 @@ struct SpecialEducationWebTests {
                 "kind": "mainstream", "school_id": Self.junior.id, "start_date": Self.today.adding(days: -20).description])
             #expect(wrongStage.status == .badRequest)
             #expect(wrongStage.body.string.contains("school_id") && wrongStage.body.string.contains("不招收"))
+            #expect(wrongStage.body.string.contains("黄浦区第一初级中学（初中）不招收小学的学生"), "the refusal names stages in words, not codes")
             #expect(try await post(client, page + "/placements", from: page, [
                 "kind": "mainstream", "school_id": Fixture.huangpuSchool.id, "start_date": Self.today.adding(days: -20).description]).status == .seeOther)
 

@@ -8,6 +8,9 @@ public struct CaseDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public let month: Int
     public let day: Int
 
+    /// The date as Chinese text reads it, "2026年3月1日", for messages people see.
+    public var chineseText: String { "\(year)年\(month)月\(day)日" }
+
     /// yyyy-MM-dd, also yyyy/M/d and yyyyMMdd (what spreadsheets make of dates); nil when the text
     /// is not a real day between 1900 and 2199.
     public init?(_ text: String) {

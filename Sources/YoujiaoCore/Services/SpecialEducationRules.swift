@@ -63,13 +63,13 @@ extension CaseFile {
     public mutating func addPlacement(_ placement: CasePlacement, school: School?, today: CaseDate) throws(CaseFileProblem) -> CaseChange {
         var placement = placement
         guard placement.stage == caseRecord.stage else {
-            throw CaseFileProblem("stage", zh: "安置的学段（\(placement.stage.rawValue)）与档案当前学段（\(caseRecord.stage.rawValue)）不一致；升学请用转衔。",
+            throw CaseFileProblem("stage", zh: "安置的学段（\(placement.stage.caseLabelZH)）与档案当前学段（\(caseRecord.stage.caseLabelZH)）不一致；升学请用转衔。",
                                   en: "the placement's stage \(placement.stage.rawValue) differs from the file's stage \(caseRecord.stage.rawValue); use the stage hand-over to move on")
         }
         try Self.checkPlacement(&placement, school: school)
         let closing = try startAfterLatestPlacement(placement.startDate, field: "start_date")
         if let end = placement.endDate, end < placement.startDate {
-            throw CaseFileProblem("end_date", zh: "结束日期 \(end) 早于开始日期 \(placement.startDate)。",
+            throw CaseFileProblem("end_date", zh: "结束日期 \(end.chineseText) 早于开始日期 \(placement.startDate.chineseText)。",
                                   en: "the end date \(end) is before the start date \(placement.startDate)")
         }
         apply(closing: closing)
@@ -84,14 +84,14 @@ extension CaseFile {
             throw CaseFileProblem("start_date", zh: "开始日期早于出生日期。", en: "the start date is before the child's birth")
         }
         guard plan.endDate > plan.startDate else {
-            throw CaseFileProblem("end_date", zh: "结束日期 \(plan.endDate) 不晚于开始日期 \(plan.startDate)。",
+            throw CaseFileProblem("end_date", zh: "结束日期 \(plan.endDate.chineseText) 不晚于开始日期 \(plan.startDate.chineseText)。",
                                   en: "the end date \(plan.endDate) is not after the start date \(plan.startDate)")
         }
         guard !plan.reviewDates.isEmpty else {
             throw CaseFileProblem("review_dates", zh: "计划须至少安排一次复核日期。", en: "a plan needs at least one review date")
         }
         if let outside = plan.reviewDates.first(where: { $0 < plan.startDate || $0 > plan.endDate }) {
-            throw CaseFileProblem("review_dates", zh: "复核日期 \(outside) 不在计划期 \(plan.startDate)–\(plan.endDate) 内。",
+            throw CaseFileProblem("review_dates", zh: "复核日期 \(outside.chineseText) 不在计划期 \(plan.startDate.chineseText)–\(plan.endDate.chineseText) 内。",
                                   en: "the review date \(outside) is outside the plan's period \(plan.startDate)–\(plan.endDate)")
         }
         if Set(plan.reviewDates).count != plan.reviewDates.count {
@@ -102,7 +102,7 @@ extension CaseFile {
         var shortening: IndividualPlan?
         if let latest = plans.last?.plan {
             guard plan.startDate > latest.startDate else {
-                throw CaseFileProblem("start_date", zh: "新计划须在上一份计划开始（\(latest.startDate)）之后开始。",
+                throw CaseFileProblem("start_date", zh: "新计划须在上一份计划开始（\(latest.startDate.chineseText)）之后开始。",
                                       en: "a new plan must start after the previous plan's start, \(latest.startDate)")
             }
             if latest.endDate >= plan.startDate { shortening = try shortenLatestPlan(before: plan.startDate, field: "start_date") }
@@ -132,14 +132,14 @@ extension CaseFile {
         let index = try planIndex(planID)
         let planFile = plans[index]
         if review.date < planFile.plan.startDate || review.date > planFile.plan.endDate {
-            throw CaseFileProblem("date", zh: "复核日期 \(review.date) 不在计划期 \(planFile.plan.startDate)–\(planFile.plan.endDate) 内。",
+            throw CaseFileProblem("date", zh: "复核日期 \(review.date.chineseText) 不在计划期 \(planFile.plan.startDate.chineseText)–\(planFile.plan.endDate.chineseText) 内。",
                                   en: "the review date \(review.date) is outside the plan's period \(planFile.plan.startDate)–\(planFile.plan.endDate)")
         }
         if review.date > today {
-            throw CaseFileProblem("date", zh: "复核日期 \(review.date) 在今天之后。", en: "the review date \(review.date) is in the future")
+            throw CaseFileProblem("date", zh: "复核日期 \(review.date.chineseText) 在今天之后。", en: "the review date \(review.date) is in the future")
         }
         if let last = planFile.reviews.last, review.date < last.date {
-            throw CaseFileProblem("date", zh: "复核日期早于上一次复核（\(last.date)）。", en: "the review date is before the previous review, \(last.date)")
+            throw CaseFileProblem("date", zh: "复核日期早于上一次复核（\(last.date.chineseText)）。", en: "the review date is before the previous review, \(last.date)")
         }
         try Self.text(review.summary, field: "summary", limit: Self.maxText)
         if let unknown = review.goalResults.keys.first(where: { id in !planFile.goals.contains { $0.id == id } }) {
@@ -157,10 +157,10 @@ extension CaseFile {
     public mutating func addVisit(_ visit: HomeTeachingVisit, today: CaseDate) throws(CaseFileProblem) -> CaseChange {
         var visit = visit
         guard let placement = currentPlacement(on: visit.date), placement.kind == .homeTeaching else {
-            throw CaseFileProblem("date", zh: "\(visit.date) 这一天没有送教上门安置。", en: "there is no home-teaching placement on \(visit.date)")
+            throw CaseFileProblem("date", zh: "\(visit.date.chineseText) 这一天没有送教上门安置。", en: "there is no home-teaching placement on \(visit.date)")
         }
         if visit.date > today {
-            throw CaseFileProblem("date", zh: "送教日期 \(visit.date) 在今天之后。", en: "the visit date \(visit.date) is in the future")
+            throw CaseFileProblem("date", zh: "送教日期 \(visit.date.chineseText) 在今天之后。", en: "the visit date \(visit.date) is in the future")
         }
         guard (10...480).contains(visit.minutes) else {
             throw CaseFileProblem("minutes", zh: "时长须在 10–480 分钟之间。", en: "the duration must be 10–480 minutes")
@@ -181,11 +181,11 @@ extension CaseFile {
             throw CaseFileProblem("to_stage", zh: "高中是最后一个学段，无法再转衔。", en: "senior high is the last stage; there is no next stage")
         }
         guard handOver.toStage == next else {
-            throw CaseFileProblem("to_stage", zh: "只能转衔到下一学段（\(next.rawValue)）。",
+            throw CaseFileProblem("to_stage", zh: "只能转衔到下一学段（\(next.caseLabelZH)）。",
                                   en: "the hand-over goes to the next stage, \(next.rawValue), not \(handOver.toStage.rawValue)")
         }
         if handOver.date > today {
-            throw CaseFileProblem("date", zh: "转衔日期 \(handOver.date) 在今天之后。", en: "the hand-over date \(handOver.date) is in the future")
+            throw CaseFileProblem("date", zh: "转衔日期 \(handOver.date.chineseText) 在今天之后。", en: "the hand-over date \(handOver.date) is in the future")
         }
         try Self.text(handOver.summary, field: "summary", limit: Self.maxText)
         placement.stage = next
@@ -195,7 +195,7 @@ extension CaseFile {
         var shortening: IndividualPlan?
         if let latest = plans.last?.plan, latest.endDate >= handOver.date {
             guard latest.startDate < handOver.date else {
-                throw CaseFileProblem("date", zh: "转衔日期须晚于当前计划的开始日期（\(latest.startDate)）。",
+                throw CaseFileProblem("date", zh: "转衔日期须晚于当前计划的开始日期（\(latest.startDate.chineseText)）。",
                                       en: "the hand-over must come after the current plan's start, \(latest.startDate)")
             }
             shortening = try shortenLatestPlan(before: handOver.date, field: "date")
@@ -238,20 +238,21 @@ extension CaseFile {
                                   en: placement.kind == .homeTeaching ? "home teaching needs a responsible school" : "the placement needs a school (school id)")
         }
         let stages = school.stages.map(\.rawValue).joined(separator: ";")
+        let stagesZH = school.stages.map(\.caseLabelZH).joined(separator: "、")
         switch placement.kind {
         case .specialSchool:
             guard school.stages.contains(.special) else {
-                throw CaseFileProblem("school_id", zh: "\(school.name)（\(stages)）不是特殊教育学校。",
+                throw CaseFileProblem("school_id", zh: "\(school.name)（\(stagesZH)）不是特殊教育学校。",
                                       en: "\(school.id) (\(stages)) is not a special-education school")
             }
         case .specialClass, .mainstream:
             guard school.stages.contains(placement.stage) else {
-                throw CaseFileProblem("school_id", zh: "\(school.name)（\(stages)）不招收\(placement.stage.rawValue)学段的学生。",
+                throw CaseFileProblem("school_id", zh: "\(school.name)（\(stagesZH)）不招收\(placement.stage.caseLabelZH)的学生。",
                                       en: "\(school.id) teaches \(stages), not the child's stage \(placement.stage.rawValue)")
             }
         case .homeTeaching:
             guard school.stages.contains(placement.stage) || school.stages.contains(.special) else {
-                throw CaseFileProblem("school_id", zh: "负责送教的学校（\(stages)）须是该学段的学校或特殊教育学校。",
+                throw CaseFileProblem("school_id", zh: "负责送教的学校（\(stagesZH)）须是该学段的学校或特殊教育学校。",
                                       en: "the responsible school \(school.id) teaches \(stages), neither the child's stage \(placement.stage.rawValue) nor special education")
             }
         }
@@ -273,12 +274,12 @@ extension CaseFile {
         }
         guard var latest = placements.last else { return nil }
         guard start > latest.startDate else {
-            throw CaseFileProblem(field, zh: "开始日期须晚于上一安置的开始日期（\(latest.startDate)）。",
+            throw CaseFileProblem(field, zh: "开始日期须晚于上一安置的开始日期（\(latest.startDate.chineseText)）。",
                                   en: "the start date must be after the previous placement's start, \(latest.startDate)")
         }
         if let end = latest.endDate, end < start { return nil }
         if let visit = visits.last(where: { $0.placementID == latest.id && $0.date >= start }) {
-            throw CaseFileProblem(field, zh: "上一安置在 \(visit.date) 还有送教记录，新安置须在其后开始。",
+            throw CaseFileProblem(field, zh: "上一安置在 \(visit.date.chineseText) 还有送教记录，新安置须在其后开始。",
                                   en: "the previous placement has a visit on \(visit.date); the new one must start after it")
         }
         latest.endDate = start.adding(days: -1)
@@ -290,7 +291,7 @@ extension CaseFile {
     private func shortenLatestPlan(before day: CaseDate, field: String) throws(CaseFileProblem) -> IndividualPlan {
         let latest = plans[plans.count - 1]
         if let review = latest.reviews.last, review.date >= day {
-            throw CaseFileProblem(field, zh: "当前计划在 \(review.date) 已有复核，须在其后开始。",
+            throw CaseFileProblem(field, zh: "当前计划在 \(review.date.chineseText) 已有复核，须在其后开始。",
                                   en: "the current plan was reviewed on \(review.date); start after that day")
         }
         var plan = latest.plan
@@ -319,7 +320,7 @@ extension CaseFile {
         }
         try text(goal.criterion, field: "criterion", limit: maxText)
         if let target = goal.targetDate, target < plan.startDate || target > plan.endDate {
-            throw CaseFileProblem("target_date", zh: "目标日期 \(target) 不在计划期 \(plan.startDate)–\(plan.endDate) 内。",
+            throw CaseFileProblem("target_date", zh: "目标日期 \(target.chineseText) 不在计划期 \(plan.startDate.chineseText)–\(plan.endDate.chineseText) 内。",
                                   en: "the target date \(target) is outside the plan's period \(plan.startDate)–\(plan.endDate)")
         }
     }
@@ -334,8 +335,8 @@ extension CaseFile {
 
     /// A day between `after` (the child's birth) and today.
     private static func checkDay(_ day: CaseDate, field: String, after birth: CaseDate, today: CaseDate) throws(CaseFileProblem) {
-        if day < birth { throw CaseFileProblem(field, zh: "日期 \(day) 早于出生日期 \(birth)。", en: "\(day) is before the child's birth, \(birth)") }
-        if day > today { throw CaseFileProblem(field, zh: "日期 \(day) 在今天之后。", en: "\(day) is in the future") }
+        if day < birth { throw CaseFileProblem(field, zh: "日期 \(day.chineseText) 早于该生的出生日期。", en: "\(day) is before the child's birth") }
+        if day > today { throw CaseFileProblem(field, zh: "日期 \(day.chineseText) 在今天之后。", en: "\(day) is in the future") }
     }
 
     /// Non-empty text of at most `limit` characters.
