@@ -32,4 +32,25 @@ struct EnrollmentPagesTests {
         #expect(html.contains("<option value=\"private\" selected>") && html.contains("<option value=\"2\" selected>"))
         #expect(!html.contains("track=") && !html.contains(">Z1<"))
     }
+
+    @Test(arguments: Language.allCases)
+    func drawVerification(_ language: Language) {
+        let model = DrawVerificationPage.Model(
+            campaignName: .verbatim("2027 年黄浦区一年级入学"), status: .published, path: "/public/enrollment/c-1", listHash: String(repeating: "ab", count: 32),
+            beaconRound: "drand 4521000", notaryCommitment: String(repeating: "cd", count: 32), beaconValue: String(repeating: "ef", count: 32),
+            notarySecret: "notary-secret", seed: String(repeating: "01", count: 32),
+            routes: .init(privateLottery: 120, catchment: 2_300, coordinated: 80, unplaced: 0))
+        let chrome = Chrome(language: language, navigation: [], viewer: nil, csrfToken: "csrf-123")
+        assertSnapshot(of: DrawVerificationPage.View(chrome: chrome, model: model).render(indentedBy: .spaces(1)),
+                       as: .lines, named: language.rawValue, testName: "drawVerification")
+    }
+
+    @Test func beforePublicationTheSeedStaysHidden() {
+        let model = DrawVerificationPage.Model(
+            campaignName: .verbatim("2027 年黄浦区一年级入学"), status: .frozen, path: "/public/enrollment/c-1", listHash: "h",
+            beaconRound: "drand 4521000", notaryCommitment: "c", beaconValue: nil, notarySecret: nil, seed: nil, routes: nil)
+        let html = DrawVerificationPage.View(chrome: Chrome(language: .zh, csrfToken: "c"), model: model).render()
+        #expect(!html.contains("results.csv") && !html.contains("id=\"seed\"") && !html.contains("enroll verify"))
+        #expect(html.contains("applicants.csv") && html.contains("enroll commit"))
+    }
 }

@@ -174,5 +174,5 @@ def publish(driver, screenshots):
 
 def routes(driver):
     """Children per route on a published campaign's public page: private, catchment, coordinated, unplaced."""
-    found = re.search(r"民办摇号 (\d+) 人，施教区 (\d+) 人，统筹 (\d+) 人，未安排 (\d+) 人", driver.page_source)
-    return [int(n) for n in found.groups()] if found else [0, 0, 0, 0]
+    found = re.search(r"民办摇号 ([\d,]+) 人，施教区 ([\d,]+) 人，统筹 ([\d,]+) 人，未安排 ([\d,]+) 人", driver.page_source)
+    return [int(n.replace(",", "")) for n in found.groups()] if found else [0, 0, 0, 0]

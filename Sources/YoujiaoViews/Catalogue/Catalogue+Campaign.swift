@@ -6,6 +6,8 @@ extension Catalogue {
         case confirmFreeze, confirmDraw, confirmPublish
         case freezeClosesRegistration, freezePublishesHash, drawComputesSeed, drawPlaces, publishTellsFamilies, publishFiles
         case notarySecret, applications, schoolsInCampaign, seats
+        case status, frozenListHash, beaconRound, notaryCommitment, beaconValueLabel, seedFormula, publishedFiles
+        case checkItYourself, checkItYourselfSentence
 
         public var phrase: Phrase {
             switch self {
@@ -18,6 +20,17 @@ extension Catalogue {
             case .drawPlaces: return Phrase(zh: "按规则为每名报名儿童安排学位，结果先供审核，尚不通知家长。", en: "Every applicant is placed by the rules; the results are for review and not yet shown to families.")
             case .publishTellsFamilies: return Phrase(zh: "每个家庭将看到孩子的结果和理由。", en: "Every family sees its child's result with the reason.")
             case .publishFiles: return Phrase(zh: "结果文件公布在公开核验页上，任何人都可以重新计算核对。", en: "The results file is published on the public page for anyone to recompute.")
+            case .status: return Phrase(zh: "状态", en: "Status")
+            case .frozenListHash: return Phrase(zh: "冻结名单的 SHA-256 值", en: "SHA-256 of the frozen list")
+            case .beaconRound: return Phrase(zh: "公开随机数来源（事先公布的轮次）", en: "Public random beacon (the round announced in advance)")
+            case .notaryCommitment: return Phrase(zh: "公证密钥的哈希（事先公布）", en: "Hash of the notary's secret (published in advance)")
+            case .beaconValueLabel: return Phrase(zh: "公开随机数", en: "Beacon value")
+            case .seedFormula: return Phrase(zh: "种子 = SHA-256（随机数 ‖ 公证密钥 ‖ 名单哈希）", en: "Seed = SHA-256(beacon ‖ notary secret ‖ list hash)")
+            case .publishedFiles: return Phrase(zh: "公开文件（化名编号，不含个人信息）", en: "Published files (pseudonymous ids, no personal data)")
+            case .checkItYourself: return Phrase(zh: "自行核验", en: "Check it yourself")
+            case .checkItYourselfSentence:
+                return Phrase(zh: "下载三个文件，用开源的 youjiao 命令重新计算：第一条命令得出名单哈希，第二条按种子重新派位并与公布结果逐条比对。",
+                              en: "Download the three files and recompute with the open-source youjiao command: the first gives the list hash, the second redoes the draw from the seed and compares it with the published results row by row.")
             case .notarySecret: return Phrase(zh: "公证密钥", en: "Notary secret")
             case .applications: return Phrase(zh: "报名人数", en: "Applications")
             case .schoolsInCampaign: return Phrase(zh: "参加学校", en: "Schools")
@@ -26,7 +39,8 @@ extension Catalogue {
         }
 
         public static var parameterisedExamples: [Phrase] {
-            [.registrationNotYetOpen("2027-04-20"), .registrationClosed("2027-05-20"), .resultsPublished, .earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment)]
+            [.drawVerificationTitle(.verbatim("2027 年黄浦区一年级入学")),
+             .drawRoutes(.init(privateLottery: 120, catchment: 2_300, coordinated: 80, unplaced: 0)), .registrationNotYetOpen("2027-04-20"), .registrationClosed("2027-05-20"), .resultsPublished, .earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment)]
         }
     }
 }

@@ -375,7 +375,15 @@ struct EnrollmentController {
         let campaign = try await Self.campaign(req)
         guard campaign.listHash != nil else { throw Abort(.notFound, reason: req.t("名单尚未公布。", "The list is not published yet.")) }
         let report = campaign.status == .published ? try await CampaignStore(req.db).report(campaign) : nil
-        return EnrollmentView.publicPage(req, campaign: campaign, report: report)
+        let published = campaign.status == .published
+        let model = DrawVerificationPage.Model(
+            campaignName: try await EnrollmentView.titlePhrase(req, campaign), status: campaign.status, path: "/public/enrollment/\(campaign.id)",
+            listHash: campaign.listHash ?? "", beaconRound: campaign.beaconRound, notaryCommitment: campaign.notaryCommitment,
+            beaconValue: published ? campaign.beaconValue : nil, notarySecret: published ? campaign.notarySecret : nil,
+            seed: published ? campaign.seed : nil,
+            routes: report.map { DrawVerificationPage.RouteCounts(privateLottery: $0.routes.private, catchment: $0.routes.catchment,
+                                                                  coordinated: $0.routes.coordinated, unplaced: $0.routes.unplaced) })
+        return req.page(DrawVerificationPage.View(chrome: req.chrome(), model: model))
     }
 
     /// The published files, byte for byte what `youjiao enroll verify` reads (no BOM).

@@ -187,36 +187,4 @@ enum EnrollmentView {
         return ["application": application.id, "zone": application.zoneId, "tier": "\(application.tier)", "years": "\(application.years)",
                 "track": application.track, "choice1": choices.first ?? "", "choice2": choices.dropFirst().first ?? ""]
     }
-
-    // MARK: Public
-
-    static func publicPage(_ req: Request, campaign c: Campaign, report: EnrollmentReport?) -> Response {
-        let base = "/public/enrollment/\(c.id)"
-        var facts: [(String, String)] = [
-            (req.t("状态", "Status"), esc(statusLabel(req, c.status))),
-            (req.t("冻结名单 SHA-256", "Frozen list SHA-256"), "<code id=\"list-hash\">\(esc(c.listHash ?? ""))</code>"),
-            (req.t("公开随机数来源", "Beacon round"), esc(c.beaconRound)),
-            (req.t("公证密钥哈希（事先公布）", "Notary commitment"), "<code>\(esc(c.notaryCommitment))</code>"),
-        ]
-        if c.status == .published {
-            facts += [(req.t("公开随机数", "Beacon value"), "<code id=\"beacon\">\(esc(c.beaconValue ?? ""))</code>"),
-                      (req.t("公证密钥", "Notary secret"), "<code id=\"secret\">\(esc(c.notarySecret ?? ""))</code>"),
-                      (req.t("种子 = SHA-256(随机数 ‖ 密钥 ‖ 名单哈希)", "Seed = SHA-256(beacon ‖ secret ‖ list hash)"), "<code id=\"seed\">\(esc(c.seed ?? ""))</code>")]
-        }
-        var files = ["schools.csv", "applicants.csv"]
-        if c.status == .published { files.append("results.csv") }
-        var body = "<dl class=\"facts\">\(facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined())</dl>"
-        body += "<h2>\(req.t("公开文件（化名编号，不含个人信息）", "Published files (pseudonymous ids, no personal data)"))</h2><ul id=\"files\">"
-        body += files.map { "<li><a href=\"\(base)/\($0)\">\($0)</a></li>" }.joined() + "</ul>"
-        body += "<h2>\(req.t("自行核验", "Check it yourself"))</h2><pre>youjiao enroll commit --applicants applicants.csv\n"
-        if let seed = c.seed, c.status == .published {
-            body += "youjiao enroll verify --schools schools.csv --applicants applicants.csv \\\n    --seed \(esc(seed)) --results results.csv"
-        }
-        body += "</pre>"
-        if let report {
-            body += "<p>" + req.t("民办摇号 \(report.routes.private) 人，施教区 \(report.routes.catchment) 人，统筹 \(report.routes.coordinated) 人，未安排 \(report.routes.unplaced) 人。",
-                                  "Private \(report.routes.private), catchment \(report.routes.catchment), coordinated \(report.routes.coordinated), unplaced \(report.routes.unplaced).") + "</p>"
-        }
-        return Layout.render(req, title: req.t("派位核验：", "Draw verification: ") + title(req, c), body: body)
-    }
 }
