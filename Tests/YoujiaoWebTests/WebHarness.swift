@@ -35,6 +35,10 @@ struct WebHarness {
             ] { try await AccountStore(app.db).create(user) }
             // A real server on a loopback port, and a client that, like a test should, sees each redirect.
             app.http.client.configuration.redirectConfiguration = .disallow
+            // Tests send bursts of parallel requests (24 sign-ins at once) while hundreds of other
+            // tests run: enough connections, and patience, that the client is never the bottleneck.
+            app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
+            app.http.client.configuration.timeout = .init(connect: .seconds(60), read: .seconds(120))
             let port = try await startOnFreePort(app)
             try await body(WebHarness(app: app, database: database, baseURL: "http://127.0.0.1:\(port)"))
             await app.server.shutdown()
