@@ -54,3 +54,25 @@ struct EnrollmentPagesTests {
         #expect(html.contains("applicants.csv") && html.contains("enroll commit"))
     }
 }
+
+@Suite("Family enrollment page")
+struct FamilyEnrollmentPageTests {
+    @Test(arguments: Language.allCases)
+    func familyList(_ language: Language) {
+        let model = FamilyEnrollmentPage.Model(campaigns: [
+            .init(id: "c-1", name: .verbatim("2027 年黄浦区一年级入学"), status: .open, publicHref: nil, rows: [
+                .init(childName: "王小宝", maskedID: "310101********0518", isRegistered: false, formHref: "/enrollment/c-1/apply/s-1", result: nil)]),
+            .init(id: "c-0", name: .verbatim("2026 年黄浦区一年级入学"), status: .published, publicHref: "/public/enrollment/c-0", rows: [
+                .init(childName: "王小明", maskedID: "310101********0115", isRegistered: true, formHref: nil,
+                      result: Phrase(zh: "按施教区对口入学：黄浦区第一中心小学", en: "Catchment school: 黄浦区第一中心小学"))]),
+        ])
+        let chrome = Chrome(language: language, navigation: [], viewer: nil, csrfToken: "csrf-123")
+        assertSnapshot(of: FamilyEnrollmentPage.View(chrome: chrome, model: model).render(indentedBy: .spaces(1)),
+                       as: .lines, named: language.rawValue, testName: "familyEnrollment")
+    }
+
+    @Test func withoutCampaignsItSaysSo() {
+        let html = FamilyEnrollmentPage.View(chrome: Chrome(language: .zh, csrfToken: "c"), model: .init(campaigns: [])).render()
+        #expect(html.contains("目前没有您的孩子可以参加的招生。"))
+    }
+}

@@ -56,7 +56,8 @@ def run(driver, base, accounts, screenshots, check, log, database):
     form.find_element(By.NAME, "national_id").send_keys(national_id(area + "".join(birth) + "987"))
     driver.save_screenshot(os.path.join(screenshots, "enrollment-apply.png"))
     click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
-    check("the child is registered", driver.current_url.endswith("/enrollment") and "已报名" in driver.page_source)
+    check("the child is registered, and the page says so", "/enrollment?saved=1" in driver.current_url and "已报名" in driver.page_source
+          and "报名已提交" in driver.find_element(By.CSS_SELECTOR, "p.flash").text)
     # The family changes the application within the window and reads both steps in its change log.
     driver.get(apply_url)
     form = driver.find_element(By.ID, "apply")
@@ -108,7 +109,7 @@ def run(driver, base, accounts, screenshots, check, log, database):
 
     sign_in(driver, base, "parent", accounts["parent"])
     driver.get(base + "/enrollment")
-    reasons = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "span.reason")]
+    reasons = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "section.campaign table.data-table tbody td:last-child")]
     check("the parent sees the result with a reason",
           any(("施教区" in r or "电脑派位录取" in r or "统筹" in r) for r in reasons))
     driver.save_screenshot(os.path.join(screenshots, "enrollment-result.png"))

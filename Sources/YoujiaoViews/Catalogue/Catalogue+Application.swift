@@ -76,3 +76,34 @@ extension Phrase {
                       en: "\(route.en)\(chosen.isEmpty ? "" : " (\(chosen))"); \(zone.en); \(tier.en); \(years) years at the address")
     }
 }
+
+extension Catalogue {
+    /// A family's list of its children's school-entry campaigns.
+    public enum FamilyEnrollment: PhraseBook {
+        case childrenTable, registration, form, result, registered, notRegistered, register, change, noResultYet, nothingNow
+        case publicPage, applicationSaved
+
+        public var phrase: Phrase {
+            switch self {
+            case .childrenTable: return Phrase(zh: "您的孩子", en: "Your children")
+            case .registration: return Phrase(zh: "报名情况", en: "Registration")
+            case .form: return Phrase(zh: "报名表", en: "Form")
+            case .result: return Phrase(zh: "结果", en: "Result")
+            case .registered: return Phrase(zh: "已报名", en: "Registered")
+            case .notRegistered: return Phrase(zh: "未报名", en: "Not registered")
+            case .register: return Phrase(zh: "报名", en: "Register")
+            case .change: return Phrase(zh: "修改", en: "Change")
+            case .noResultYet: return Phrase(zh: "尚未发布", en: "Not published yet")
+            case .nothingNow: return Phrase(zh: "目前没有您的孩子可以参加的招生。", en: "No campaign for your children at present.")
+            case .publicPage: return Phrase(zh: "派位公开核验页", en: "Public verification of the draw")
+            case .applicationSaved: return Phrase(zh: "报名已提交。报名期内仍可修改。", en: "The application is submitted. You can change it until registration closes.")
+            }
+        }
+
+        public static var parameterisedExamples: [Phrase] { [] }
+    }
+}
+
+extension Phrase {
+    public static func familyEnrollment(_ key: Catalogue.FamilyEnrollment) -> Phrase { key.phrase }
+}

@@ -80,6 +80,7 @@ public struct DataTable: Component {
         case .number(let value): return .words(Format.number(value))
         case .decimal(let value, let digits): return .words(Format.decimal(value, digits: digits) ?? "")
         case .link(let text, let href): return .a(.attr("href", href), .words(text))
+        case .phraseLink(let phrase, let href): return .a(.attr("href", href), .words(t(phrase)))
         case .maskedID(let id): return .span(.class("id"), .attr("translate", "no"), .words(id))
         case .badge(let phrase, let tone): return .span(.class("badge badge-\(tone.rawValue)"), .words(t(phrase)))
         case .shaded(let value, let shade, let note):

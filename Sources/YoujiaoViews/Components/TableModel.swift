@@ -22,6 +22,8 @@ public struct TableModel: Sendable {
         /// A figure with decimals (a ratio, a coefficient); non-finite values show as empty.
         case decimal(Double, digits: Int)
         case link(String, href: String)
+        /// A link whose text is a phrase of the catalogue (报名, 修改), not a name.
+        case phraseLink(Phrase, href: String)
         /// An ID number already masked by Core; shown in a fixed-width font, never translated.
         case maskedID(String)
         /// A status word in a coloured box; the colour repeats the word, never replaces it.
@@ -83,7 +85,7 @@ extension TableModel.Cell {
     public func exportValue(_ language: Language) -> ExportValue {
         switch self {
         case .text(let text), .link(let text, _), .maskedID(let text): return .text(text)
-        case .phrase(let phrase), .badge(let phrase, _): return .text(language(phrase))
+        case .phrase(let phrase), .badge(let phrase, _), .phraseLink(let phrase, _): return .text(language(phrase))
         case .number(let value), .shaded(let value, _, _): return .integer(value)
         case .decimal(let value, _): return value.isFinite ? .decimal(value) : .text("")
         case .toned(let inner, _, _): return inner.exportValue(language)

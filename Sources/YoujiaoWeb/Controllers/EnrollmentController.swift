@@ -73,11 +73,44 @@ struct EnrollmentController {
 
     // MARK: Lists and the campaign page
 
+    /// The campaigns that concern one of the guardian's children: registered, or eligible by age.
+    static func familyModel(_ req: Request, guardianID: String, campaigns: [Campaign]) async throws -> FamilyEnrollmentPage.Model {
+        let store = CampaignStore(req.db)
+        let children = try await req.registry.children(ofGuardian: guardianID)
+        var sections: [FamilyEnrollmentPage.Campaign] = []
+        for campaign in campaigns {
+            let cutoffs = campaign.status == .published ? try await store.privateCutoffs(campaignID: campaign.id) : [:]
+            var rows: [FamilyEnrollmentPage.Row] = []
+            for child in children {
+                let application = try await store.application(campaignID: campaign.id, studentID: child.id)
+                let eligible = CaseDate(child.birthDate).map { birth in
+                    (try? campaign.checkEligible(birthDate: birth, currentGrade: child.grade.flatMap(Grade.init(rawValue:)))) != nil
+                } ?? false
+                guard application != nil || eligible else { continue }
+                var result: Phrase?
+                if campaign.status == .published, let application,
+                   let placed = try await store.result(campaignID: campaign.id, applicantID: application.applicantId) {
+                    let reason = try await EnrollmentView.placementReason(req, campaign: campaign, application: application, result: placed, cutoffs: cutoffs)
+                    result = Phrase(zh: reason.zh, en: reason.en)
+                }
+                rows.append(FamilyEnrollmentPage.Row(
+                    childName: child.name, maskedID: child.maskedNationalId, isRegistered: application != nil,
+                    formHref: campaign.acceptsApplications(on: .today()) ? "/enrollment/\(campaign.id)/apply/\(child.id)" : nil, result: result))
+            }
+            guard !rows.isEmpty else { continue }
+            sections.append(FamilyEnrollmentPage.Campaign(id: campaign.id, name: try await EnrollmentView.titlePhrase(req, campaign), status: campaign.status,
+                                                          publicHref: campaign.listHash == nil ? nil : "/public/enrollment/\(campaign.id)", rows: rows))
+        }
+        return FamilyEnrollmentPage.Model(campaigns: sections)
+    }
+
     @Sendable func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let campaigns = try await CampaignStore(req.db).campaigns()
         if viewer.scope.role == .guardian {
-            return try await EnrollmentView.family(req, viewer: viewer, campaigns: campaigns.filter { $0.status != .draft })
+            let model = try await Self.familyModel(req, guardianID: viewer.scope.guardianID ?? "", campaigns: campaigns.filter { $0.status != .draft })
+            let saved = req.query[String.self, at: "saved"] != nil
+            return req.page(FamilyEnrollmentPage.View(chrome: req.chrome(flash: saved ? .success(.familyEnrollment(.applicationSaved)) : nil), model: model))
         }
         guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
         return EnrollmentView.list(req, viewer: viewer, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) }, problem: nil)
@@ -323,7 +356,7 @@ struct EnrollmentController {
         } catch {
             return try await Self.applicationForm(req, campaign: campaign, student: student, values: form, problem: error)
         }
-        return req.redirect(to: "/enrollment", redirectType: .normal)
+        return req.redirect(to: "/enrollment?saved=1", redirectType: .normal)
     }
 
     private static func save(_ req: Request, store: CampaignStore, campaign: Campaign, student: StudentRecord, guardianID: String,

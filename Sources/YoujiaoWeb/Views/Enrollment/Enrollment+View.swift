@@ -129,45 +129,6 @@ enum EnrollmentView {
         return out
     }
 
-    // MARK: Families
-
-    static func family(_ req: Request, viewer: Viewer, campaigns: [Campaign]) async throws -> Response {
-        let store = CampaignStore(req.db)
-        let children = try await req.registry.children(ofGuardian: viewer.scope.guardianID ?? "")
-        var body = ""
-        for c in campaigns {
-            var rows: [[String]] = []
-            let cutoffs = c.status == .published ? try await store.privateCutoffs(campaignID: c.id) : [:]
-            for child in children {
-                let application = try await store.application(campaignID: c.id, studentID: child.id)
-                let eligible = CaseDate(child.birthDate).map { birth in
-                    (try? c.checkEligible(birthDate: birth, currentGrade: child.grade.flatMap(Grade.init(rawValue:)))) != nil
-                } ?? false
-                guard application != nil || eligible else { continue }
-                var state = application == nil ? req.t("未报名", "not registered") : req.t("已报名", "registered")
-                if c.acceptsApplications(on: .today()) {
-                    state += " <a href=\"/enrollment/\(esc(c.id))/apply/\(esc(child.id))\">\(application == nil ? req.t("报名", "Register") : req.t("修改", "Edit"))</a>"
-                }
-                var result = "—"
-                if c.status == .published, let application, let placed = try await store.result(campaignID: c.id, applicantID: application.applicantId) {
-                    result = try await reason(req, campaign: c, application: application, result: placed, cutoffs: cutoffs)
-                }
-                rows.append([esc(child.name), "<span class=\"id\">\(esc(child.maskedNationalId))</span>", state, "<span class=\"reason\">\(result)</span>"])
-            }
-            guard !rows.isEmpty else { continue }
-            body += "<h2>\(esc(title(req, c))) · \(esc(statusLabel(req, c.status)))</h2>"
-            if c.listHash != nil { body += "<p><a href=\"/public/enrollment/\(esc(c.id))\">\(req.t("公开核验页", "Public verification page"))</a></p>" }
-            body += Table(headers: [req.t("孩子", "Child"), req.t("身份证件号", "ID number"), req.t("报名", "Application"), req.t("结果", "Result")], rows: rows).html
-        }
-        if body.isEmpty { body = "<p>\(req.t("目前没有您的孩子可以参加的招生。", "No campaign for your children at present."))</p>" }
-        return Layout.render(req, title: req.t("入学报名", "School entry"), body: body)
-    }
-
-    static func reason(_ req: Request, campaign: Campaign, application: ApplicationRecord, result: ResultRecord, cutoffs: [String: UInt64]) async throws -> String {
-        let reason = try await placementReason(req, campaign: campaign, application: application, result: result, cutoffs: cutoffs)
-        return esc(req.t(reason.zh, reason.en))
-    }
-
     /// The sentence in both languages (the API sends both).
     static func placementReason(_ req: Request, campaign: Campaign, application: ApplicationRecord, result: ResultRecord,
                                 cutoffs: [String: UInt64]) async throws -> PlacementReason {

@@ -1,0 +1,71 @@
+import Plot
+import YoujiaoCore
+
+/// A family's school entry (入学报名): for each campaign that concerns one of its children, whether
+/// the child is registered, the way to register or change it while registration is open, and once
+/// published the result with its reason.
+public enum FamilyEnrollmentPage {
+    public struct Row: Sendable, Hashable {
+        public var childName: String
+        public var maskedID: String
+        public var isRegistered: Bool
+        /// The form, while registration is open.
+        public var formHref: String?
+        /// The placement and why, once published.
+        public var result: Phrase?
+        public init(childName: String, maskedID: String, isRegistered: Bool, formHref: String?, result: Phrase?) {
+            self.childName = childName; self.maskedID = maskedID; self.isRegistered = isRegistered; self.formHref = formHref; self.result = result
+        }
+    }
+
+    public struct Campaign: Sendable, Hashable {
+        public var id: String
+        public var name: Phrase
+        public var status: CampaignStatus
+        public var publicHref: String?
+        public var rows: [Row]
+        public init(id: String, name: Phrase, status: CampaignStatus, publicHref: String?, rows: [Row]) {
+            self.id = id; self.name = name; self.status = status; self.publicHref = publicHref; self.rows = rows
+        }
+    }
+
+    public struct Model: Sendable, Hashable {
+        public var campaigns: [Campaign]
+        public init(campaigns: [Campaign]) { self.campaigns = campaigns }
+    }
+
+    public static func table(_ campaign: Campaign) -> TableModel {
+        TableModel(id: "children-\(campaign.id)", caption: .familyEnrollment(.childrenTable),
+                   columns: [.init(.application(.child), key: "child"), .init(.schools(.idNumber), key: "id"),
+                             .init(.familyEnrollment(.registration), key: "registration"), .init(.familyEnrollment(.form), key: "form"),
+                             .init(.familyEnrollment(.result), key: "result")],
+                   rows: campaign.rows.map { row in
+                       [.text(row.childName), .maskedID(row.maskedID),
+                        .phrase(.familyEnrollment(row.isRegistered ? .registered : .notRegistered)),
+                        row.formHref.map { .phraseLink(.familyEnrollment(row.isRegistered ? .change : .register), href: $0) } ?? .empty,
+                        row.result.map { .phrase($0) } ?? .phrase(.familyEnrollment(.noResultYet))]
+                   },
+                   sort: nil, emptyState: .familyEnrollment(.nothingNow))
+    }
+
+    public struct View: PageView {
+        public var chrome: Chrome
+        public var model: Model
+        public init(chrome: Chrome, model: Model) { self.chrome = chrome; self.model = model }
+
+        public var title: Phrase { .common(.navSchoolEntry) }
+
+        public var content: Component {
+            let t = chrome.language
+            guard !model.campaigns.isEmpty else {
+                return Node<HTML.BodyContext>.p(.class("empty"), .words(t(.familyEnrollment(.nothingNow))))
+            }
+            return Node<HTML.BodyContext>.forEach(model.campaigns) { campaign in
+                .section(.class("campaign"),
+                         .h2(.words(t(campaign.name) + " · " + t(.campaignStatus(campaign.status)))),
+                         .unwrap(campaign.publicHref) { .p(.a(.attr("href", $0), .words(t(.familyEnrollment(.publicPage))))) },
+                         .component(DataTable(FamilyEnrollmentPage.table(campaign), address: PageAddress(path: "/enrollment"), language: t)))
+            }
+        }
+    }
+}
