@@ -47,11 +47,17 @@ struct AidWebTests {
                 ("/aid", [ok, ok, ok, no, login]),
                 ("/aid?district=310104", [ok, no, no, no, login]),
                 ("/aid/summary.csv?by=school", [ok, ok, ok, no, login]),
+                ("/aid/summary.xlsx?by=district", [ok, ok, ok, no, login]),
                 ("/aid/grants?school=\(huangpuSchool)", [ok, ok, ok, no, login]),
                 ("/aid/grants?school=\(xuhuiSchool)", [ok, no, no, no, login]),
                 ("/aid/grants.csv?school=\(xuhuiSchool)", [ok, no, no, no, login]),
+                ("/aid/grants.xlsx?school=\(xuhuiSchool)", [ok, no, no, no, login]),
                 ("/aid/review", [ok, ok, ok, no, login]),
                 ("/aid/review.csv?status=all", [ok, ok, ok, no, login]),
+                ("/aid/review.xlsx?status=all", [ok, ok, ok, no, login]),
+                ("/aid/review?district=310104", [ok, no, no, no, login]),
+                ("/aid/review/\(try await reviewItem(h, .notInRegistry).id)", [ok, no, no, no, login]),
+                ("/aid/review/\(try await reviewItem(h, .leftSchool).id)", [ok, ok, no, no, login]),
                 // Full ID numbers: never without an approved export request (ExportWebTests).
                 ("/aid/payments.csv", [no, no, no, no, login]),
                 ("/aid/payments.csv?district=310104", [no, no, no, no, login]),
@@ -85,7 +91,7 @@ struct AidWebTests {
             let district = try await signedIn(h, "huangpu")
             let token = try await district.csrf(from: "/aid/review")
             let decided = try await district.send(.POST, "/aid/review/\(leaver.id)/resolve",
-                                                  form: ["_csrf": token, "outcome": "dismiss", "note": "moved away"])
+                                                  form: ["_csrf": token, "outcome": "dismiss", "note": "moved away", "confirmed": "yes"])
             #expect(decided.status == .seeOther, "the district decides on a leaver living in it")
         }
     }
@@ -99,20 +105,23 @@ struct AidWebTests {
             #expect(html.contains("持证人 37 岁"), "the parent's age, not their birth date")
             #expect(html.contains("李小紅 ≠ 李小红"))
             #expect(html.contains(NationalID.mask(Fixture.guardianA.nationalID)) && !html.contains(Fixture.guardianA.nationalID), "IDs masked")
-            #expect(html.contains("确认为同一学生"), "a name mismatch can be confirmed")
-
             let mismatch = try await reviewItem(h, .nameMismatch)
+            let decisionPage = try await client.send(.GET, "/aid/review/\(mismatch.id)").body.string
+            #expect(decisionPage.contains("确认为同一学生"), "a name mismatch can be confirmed")
             let token = try await client.csrf(from: "/aid/review")
             let noToken = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["outcome": "grant"])
             #expect(noToken.status == .forbidden, "CSRF")
             let noNote = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "dismiss"])
             #expect(noNote.status == .badRequest && noNote.body.string.contains("理由"))
+            #expect(noNote.body.string.contains(#"value="dismiss" required="required" checked="checked""#), "the choice is kept after the error")
+            #expect(noNote.body.string.contains(#"<p id="note-error" class="field-error">不予资助时请填写理由。</p>"#), "the problem beside its field")
             let badOutcome = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "pay-twice"])
             #expect(badOutcome.status == .badRequest)
             let leaver = try await reviewItem(h, .leftSchool)
             let refused = try await client.send(.POST, "/aid/review/\(leaver.id)/resolve", form: ["_csrf": token, "outcome": "grant"])
             #expect(refused.status == .conflict && refused.body.string.contains("姓名与学籍不符"))
-            let granted = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "grant", "note": "繁体字"])
+            let granted = try await client.send(.POST, "/aid/review/\(mismatch.id)/resolve",
+                                                form: ["_csrf": token, "outcome": "grant", "note": "繁体字", "confirmed": "yes"])
             #expect(granted.status == .seeOther)
             let list = try await client.send(.GET, "/aid/grants?school=\(Fixture.xuhuiSchool.id)")
             #expect(list.body.string.contains(Fixture.childB.name) && list.body.string.contains("1,000"))
@@ -121,14 +130,15 @@ struct AidWebTests {
 
             // Guardian A's own number on the 低保 list: the usual case of a household listed under a parent.
             let adult = try await reviewItem(h, .adultID)
-            let queue = try await client.send(.GET, "/aid/review").body.string
+            let queue = try await client.send(.GET, "/aid/review/\(adult.id)").body.string
             let childA = try #require(try await h.registry.student(nationalID: Fixture.childA.nationalID))
             let childB = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
             #expect(queue.contains("value=\"child:\(childA.id)\""), "the guardian's child is offered")
             #expect(!queue.contains("checked"), "no decision is preselected")
             let notTheirs = try await client.send(.POST, "/aid/review/\(adult.id)/resolve", form: ["_csrf": token, "outcome": "child:\(childB.id)"])
             #expect(notTheirs.status == .conflict, "only the listed guardian's own child")
-            let toChild = try await client.send(.POST, "/aid/review/\(adult.id)/resolve", form: ["_csrf": token, "outcome": "child:\(childA.id)", "note": "低保证登记在父亲名下"])
+            let toChild = try await client.send(.POST, "/aid/review/\(adult.id)/resolve",
+                                                form: ["_csrf": token, "outcome": "child:\(childA.id)", "note": "低保证登记在父亲名下", "confirmed": "yes"])
             #expect(toChild.status == .seeOther)
             #expect(try await AidStore(h.app.db).reviewItem(id: adult.id)?.statusValue == .granted)
         }
@@ -148,7 +158,8 @@ struct AidWebTests {
             let list = try await client.send(.GET, "/aid/grants").body.string
             #expect(list.contains(child.name) && list.contains("义务教育家庭经济困难学生生活补助"))
             let csv = try await client.send(.GET, "/aid/grants.csv").body.string
-            #expect(csv.hasPrefix("\u{FEFF}" + AidPublishedGrant.csvHeader.joined(separator: ",")))
+            #expect(csv.hasPrefix("\u{FEFF}姓名,年级,班级,资助项目,金额（元）,状态\r\n"), "the page's columns in the page's words")
+            #expect(csv.contains("\r\n\(child.name),三年级,2,义务教育家庭经济困难学生生活补助,1000,发放\r\n"))
             let student = try #require(try await h.registry.student(nationalID: child.nationalID))
             #expect(try await h.accounts.auditEvents(subjectID: student.id).contains { $0.action == "aid-list" }, "reading the list is audited")
         }
@@ -202,14 +213,119 @@ struct AidWebTests {
             let city = try await signedIn(h, "city")
             let page = try await city.send(.GET, "/aid?year=2025").body.string
             #expect(page.contains("<svg") && page.contains("黄浦区") && page.contains("待审核 4 条"))
-            #expect(page.contains("/exports/new?kind=payment-file&year=2025"), "the payment file is asked for, not downloaded at once")
+            #expect(page.contains("/exports/new?kind=payment-file&amp;year=2025"), "the payment file is asked for, not downloaded at once")
             let csv = try await city.send(.GET, "/aid/summary.csv?year=2025&by=district").body.string
-            #expect(csv.contains("310101,黄浦区,1,1,1000,0"))
+            #expect(csv.hasPrefix("\u{FEFF}区,受助学生,资助笔数,金额（元）,家长放弃"))
+            #expect(csv.contains("黄浦区,1,1,1000,0"))
             #expect(try await city.send(.GET, "/aid/summary.csv?by=nothing").status == .badRequest)
             let school = try await signedIn(h, "school")
             let own = try await school.send(.GET, "/aid").body.string
             #expect(!own.contains("/aid/payments.csv") && !own.contains("/exports"), "no payment file for a school")
             #expect(own.contains("待审核 0 条"), "the school's queue is empty: its pupil was granted")
+        }
+    }
+
+    @Test func theQueueSortsFiltersAndPagesOnTheServer() async throws {
+        try await withAid { h in
+            let city = try await signedIn(h, "city")
+            /// The entry names in the table's first column, in page order.
+            func names(_ path: String) async throws -> [String] {
+                let html = try await city.send(.GET, path).body.string
+                let pattern = try Regex(#"<th scope="row">(?:<a href="[^"]*">)?([^<]*)"#)
+                return html.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) }
+            }
+            let ascending = try await names("/aid/review?sort=name&dir=asc")
+            let descending = try await names("/aid/review?sort=name&dir=desc")
+            #expect(ascending.count == 4 && ascending == ascending.sorted() && descending == Array(ascending.reversed()), "\(ascending)")
+            let sorted = try await city.send(.GET, "/aid/review?sort=name&dir=asc").body.string
+            #expect(sorted.contains(#"aria-sort="ascending""#))
+
+            let adult = try await city.send(.GET, "/aid/review?reason=adultID").body.string
+            #expect(adult.contains("共 1 条记录") && adult.contains("持证人 37 岁") && !adult.contains("李小紅 ≠ 李小红"))
+            #expect(adult.contains(#"<option value="adultID" selected>"#), "the filter shows what was asked")
+            let xuhui = try await city.send(.GET, "/aid/review?district=310104&status=all").body.string
+            #expect(xuhui.contains("李小紅 ≠ 李小红") && !xuhui.contains("持证人 37 岁"), "the district filter")
+            let school = try await city.send(.GET, "/aid/review?school=\(Fixture.xuhuiSchool.id)").body.string
+            #expect(school.contains("共 1 条记录") && school.contains("李小紅 ≠ 李小红"), "the school filter")
+            let none = try await city.send(.GET, "/aid/review?list=orphan").body.string
+            #expect(none.contains("没有符合条件的待审核记录。") && !none.contains("<table"), "an empty table says so")
+            for bad in ["reason=payTwice", "list=minimum", "status=paid", "sort=national_id", "year=20x5"] {
+                #expect(try await city.send(.GET, "/aid/review?\(bad)").status == .badRequest, "\(bad)")
+            }
+            #expect(try await city.send(.GET, "/aid/review?page=2").status == .notFound, "one page of 4 entries")
+            #expect(try await city.send(.GET, "/aid/review?page=-1").status == .badRequest)
+
+            // No raw codes, field names or English in the zh page.
+            let page = try await city.send(.GET, "/aid/review?status=all").body.string
+            let cells = page.components(separatedBy: "<tbody>").last ?? ""
+            for code in ["minimumLivingAllowance", "adultID", "nameMismatch", "notInRegistry", "leftSchool", ">open<", "holder aged"] {
+                #expect(!cells.contains(code), "\(code) in the table")
+            }
+        }
+    }
+
+    @Test func everyTableDownloadsTheWholeFilteredListAsCSVAndXLSX() async throws {
+        try await withAid { h in
+            let city = try await signedIn(h, "city")
+            let csv = try await city.send(.GET, "/aid/review.csv?status=all&sort=name&dir=desc")
+            #expect(csv.headers.first(name: .contentDisposition)?.contains("aid-review-2025.csv") == true)
+            let text = csv.body.string
+            #expect(text.hasPrefix("\u{FEFF}名单姓名,原因,名单,身份证件号（已遮盖）,学籍姓名,学校,区,说明,状态,处理说明\r\n"))
+            let lines = text.split(separator: "\r\n")
+            #expect(lines.count == 5, "the header and every entry, not one page")
+            #expect(text.contains("证件号不是学生的（家长的？）,低保,") && text.contains("持证人 37 岁") && text.contains(",待处理,"))
+            #expect(!text.contains("adultID") && !text.contains("minimumLivingAllowance") && !text.contains(Fixture.guardianA.nationalID))
+            let filtered = try await city.send(.GET, "/aid/review.csv?reason=nameMismatch").body.string
+            #expect(filtered.split(separator: "\r\n").count == 2 && filtered.contains("李小紅"))
+
+            let xlsx = try await city.send(.GET, "/aid/review.xlsx?status=all")
+            #expect(xlsx.headers.contentType?.description.contains("spreadsheetml") == true)
+            #expect(xlsx.body.string.hasPrefix("PK"), "a zip workbook")
+            let summary = try await city.send(.GET, "/aid/summary.xlsx?by=policy")
+            #expect(summary.status == .ok && summary.body.string.hasPrefix("PK"))
+            let grants = try await city.send(.GET, "/aid/grants.xlsx?school=\(Fixture.huangpuSchool.id)")
+            #expect(grants.status == .ok && grants.body.string.hasPrefix("PK"))
+
+            _ = try await city.send(.GET, "/lang/en")
+            let english = try await city.send(.GET, "/aid/review.csv?reason=adultID").body.string
+            #expect(english.hasPrefix("\u{FEFF}Name on the list,Reason,List,ID number (masked),"))
+            #expect(english.contains("minimum living allowance") && english.contains("holder aged 37"))
+            let overview = try await city.send(.GET, "/aid?year=2025").body.string
+            #expect(overview.contains(#"href="/aid/summary.csv?year=2025&amp;by=district" download"#))
+            #expect(overview.contains(#"href="/aid/summary.xlsx?year=2025&amp;by=policy" download"#))
+            // Reading a download is a read: the pupils in it are audited.
+            let student = try #require(try await h.registry.student(nationalID: Fixture.childB.nationalID))
+            #expect(try await h.accounts.auditEvents(subjectID: student.id).contains { $0.action == "aid-review" })
+        }
+    }
+
+    @Test func aDecisionShowsWhatWillHappenAndWaitsForConfirmation() async throws {
+        try await withAid { h in
+            let city = try await signedIn(h, "city")
+            let mismatch = try await reviewItem(h, .nameMismatch)
+            let token = try await city.csrf(from: "/aid/review/\(mismatch.id)")
+            let step = try await city.send(.POST, "/aid/review/\(mismatch.id)/resolve", form: ["_csrf": token, "outcome": "grant", "note": "繁体字"])
+            let page = step.body.string
+            #expect(step.status == .ok && page.contains("confirm-panel") && page.contains("为 李小红（"), "what will happen, named")
+            #expect(page.contains("此操作不可撤销。"), "it says the step cannot be undone")
+            #expect(page.contains(#"name="confirmed" value="yes""#) && page.contains(#"name="note" value="繁体字""#), "the note goes on to the confirmation")
+            #expect(try await AidStore(h.app.db).reviewItem(id: mismatch.id)?.statusValue == .open, "nothing decided before the confirmation")
+            let unknown = try await reviewItem(h, .notInRegistry)
+            let dismissStep = try await city.send(.POST, "/aid/review/\(unknown.id)/resolve", form: ["_csrf": token, "outcome": "dismiss", "note": "查无此人"])
+            #expect(dismissStep.status == .ok && dismissStep.body.string.contains("理由：查无此人"))
+            #expect(try await AidStore(h.app.db).reviewItem(id: unknown.id)?.statusValue == .open)
+            let long = try await city.send(.POST, "/aid/review/\(unknown.id)/resolve",
+                                           form: ["_csrf": token, "outcome": "dismiss", "note": String(repeating: "长", count: 501), "confirmed": "yes"])
+            #expect(long.status == .badRequest && long.body.string.contains("不超过 500 字"))
+            #expect(try await AidStore(h.app.db).reviewItem(id: unknown.id)?.statusValue == .open, "a confirmed form with a problem decides nothing")
+
+            let done = try await city.send(.POST, "/aid/review/\(mismatch.id)/resolve",
+                                           form: ["_csrf": token, "outcome": "grant", "note": "繁体字", "confirmed": "yes"])
+            #expect(done.status == .seeOther)
+            let after = try await city.send(.GET, done.headers.first(name: .location) ?? "/aid/review").body.string
+            #expect(after.contains(#"<p class="flash flash-success" role="status">已处理"#), "a success message")
+            #expect(try await city.send(.GET, "/aid/review/\(mismatch.id)").status == .conflict, "a decided entry has no form")
+            #expect(try await city.send(.GET, "/aid/review/nothing").status == .notFound)
         }
     }
 }

@@ -62,7 +62,7 @@ struct ExportWebTests {
         try await withAid { h in
             let huangpu = try await signedIn(h, "huangpu")
             let overview = try await huangpu.send(.GET, "/aid?year=2025").body.string
-            #expect(overview.contains("/exports/new?kind=payment-file&year=2025") && overview.contains("申请下载发放清单（财务）"))
+            #expect(overview.contains("/exports/new?kind=payment-file&amp;year=2025") && overview.contains("申请下载发放清单（财务）"))
             let without = try await huangpu.send(.GET, "/aid/payments.csv?year=2025")
             #expect(without.status == .forbidden && without.body.string.contains("/exports"), "no file without an approved request")
 

@@ -6,19 +6,23 @@ import YoujiaoViews
 
 /// Student aid without application (免申即享): totals per district, school and policy, a school's
 /// published list, the review queue with its decisions, the payment file, and the guardian's
-/// notice and decline. Every record is checked against the viewer's scope.
+/// decline. Every record is checked against the viewer's scope; every staff read of pupils'
+/// data is audited. Tables download as CSV and XLSX in the page's words; the payment file keeps
+/// the finance system's format and comes only through an approved export request.
 struct AidController {
-    static let perPage = 100
-
     func register(_ routes: any RoutesBuilder) {
         let aid = routes.grouped("aid")
         aid.get(use: overview)
-        aid.get("summary.csv", use: summaryCSV)
+        aid.get("summary.csv") { try await summaryDownload(req: $0, as: .csv) }
+        aid.get("summary.xlsx") { try await summaryDownload(req: $0, as: .xlsx) }
         aid.get("grants", use: grants)
-        aid.get("grants.csv", use: grantsCSV)
+        aid.get("grants.csv") { try await grantsDownload(req: $0, as: .csv) }
+        aid.get("grants.xlsx") { try await grantsDownload(req: $0, as: .xlsx) }
         aid.post("grants", ":id", "decline", use: decline)
         aid.get("review", use: review)
-        aid.get("review.csv", use: reviewCSV)
+        aid.get("review.csv") { try await reviewDownload(req: $0, as: .csv) }
+        aid.get("review.xlsx") { try await reviewDownload(req: $0, as: .xlsx) }
+        aid.get("review", ":id", use: decision)
         aid.post("review", ":id", "resolve", use: resolve)
         aid.get("payments.csv", use: paymentsCSV)
     }
@@ -27,8 +31,10 @@ struct AidController {
 
     /// `?year=`, else the newest school year with aid records, else the current one.
     static func year(_ req: Request) async throws -> Int {
-        if let year = try? req.query.get(Int.self, at: "year") {
-            guard (2000...2100).contains(year) else { throw FieldProblem(field: "year", message: req.t("学年无效", "No such school year")) }
+        if let text = req.query[String.self, at: "year"], !text.isEmpty {
+            guard text.count <= 4, let year = Int(text), (2000...2100).contains(year) else {
+                throw FieldProblem(field: "year", message: req.t("学年无效", "No such school year"))
+            }
             return year
         }
         return try await req.aid.years().first ?? SchoolYear.current()
@@ -37,7 +43,7 @@ struct AidController {
     /// The records a staff viewer may see, narrowed to `?district=` when asked (and allowed).
     static func filter(_ req: Request, viewer: Viewer) throws -> AidScopeFilter {
         var filter = AidScopeFilter(scope: viewer.scope)
-        if let asked = (try? req.query.get(String.self, at: "district")).flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let asked = req.query[String.self, at: "district"], !asked.isEmpty {
             guard viewer.scope.canSeeDistrict(asked) else {
                 throw Abort(.forbidden, reason: req.t("您无权查看其他区的资助数据。", "You may not see another district's aid."))
             }
@@ -46,106 +52,85 @@ struct AidController {
         return filter
     }
 
-    static func yuan(_ req: Request, _ amount: Int) -> String { req.t("\(esc(amount)) 元", "\(esc(amount)) yuan") }
+    static func policyNames(_ req: Request) async throws -> [String: Phrase] {
+        Dictionary(uniqueKeysWithValues: try await req.aid.policies().map { ($0.id, Phrase(zh: $0.name, en: $0.nameEN)) })
+    }
 
-    static func policyName(_ req: Request, _ policy: AidPolicy?, fallback: String) -> String {
-        guard let policy else { return fallback }
-        return req.t(policy.name, policy.nameEN)
+    static func districtNames(_ req: Request) async throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try await req.registry.districts().map { ($0.code, $0.name) })
     }
 
     // MARK: Overview
 
     @Sendable func overview(req: Request) async throws -> Response {
-        let viewer = try req.requireStaff()
-        let year = try await Self.year(req)
-        let filter = try Self.filter(req, viewer: viewer)
-        let years = Set(try await req.aid.years() + [year]).sorted(by: >)
-        let open = try await req.aid.reviewItems(year: year, filter: filter, status: .open, page: PageQuery(page: 1, perPage: 1)).total
-        let byPolicy = try await req.aid.totals(year: year, by: .policy, filter: filter)
-        let policies = Dictionary(uniqueKeysWithValues: try await req.aid.policies().map { ($0.id, $0) })
-        let query = "year=\(year)" + (filter.districtCode.map { "&district=\(esc($0))" } ?? "")
-
-        var body = """
-        <form method="get" action="/aid" class="filters"><label>\(req.t("学年", "School year"))
-        <select name="year">\(years.map { "<option value=\"\($0)\"\($0 == year ? " selected" : "")>\($0)–\(($0 + 1) % 100)</option>" }.joined())</select></label>
-        \(filter.districtCode.map { "<input type=\"hidden\" name=\"district\" value=\"\(esc($0))\">" } ?? "")
-        <button type="submit">\(req.t("查看", "Show"))</button></form>
-        <p class="summary">\(req.t("资助由民政等部门名单与学籍数据自动比对生成，家庭无需申请。", "Aid is granted by matching the agencies' lists with the registry; families need not apply."))
-        · <a href="/aid/review?year=\(year)">\(req.t("待审核 \(open) 条", "\(open) entries to review"))</a>
-        \(viewer.scope.canExportAidPayments ? "· <a href=\"/exports/new?kind=payment-file&year=\(year)\(filter.districtCode.map { "&district=\(esc($0))" } ?? "")\">\(esc(Phrase.exports(.requestPaymentFile).text(req.language)))</a> · <a href=\"/exports\">\(esc(Phrase.exports(.title).text(req.language)))</a>" : "")</p>
-        """
-        if viewer.scope.role == .cityAdmin && filter.districtCode == nil {
-            let byDistrict = try await req.aid.totals(year: year, by: .district, filter: filter)
-            let chart = BarChart(categories: byDistrict.map(\.name),
-                                 series: [BarChart.Series(name: req.t("资助金额（元）", "Yuan"), colour: "#c0392b", values: byDistrict.map(\.yuan))],
-                                 title: req.t("各区资助金额", "Aid by district"))
-            body += "<h2>\(req.t("各区", "By district"))</h2><figure>\(chart.svg)</figure>"
-            body += Self.totalsSection(req, totals: byDistrict, by: .district, query: "year=\(year)") { "/aid?year=\(year)&district=\(esc($0.key))" }
-        }
-        if viewer.scope.role != .schoolAdmin && (filter.districtCode != nil || viewer.scope.role == .districtAdmin) {
-            let bySchool = try await req.aid.totals(year: year, by: .school, filter: filter)
-            body += "<h2>\(req.t("各校", "By school"))</h2>"
-            body += Self.totalsSection(req, totals: bySchool, by: .school, query: query) { "/aid/grants?year=\(year)&school=\(esc($0.key))" }
-        }
-        let policyTotals = byPolicy.map { total -> AidTotal in
-            var named = total
-            named.name = Self.policyName(req, policies[total.key], fallback: total.name)
-            return named
-        }
-        if viewer.scope.role != .cityAdmin || filter.districtCode != nil {
-            let chart = BarChart(categories: policyTotals.map(\.name),
-                                 series: [BarChart.Series(name: req.t("资助金额（元）", "Yuan"), colour: "#c0392b", values: policyTotals.map(\.yuan))],
-                                 title: req.t("各项政策资助金额", "Aid by policy"))
-            body += "<figure>\(chart.svg)</figure>"
-        }
-        body += "<h2>\(req.t("各项政策", "By policy"))</h2>"
-        body += Self.totalsSection(req, totals: policyTotals, by: .policy, query: query, link: nil)
-        if viewer.scope.role == .schoolAdmin, let school = viewer.scope.schoolID {
-            body += "<p><a href=\"/aid/grants?year=\(year)&school=\(esc(school))\">\(req.t("本校受助学生名单", "Pupils of this school receiving aid"))</a></p>"
-        }
-        return Layout.render(req, title: req.t("学生资助（免申即享）", "Student aid (no application needed)"), body: body)
+        let model = try await Self.overviewModel(req)
+        return req.page(AidOverviewPage.View(chrome: req.chrome(), model: model))
     }
 
-    static func totalsTable(_ req: Request, totals: [AidTotal], by grouping: AidTotalsGrouping, link: ((AidTotal) -> String)?) -> Table {
-        let label: String
+    /// One totals table of the overview, whole, in the page's words.
+    @Sendable func summaryDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let viewer = try req.requireStaff()
+        guard let grouping = req.query[String.self, at: "by"].flatMap(AidOverviewPage.Grouping.init(rawValue:)) else {
+            throw FieldProblem(field: "by", message: req.t("请选择按区、按学校或按政策汇总。", "Choose totals by district, by school or by policy."))
+        }
+        let year = try await Self.year(req)
+        let filter = try Self.filter(req, viewer: viewer)
+        let totals = try await Self.totals(req, year: year, by: grouping, filter: filter)
+        return try req.download(AidOverviewPage.table(totals, by: grouping), name: "aid-\(year)-by-\(grouping.rawValue)", as: format)
+    }
+
+    static func totals(_ req: Request, year: Int, by grouping: AidOverviewPage.Grouping, filter: AidScopeFilter) async throws -> [AidOverviewPage.Total] {
+        let storeGrouping: AidTotalsGrouping
         switch grouping {
-        case .district: label = req.t("区", "District")
-        case .school: label = req.t("学校", "School")
-        case .policy: label = req.t("政策", "Policy")
+        case .district: storeGrouping = .district
+        case .school: storeGrouping = .school
+        case .policy: storeGrouping = .policy
         }
-        return Table(headers: [req.t("代码", "Code"), label, req.t("受助学生", "Pupils"), req.t("资助笔数", "Grants"),
-                               req.t("金额（元）", "Yuan"), req.t("家长放弃", "Declined")],
-                     rows: totals.map { total in
-                         [esc(total.key), link.map { "<a href=\"\($0(total))\">\(esc(total.name))</a>" } ?? esc(total.name),
-                          esc(total.pupils), esc(total.grants), esc(total.yuan), esc(total.declined)]
-                     }, numericColumns: [2, 3, 4, 5])
+        let policies = grouping == .policy ? try await policyNames(req) : [:]
+        return try await req.aid.totals(year: year, by: storeGrouping, filter: filter).map { total in
+            let name: Phrase, href: String?
+            switch grouping {
+            case .district:
+                name = .verbatim(total.name)
+                href = PageAddress(path: "/aid", query: [.init("year", String(year)), .init("district", total.key)]).href
+            case .school:
+                name = .verbatim(total.name)
+                href = PageAddress(path: "/aid/grants", query: [.init("year", String(year)), .init("school", total.key)]).href
+            case .policy:
+                name = policies[total.key] ?? .verbatim(total.name)
+                href = nil
+            }
+            return AidOverviewPage.Total(name: name, href: href, pupils: total.pupils, grants: total.grants, yuan: total.yuan, declined: total.declined)
+        }
     }
 
-    static func totalsSection(_ req: Request, totals: [AidTotal], by grouping: AidTotalsGrouping, query: String,
-                              link: ((AidTotal) -> String)?) -> String {
-        """
-        <p><a class="download" href="/aid/summary.csv?\(query)&by=\(grouping.rawValue)">\(req.t("下载 CSV", "Download CSV"))</a></p>
-        \(totalsTable(req, totals: totals, by: grouping, link: link).html)
-        """
-    }
-
-    @Sendable func summaryCSV(req: Request) async throws -> Response {
+    static func overviewModel(_ req: Request) async throws -> AidOverviewPage.Model {
         let viewer = try req.requireStaff()
-        let year = try await Self.year(req)
-        let filter = try Self.filter(req, viewer: viewer)
-        guard let grouping = (try? req.query.get(String.self, at: "by")).flatMap(AidTotalsGrouping.init(rawValue:)) else {
-            throw FieldProblem(field: "by", message: req.t("by 须为 district、school 或 policy", "by must be district, school or policy"))
+        let year = try await year(req)
+        let filter = try filter(req, viewer: viewer)
+        let role = viewer.scope.role
+        let open = try await req.aid.reviewItems(year: year, filter: filter, status: .open, page: PageQuery(page: 1, perPage: 1)).total
+        let narrowed = req.query[String.self, at: "district"].flatMap { $0.isEmpty ? nil : $0 }
+        let district = try await narrowed.asyncMap { code in
+            AidOverviewPage.District(code: code, name: try await districtNames(req)[code] ?? code)
         }
-        let totals = try await req.aid.totals(year: year, by: grouping, filter: filter)
-        return Layout.csv("aid-\(year)-by-\(grouping.rawValue).csv", header: [grouping.rawValue, "name", "pupils", "grants", "yuan", "declined"],
-                          rows: totals.map { [$0.key, $0.name, String($0.pupils), String($0.grants), String($0.yuan), String($0.declined)] })
+        let cityWide = role == .cityAdmin && district == nil
+        return AidOverviewPage.Model(
+            year: year, years: Set(try await req.aid.years() + [year]).sorted(by: >), district: district, openReviews: open,
+            mayRequestPaymentFile: viewer.scope.canExportAidPayments,
+            byDistrict: cityWide ? try await totals(req, year: year, by: .district, filter: filter) : nil,
+            bySchool: role != .schoolAdmin && !cityWide ? try await totals(req, year: year, by: .school, filter: filter) : nil,
+            byPolicy: try await totals(req, year: year, by: .policy, filter: filter), showsPolicyChart: !cityWide,
+            ownSchoolListHref: role == .schoolAdmin ? viewer.scope.schoolID.map {
+                PageAddress(path: "/aid/grants", query: [.init("year", String(year)), .init("school", $0)]).href
+            } : nil)
     }
 
     // MARK: A school's published list
 
     /// The school of `?school=`, if the staff viewer's scope holds it.
     static func visibleSchool(_ req: Request, viewer: Viewer) async throws -> School {
-        let id = (try? req.query.get(String.self, at: "school")) ?? viewer.scope.schoolID ?? ""
+        let id = req.query[String.self, at: "school"] ?? viewer.scope.schoolID ?? ""
         guard let school = try await req.registry.school(id: id) else { throw Abort(.notFound, reason: req.t("没有这所学校", "No such school")) }
         guard viewer.scope.canSeeAidRecord(schoolID: school.id, districtCode: school.districtCode) else {
             throw Abort(.forbidden, reason: req.t("您无权查看这所学校的资助名单。", "This school is outside your scope."))
@@ -153,155 +138,225 @@ struct AidController {
         return school
     }
 
-    private func publishedList(_ req: Request) async throws -> (School, Int, [AidPublishedGrant]) {
-        let viewer = try req.requireStaff()
-        let school = try await Self.visibleSchool(req, viewer: viewer)
-        let year = try await Self.year(req)
-        let grants = try await req.aid.publishedGrants(year: year, schoolID: school.id)
-        try await Audit.record(req, studentIDs: Array(Set(grants.map(\.studentID))), action: "aid-list")
-        return (school, year, grants)
-    }
-
     @Sendable func grants(req: Request) async throws -> Response {
-        let (school, year, grants) = try await publishedList(req)
-        let policies = Dictionary(uniqueKeysWithValues: try await req.aid.policies().map { ($0.id, $0) })
-        let rows = grants.map { grant in
-            [esc(grant.studentName), esc(grant.grade?.label(req) ?? "—"), esc(grant.classNumber.map(String.init) ?? "—"),
-             esc(Self.policyName(req, policies[grant.policyID], fallback: grant.policyName)), esc(grant.yuan),
-             grant.declined ? req.t("家长已放弃", "declined") : req.t("发放", "to be paid")]
-        }
-        let paid = grants.filter { !$0.declined }
-        let body = """
-        <p class="summary">\(esc(school.name)) · \(year)–\((year + 1) % 100) \(req.t("学年", "school year")) · \(req.t("受助学生 \(Set(paid.map(\.studentID)).count) 名，合计", "\(Set(paid.map(\.studentID)).count) pupils, in total")) \(Self.yuan(req, paid.reduce(0) { $0 + $1.yuan }))
-        · <a class="download" href="/aid/grants.csv?year=\(year)&school=\(esc(school.id))">\(req.t("下载 CSV", "Download CSV"))</a></p>
-        <p class="summary">\(req.t("公示名单不含身份证件号、家庭住址、出生日期和银行账户信息。", "Published lists show no ID number, address, birth date or bank details."))</p>
-        \(Table(headers: [req.t("姓名", "Name"), req.t("年级", "Grade"), req.t("班级", "Class"), req.t("资助项目", "Policy"),
-                          req.t("金额（元）", "Yuan"), req.t("状态", "Status")], rows: rows, numericColumns: [4]).html)
-        """
-        return Layout.render(req, title: req.t("受助学生名单", "Pupils receiving aid"), body: body)
+        let model = try await Self.grantsModel(req, page: try req.pageRequest(perPage: AidGrantsPage.perPage))
+        return req.page(AidGrantsPage.View(chrome: req.chrome(), model: model, address: req.address))
     }
 
-    @Sendable func grantsCSV(req: Request) async throws -> Response {
-        let (school, year, grants) = try await publishedList(req)
-        return Layout.csv("aid-\(year)-\(school.id).csv", header: AidPublishedGrant.csvHeader, rows: grants.map(\.csvCells))
+    @Sendable func grantsDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let model = try await Self.grantsModel(req, page: nil)
+        return try req.download(AidGrantsPage.table(model), name: "aid-\(model.year)-\(model.schoolID)", as: format)
+    }
+
+    /// The school's list, sorted; the pupils of the rows shown (every row for a download) are audited.
+    static func grantsModel(_ req: Request, page: PageQuery?) async throws -> AidGrantsPage.Model {
+        let viewer = try req.requireStaff()
+        let school = try await visibleSchool(req, viewer: viewer)
+        let year = try await year(req)
+        let sort = try req.tableSort(keys: AidGrantsPage.sortKeys, fallback: AidGrantsPage.defaultSort)
+        let policies = try await policyNames(req)
+        let grants = try await req.aid.publishedGrants(year: year, schoolID: school.id)
+        let model = AidGrantsPage.Model(
+            schoolID: school.id, schoolName: school.name, year: year,
+            rows: grants.map { grant in
+                AidGrantsPage.Row(pupilKey: grant.studentID, name: grant.studentName, grade: grant.grade, classNumber: grant.classNumber,
+                                  policy: policies[grant.policyID] ?? .verbatim(grant.policyName), yuan: grant.yuan, declined: grant.declined)
+            },
+            sort: sort, page: page?.page ?? 1, perPage: page?.perPage)
+        if let page, page.page > model.pageCount {
+            throw Abort(.notFound, reason: req.t("没有第 \(page.page) 页；共 \(model.pageCount) 页。", "There is no page \(page.page); there are \(model.pageCount)."))
+        }
+        try await Audit.record(req, studentIDs: Array(Set(model.rows.map(\.pupilKey))), action: "aid-list")
+        return model
     }
 
     // MARK: Review queue
 
-    private func reviewPage(_ req: Request) async throws -> (Int, AidReviewStatus?, Page<AidReviewRow>) {
+    @Sendable func review(req: Request) async throws -> Response {
+        let model = try await Self.reviewModel(req, page: try req.pageRequest(perPage: AidReviewPage.perPage))
+        let flash: Flash? = req.query[String.self, at: "decided"] == nil ? nil : .success(.aid(.decidedDone))
+        return req.page(AidReviewPage.View(chrome: req.chrome(flash: flash), model: model, address: req.address))
+    }
+
+    @Sendable func reviewDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let model = try await Self.reviewModel(req, page: nil)
+        return try req.download(AidReviewPage.table(model), name: "aid-review-\(model.year)", as: format)
+    }
+
+    /// The queue within the viewer's scope, filtered by status, reason, list, district and school,
+    /// sorted and paged. What is shown (or downloaded) is audited: pupils by id, entries the
+    /// registry does not know by their list entry, since they still show a name and an ID number.
+    static func reviewModel(_ req: Request, page: PageQuery?) async throws -> AidReviewPage.Model {
         let viewer = try req.requireStaff()
-        let year = try await Self.year(req)
-        let filter = try Self.filter(req, viewer: viewer)
-        let statusText = (try? req.query.get(String.self, at: "status")) ?? AidReviewStatus.open.rawValue
-        let status = AidReviewStatus(rawValue: statusText)
-        guard status != nil || statusText == "all" else {
-            throw FieldProblem(field: "status", message: req.t("状态无效", "No such status"))
+        let year = try await year(req)
+        let scopeFilter = try filter(req, viewer: viewer)
+        let filters = try reviewFilters(req)
+        let sort = try req.tableSort(keys: AidReviewPage.sortKeys, fallback: AidReviewPage.defaultSort)
+        let status = filters.status.flatMap { AidReviewStatus(rawValue: $0.rawValue) }
+        let inScope = try await req.aid.reviewItems(year: year, filter: scopeFilter, status: status, page: .everything).items
+        let matching = inScope.filter { item in
+            (filters.reason == nil || item.reasonValue == filters.reason) && (filters.list == nil || item.listValue == filters.list)
+                && (filters.schoolID == nil || item.schoolId == filters.schoolID)
         }
-        let page = req.url.path.hasSuffix(".csv") ? PageQuery.everything : try req.pageRequest(perPage: Self.perPage)
-        let items = try await req.aid.reviewItems(year: year, filter: filter, status: status, page: page)
-        try req.requirePageExists(items)
-        try await Audit.record(req, studentIDs: items.items.compactMap(\.studentId), action: "aid-review")
+        let districts = try await districtNames(req)
+        let schoolChoices = Dictionary(inScope.compactMap { item in item.schoolId.map { ($0, item.schoolName ?? $0) } }, uniquingKeysWith: { a, _ in a })
+            .sorted { $0.value < $1.value }.map { Choice(value: $0.key, label: .verbatim($0.value)) }
+        let model = AidReviewPage.Model(
+            year: year, years: Set(try await req.aid.years() + [year]).sorted(by: >),
+            rows: matching.map { reviewRow($0, districts: districts) }, sort: sort, page: page?.page ?? 1, perPage: page?.perPage,
+            filters: filters,
+            districtChoices: viewer.scope.role == .cityAdmin ? districts.sorted { $0.key < $1.key }.map { Choice(value: $0.key, label: .verbatim($0.value)) } : [],
+            schoolChoices: schoolChoices)
+        if let page, page.page > model.pageCount {
+            throw Abort(.notFound, reason: req.t("没有第 \(page.page) 页；共 \(model.pageCount) 页。", "There is no page \(page.page); there are \(model.pageCount)."))
+        }
+        let shown = Set(model.rows.map(\.id))
+        try await auditReview(req, items: matching.filter { shown.contains($0.id) })
+        return model
+    }
+
+    static func auditReview(_ req: Request, items: [AidReviewRow]) async throws {
+        try await Audit.record(req, studentIDs: items.compactMap(\.studentId), action: "aid-review")
         // Entries the registry does not know still show a name and an ID number from an agency's list.
         try await Audit.record(req, action: "aid-review", subjectKind: "eligibility-entry",
-                               subjectIDs: items.items.filter { $0.studentId == nil }.map(\.entryId), staffOnly: true)
-        return (year, status, items)
+                               subjectIDs: items.filter { $0.studentId == nil }.map(\.entryId), staffOnly: true)
     }
 
-    @Sendable func review(req: Request) async throws -> Response {
-        let (year, status, page) = try await reviewPage(req)
-        let token = esc(req.csrfToken)
-        // An entry under an adult's number is usually a parent's: offer their children at school.
-        var children: [String: [(studentID: String, name: String)]] = [:]
-        for item in page.items where item.statusValue == .open && item.reasonValue == .adultID {
-            children[item.id] = try await req.aid.childrenAtSchool(ofGuardianNationalID: item.nationalId)
+    /// `status` (open when absent, `all` for every status), `reason`, `list`, `district`, `school`;
+    /// a value the queue does not know is a 400 naming the field.
+    static func reviewFilters(_ req: Request) throws -> AidReviewPage.Filters {
+        func value(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
+        var filters = AidReviewPage.Filters(districtCode: value("district"), schoolID: value("school"))
+        if let text = value("status"), text != AidReviewPage.Filters.allStatuses {
+            guard let status = AidReviewStatusWord(rawValue: text) else { throw FieldProblem(field: "status", message: req.t("没有这个状态。", "No such status.")) }
+            filters.status = status
+        } else if value("status") != nil {
+            filters.status = nil
         }
-        let rows = page.items.map { item -> [String] in
-            let reason = item.reasonValue.map { req.t($0.labelZH, $0.labelEN) } ?? item.reason
-            let list = item.listValue.map { req.t($0.labelZH, $0.labelEN) } ?? item.list
-            var decision = esc(statusLabel(req, item.statusValue)) + (item.note.isEmpty ? "" : "：" + esc(item.note))
-            if item.statusValue == .open {
-                // No decision is preselected: the reviewer chooses one.
-                func choice(_ value: String, _ label: String) -> String {
-                    "<label class=\"choice\"><input type=\"radio\" name=\"outcome\" value=\"\(esc(value))\" required> \(esc(label))</label>"
-                }
-                var choices: [String] = []
-                if item.reasonValue == .nameMismatch { choices.append(choice("grant", req.t("确认为同一学生，予以资助", "Same child: grant"))) }
-                for child in children[item.id] ?? [] {
-                    choices.append(choice("child:" + child.studentID, req.t("名单登记在监护人名下，资助其子女 \(child.name)", "Listed under a guardian's number: grant to their child \(child.name)")))
-                }
-                choices.append(choice("dismiss", req.t("不予资助（须填写理由）", "No aid (give the reason)")))
-                decision = """
-                <form method="post" action="/aid/review/\(esc(item.id))/resolve" class="resolve">
-                <input type="hidden" name="_csrf" value="\(token)">
-                <fieldset><legend>\(req.t("处理结果", "Decision"))</legend>\(choices.joined())</fieldset>
-                <label>\(req.t("处理说明", "Note")) <input name="note" maxlength="500"></label>
-                <button type="submit">\(req.t("处理", "Decide"))</button></form>
-                """
-            }
-            let detail = item.reasonValue == .adultID ? req.t("持证人 \(item.detail) 岁", "holder aged \(item.detail)") : item.detail
-            return [esc(reason), esc(list), esc(item.entryName), "<span class=\"id\">\(esc(item.maskedNationalId))</span>",
-                    esc(item.studentName ?? "—"), esc(item.schoolName ?? "—"), esc(detail), decision]
+        if let text = value("reason") {
+            guard let reason = AidReviewReason(rawValue: text) else { throw FieldProblem(field: "reason", message: req.t("没有这个原因。", "No such reason.")) }
+            filters.reason = reason
         }
-        let statuses = [("open", req.t("待处理", "open")), ("all", req.t("全部", "all"))] + AidReviewStatus.allCases.dropFirst().map { ($0.rawValue, statusLabel(req, $0)) }
-        let current = status?.rawValue ?? "all"
-        let body = """
-        <p class="summary">\(req.t("名单中无法自动资助的记录：既不丢弃，也不自动发放，由工作人员审核。", "List entries that cannot be granted automatically: never dropped, never granted silently; staff decide."))
-        \(year)–\((year + 1) % 100) · \(req.t("共 \(page.total) 条", "\(page.total) items"))
-        · \(statuses.map { $0.0 == current ? "<strong>\(esc($0.1))</strong>" : "<a href=\"/aid/review?year=\(year)&status=\($0.0)\">\(esc($0.1))</a>" }.joined(separator: " "))
-        · <a class="download" href="/aid/review.csv?year=\(year)&status=\(current)">\(req.t("下载 CSV", "Download CSV"))</a></p>
-        \(Table(headers: [req.t("原因", "Reason"), req.t("名单", "List"), req.t("名单姓名", "Name on list"), req.t("身份证件号", "ID number"),
-                          req.t("学籍姓名", "Name in registry"), req.t("学校", "School"), req.t("说明", "Detail"), req.t("处理", "Decision")], rows: rows).html)
-        \(Layout.pager(req, page: page.page, pageCount: page.pageCount))
-        """
-        return Layout.render(req, title: req.t("资助待审核", "Aid review queue"), body: body)
+        if let text = value("list") {
+            guard let list = EligibilityList(rawValue: text) else { throw FieldProblem(field: "list", message: req.t("没有这个名单。", "No such list.")) }
+            filters.list = list
+        }
+        return filters
     }
 
-    func statusLabel(_ req: Request, _ status: AidReviewStatus?) -> String {
-        switch status {
-        case .open: return req.t("待处理", "open")
-        case .granted: return req.t("已确认资助", "granted")
-        case .dismissed: return req.t("不予资助", "dismissed")
-        case .cleared: return req.t("重新比对已通过", "cleared by a later match")
-        case .withdrawn: return req.t("已移出名单", "removed from the list")
-        case nil: return "—"
-        }
+    static func reviewRow(_ item: AidReviewRow, districts: [String: String]) -> AidReviewPage.Row {
+        let status = AidReviewStatusWord(rawValue: item.status)
+        return AidReviewPage.Row(
+            id: item.id, reason: item.reasonValue.map(Phrase.aidReason) ?? .verbatim(""), list: item.listValue.map(Phrase.aidList) ?? .verbatim(""),
+            entryName: item.entryName, maskedID: item.maskedNationalId, pupilName: item.studentName, schoolName: item.schoolName,
+            districtName: item.districtCode.map { districts[$0] ?? $0 }, detail: AidWords.detail(reason: item.reasonValue, detail: item.detail),
+            status: status, note: item.note, decideHref: status == .open ? AidDecisionPage.href(entryID: item.id) : nil)
     }
 
-    @Sendable func reviewCSV(req: Request) async throws -> Response {
-        let (year, _, page) = try await reviewPage(req)
-        let rows = page.items.map { item in
-            [item.reason, item.list, item.entryName, item.maskedNationalId, item.studentName ?? "", item.schoolId ?? "",
-             item.schoolName ?? "", item.districtCode ?? "", item.detail, item.status, item.note]
-        }
-        return Layout.csv("aid-review-\(year).csv", header: ["reason", "list", "name_on_list", "national_id_masked", "name_in_registry",
-                                                             "school_id", "school", "district", "detail", "status", "note"], rows: rows)
-    }
+    // MARK: A decision
 
-    @Sendable func resolve(req: Request) async throws -> Response {
-        let viewer = try req.requireStaff()
+    /// The entry of the path, if the viewer's scope holds it.
+    static func visibleItem(_ req: Request, viewer: Viewer) async throws -> AidReviewRow {
         guard let item = try await req.aid.reviewItem(id: req.parameters.get("id") ?? "") else {
             throw Abort(.notFound, reason: req.t("没有这条待审核记录", "No such review item"))
         }
         guard viewer.scope.canSeeAidRecord(schoolID: item.schoolId, districtCode: item.districtCode) else {
             throw Abort(.forbidden, reason: req.t("这条记录不在您的管理范围内。", "This item is outside your scope."))
         }
-        struct Form: Content { var outcome: String?; var note: String? }
+        return item
+    }
+
+    @Sendable func decision(req: Request) async throws -> Response {
+        let viewer = try req.requireStaff()
+        let item = try await Self.visibleItem(req, viewer: viewer)
+        guard item.statusValue == .open else { throw Abort(.conflict, reason: req.t("这条记录已经处理过，不能再次处理。", "This entry has been decided already.")) }
+        let (model, _) = try await Self.decisionModel(req, item: item)
+        return req.page(AidDecisionPage.View(chrome: req.chrome(), model: model))
+    }
+
+    /// The entry's facts and its possible decisions, and the names of the children offered (by
+    /// student id); reading them is audited like the queue.
+    static func decisionModel(_ req: Request, item: AidReviewRow) async throws -> (AidDecisionPage.Model, children: [String: String]) {
+        try await auditReview(req, items: [item])
+        let districts = try await districtNames(req)
+        var facts: [FactList.Fact] = [
+            .init(.aid(.nameOnList), .text(item.entryName)),
+            .init(.aid(.reason), .phrase(item.reasonValue.map(Phrase.aidReason) ?? .verbatim(""))),
+            .init(.aid(.list), .phrase(item.listValue.map(Phrase.aidList) ?? .verbatim(""))),
+            .init(.aid(.idNumber), .maskedID(item.maskedNationalId)),
+        ]
+        if let name = item.studentName { facts.append(.init(.aid(.nameInRegistry), .text(name))) }
+        if let school = item.schoolName { facts.append(.init(.aid(.school), .text(school))) }
+        if let code = item.districtCode { facts.append(.init(.aid(.district), .text(districts[code] ?? code))) }
+        let detail = AidWords.detail(reason: item.reasonValue, detail: item.detail)
+        if !detail.zh.isEmpty { facts.append(.init(.aid(.detail), .phrase(detail))) }
+        facts.append(.init(.aid(.schoolYear), .phrase(.schoolYearLabel(item.year))))
+        // A same-name check can be confirmed; an entry under an adult's number is usually a
+        // parent's, so their children at school are offered; no aid is always possible.
+        var choices: [Choice] = []
+        if item.reasonValue == .nameMismatch { choices.append(Choice(value: AidDecisionPage.grant, label: .aid(.grantSame))) }
+        let children = item.reasonValue == .adultID ? try await req.aid.childrenAtSchool(ofGuardianNationalID: item.nationalId) : []
+        for child in children {
+            choices.append(Choice(value: AidDecisionPage.childPrefix + child.studentID, label: .aidGrantToChild(child.name)))
+        }
+        choices.append(Choice(value: AidDecisionPage.dismiss, label: .aid(.dismiss)))
+        return (AidDecisionPage.Model(entryID: item.id, year: item.year, facts: facts, choices: choices),
+                Dictionary(children.map { ($0.studentID, $0.name) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Two steps: without `confirmed=yes` the decision is checked and shown with what it will do
+    /// (or the form comes back, 400, with the problem beside its field); with it, it is taken.
+    @Sendable func resolve(req: Request) async throws -> Response {
+        let viewer = try req.requireStaff()
+        let item = try await Self.visibleItem(req, viewer: viewer)
+        guard item.statusValue == .open else { throw Abort(.conflict, reason: req.t("这条记录已经处理过，不能再次处理。", "This entry has been decided already.")) }
+        struct Form: Content { var outcome: String?; var note: String?; var confirmed: String? }
         let form = try req.content.decode(Form.self)
-        let childID = form.outcome.flatMap { $0.hasPrefix("child:") ? String($0.dropFirst("child:".count)) : nil }
-        guard let outcome = childID != nil ? .grantToChild : form.outcome.flatMap(AidResolution.init(rawValue:)) else {
-            throw FieldProblem(field: "outcome", message: req.t("请选择处理结果", "Choose a decision"))
-        }
+        let chosen = form.outcome ?? ""
         let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if outcome == .dismiss && note.isEmpty {
-            throw FieldProblem(field: "note", message: req.t("不予资助时请填写理由", "Give the reason for no aid in the note"))
+        let childID = chosen.hasPrefix(AidDecisionPage.childPrefix) ? String(chosen.dropFirst(AidDecisionPage.childPrefix.count)) : nil
+        let outcome: AidResolution? = childID != nil ? .grantToChild : AidResolution(rawValue: chosen).flatMap { $0 == .grantToChild ? nil : $0 }
+
+        var (model, children) = try await Self.decisionModel(req, item: item)
+        model.chosen = chosen
+        model.note = form.note ?? ""
+        if outcome == nil { model.outcomeError = .aid(.chooseDecision) }
+        if outcome == .dismiss && note.isEmpty { model.noteError = .aid(.noteNeeded) }
+        if note.count > AidDecisionPage.noteLimit { model.noteError = .aid(.noteTooLong) }
+        guard let outcome, model.noteError == nil else {
+            return req.page(AidDecisionPage.View(chrome: req.chrome(), model: model), status: .badRequest)
         }
-        guard note.count <= 500 else { throw FieldProblem(field: "note", message: req.t("说明不超过 500 字", "The note is at most 500 characters")) }
+        // The decisions offered are the ones the store accepts; another is refused before any confirmation.
+        guard model.choices.contains(where: { $0.value == chosen }) else {
+            throw Abort(.conflict, reason: outcome == .grant
+                ? req.t("只有“姓名与学籍不符”的记录可以确认后资助；其他问题请先更正名单或学籍。",
+                        "Only a name that differs from the registry can be confirmed and granted; correct other problems in the list or the registry.")
+                : req.t("只能资助名单上这位监护人在读的孩子。", "Only a child at school of the guardian on the list can be granted."))
+        }
+        guard form.confirmed == "yes" else {
+            model.consequences = Self.consequences(of: outcome, item: item, childName: childID.flatMap { children[$0] }, note: note)
+            return req.page(AidDecisionPage.View(chrome: req.chrome(), model: model))
+        }
         do {
             try await req.aid.resolve(reviewID: item.id, as: outcome, note: note, actor: viewer.user.username, childID: childID)
         } catch let refusal as AidRefusal {
             throw Abort(.conflict, reason: req.t(refusal.zh, refusal.en))
         }
-        return req.redirect(to: "/aid/review?year=\(item.year)")
+        return req.redirect(to: "/aid/review?year=\(item.year)&decided=1")
+    }
+
+    /// What a decision will do, named, for the confirmation step.
+    static func consequences(of outcome: AidResolution, item: AidReviewRow, childName: String?, note: String) -> [Phrase] {
+        switch outcome {
+        case .dismiss:
+            return [.aid(.dismissConsequence), .aidDismissNote(note), .aid(.logConsequence)]
+        case .grant:
+            return [.aidGrantFor(pupil: item.studentName ?? item.entryName, school: item.schoolName, list: item.listValue),
+                    .aid(.grantConsequence), .aid(.familySeesConsequence), .aid(.logConsequence)]
+        case .grantToChild:
+            return [.aidGrantFor(pupil: childName ?? "", school: nil, list: item.listValue),
+                    .aid(.grantConsequence), .aid(.familySeesConsequence), .aid(.logConsequence)]
+        }
     }
 
     // MARK: Payments
@@ -321,10 +376,8 @@ struct AidController {
         return Layout.csv("aid-payments-\(year).csv", document: watermark + CSVWriter.document(header: AidPayment.csvHeader, rows: payments.map(\.csvCells)))
     }
 
-    // MARK: The family's notice and decline
+    // MARK: The family's decline
 
-    /// The notices of a guardian's children: "your child X receives Y yuan; nothing to do", each
-    /// with a form to decline.
     /// Only a guardian of the child may decline; the grant stays on record, flagged.
     @Sendable func decline(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
@@ -344,4 +397,11 @@ struct AidController {
 
 extension Request {
     var aid: AidStore { AidStore(db) }
+}
+
+private extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
 }
