@@ -19,7 +19,7 @@ extension AidOverviewPage {
             return Node<HTML.BodyContext>.group(
                 .component(yearForm),
                 .p(.class("summary"), .words(t(.aid(.overviewIntro)))),
-                .ul(.class("actions-list"),
+                .ul(.class("inline-list"),
                     .li(.a(.attr("href", model.reviewHref), .words(t(.aidOpenReviews(model.openReviews))))),
                     .if(model.mayRequestPaymentFile, .group(
                         .li(.a(.attr("href", model.paymentFileHref), .words(t(.exports(.requestPaymentFile))))),

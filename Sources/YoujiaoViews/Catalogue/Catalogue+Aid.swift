@@ -8,10 +8,10 @@ extension Catalogue {
         case pupils, grants, yuan, declinedCount, yuanSeries, chartByDistrict, chartByPolicy
         case districtTable, schoolTable, policyTable, noGrants, ownSchoolList
         case grantsTitle, grantsPrivacy, name, grade, classNumber, status, toBePaid, declined, grantsTable
-        case reviewTitle, reviewIntro, reason, list, nameOnList, idNumber, nameInRegistry, detail, decision, note
-        case reviewTable, noReviewItems, allStatuses, allReasons, allLists, allDistricts, allSchools, decide, decidedBy
+        case reviewTitle, reviewIntro, reason, list, nameOnList, idNumber, nameInRegistry, detail, note
+        case reviewTable, noReviewItems, allStatuses, allReasons, allLists, allDistricts, allSchools
         case open, granted, dismissed, cleared, withdrawn
-        case decisionTitle, decisionLegend, chooseDecision, grantSame, dismiss, noteHint, dismissNoteHint, next, backToQueue
+        case decisionTitle, decisionLegend, chooseDecision, grantSame, dismiss, noteHint, next, backToQueue
         case noteNeeded, noteTooLong, alreadyDecided, confirmHeading, confirmDecision
         case grantConsequence, familySeesConsequence, dismissConsequence, logConsequence
         case decidedDone, invalidID, notAdultListing, entryNotValidThisYear
@@ -62,7 +62,6 @@ extension Catalogue {
             case .idNumber: return Phrase(zh: "身份证件号（已遮盖）", en: "ID number (masked)")
             case .nameInRegistry: return Phrase(zh: "学籍姓名", en: "Name in the registry")
             case .detail: return Phrase(zh: "说明", en: "Detail")
-            case .decision: return Phrase(zh: "处理", en: "Decision")
             case .note: return Phrase(zh: "处理说明", en: "Note")
             case .reviewTable: return Phrase(zh: "待审核记录", en: "Entries to review")
             case .noReviewItems: return Phrase(zh: "没有符合条件的待审核记录。", en: "No entries match these filters.")
@@ -71,8 +70,6 @@ extension Catalogue {
             case .allLists: return Phrase(zh: "全部名单", en: "All lists")
             case .allDistricts: return Phrase(zh: "全部区", en: "All districts")
             case .allSchools: return Phrase(zh: "全部学校", en: "All schools")
-            case .decide: return Phrase(zh: "处理", en: "Decide")
-            case .decidedBy: return Phrase(zh: "处理人", en: "Decided by")
             case .open: return Phrase(zh: "待处理", en: "open")
             case .granted: return Phrase(zh: "已确认资助", en: "granted")
             case .dismissed: return Phrase(zh: "不予资助", en: "no aid")
@@ -85,7 +82,6 @@ extension Catalogue {
             case .dismiss: return Phrase(zh: "不予资助（须填写理由）", en: "No aid (give the reason)")
             case .noteHint: return Phrase(zh: "不予资助时必填，不超过 500 字；与您的姓名一起记入日志。",
                                           en: "Required for no aid; at most 500 characters, logged with your name.")
-            case .dismissNoteHint: return Phrase(zh: "请写明不予资助的理由。", en: "Say why no aid is due.")
             case .next: return Phrase(zh: "下一步：确认", en: "Next: confirm")
             case .backToQueue: return Phrase(zh: "返回待审核列表", en: "Back to the review queue")
             case .noteNeeded: return Phrase(zh: "不予资助时请填写理由。", en: "Give the reason for no aid.")

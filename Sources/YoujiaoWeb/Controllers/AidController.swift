@@ -269,7 +269,7 @@ struct AidController {
     @Sendable func decision(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
         let item = try await Self.visibleItem(req, viewer: viewer)
-        guard item.statusValue == .open else { throw Abort(.conflict, reason: req.t("这条记录已经处理过，不能再次处理。", "This entry has been decided already.")) }
+        guard item.statusValue == .open else { throw Abort(.conflict, reason: Phrase.aid(.alreadyDecided).text(req.language)) }
         let (model, _) = try await Self.decisionModel(req, item: item)
         return req.page(AidDecisionPage.View(chrome: req.chrome(), model: model))
     }
@@ -309,7 +309,7 @@ struct AidController {
     @Sendable func resolve(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
         let item = try await Self.visibleItem(req, viewer: viewer)
-        guard item.statusValue == .open else { throw Abort(.conflict, reason: req.t("这条记录已经处理过，不能再次处理。", "This entry has been decided already.")) }
+        guard item.statusValue == .open else { throw Abort(.conflict, reason: Phrase.aid(.alreadyDecided).text(req.language)) }
         struct Form: Content { var outcome: String?; var note: String?; var confirmed: String? }
         let form = try req.content.decode(Form.self)
         let chosen = form.outcome ?? ""
