@@ -10,7 +10,7 @@ extension AidDecisionPage {
             self.chrome = chrome; self.model = model
         }
 
-        public var title: Phrase { model.consequences == nil ? .aid(.decisionTitle) : .aid(.confirmHeading) }
+        public var title: Phrase { .aid(.decisionTitle) }
 
         public var content: Component {
             let t = chrome.language

@@ -110,9 +110,9 @@ struct AidController {
         let filter = try filter(req, viewer: viewer)
         let role = viewer.scope.role
         let open = try await req.aid.reviewItems(year: year, filter: filter, status: .open, page: PageQuery(page: 1, perPage: 1)).total
-        let narrowed = req.query[String.self, at: "district"].flatMap { $0.isEmpty ? nil : $0 }
-        let district = try await narrowed.asyncMap { code in
-            AidOverviewPage.District(code: code, name: try await districtNames(req)[code] ?? code)
+        var district: AidOverviewPage.District?
+        if let code = filter.districtCode, role == .cityAdmin {
+            district = AidOverviewPage.District(code: code, name: try await districtNames(req)[code] ?? code)
         }
         let cityWide = role == .cityAdmin && district == nil
         return AidOverviewPage.Model(
@@ -397,11 +397,4 @@ struct AidController {
 
 extension Request {
     var aid: AidStore { AidStore(db) }
-}
-
-private extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
 }
