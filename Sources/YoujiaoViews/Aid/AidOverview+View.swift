@@ -29,7 +29,7 @@ extension AidOverviewPage {
                 .unwrap(model.byDistrict) { totals in
                     .group(
                         .h2(.words(t(.aid(.byDistrict)))),
-                        .if(!totals.isEmpty, .component(chart(totals, title: .aid(.chartByDistrict)))),
+                        .if(!totals.isEmpty, chartBox(totals, title: .aid(.chartByDistrict))),
                         section(totals, by: .district)
                     )
                 },
@@ -37,15 +37,17 @@ extension AidOverviewPage {
                     .group(.h2(.words(t(.aid(.bySchool)))), section(totals, by: .school))
                 },
                 .h2(.words(t(.aid(.byPolicy)))),
-                .if(model.showsPolicyChart && !model.byPolicy.isEmpty, .component(chart(model.byPolicy, title: .aid(.chartByPolicy)))),
+                .if(model.showsPolicyChart && !model.byPolicy.isEmpty, chartBox(model.byPolicy, title: .aid(.chartByPolicy))),
                 section(model.byPolicy, by: .policy)
             )
         }
 
-        private func chart(_ totals: [Total], title: Phrase) -> BarChart {
-            BarChart(title: title, categories: totals.map { chrome.language($0.name) },
-                     series: [BarChart.Series(name: .aid(.yuanSeries), colour: "#c0392b", values: totals.map(\.yuan))],
-                     language: chrome.language)
+        /// A bar chart in a figure that scrolls on a phone, so its text keeps its size.
+        private func chartBox(_ totals: [Total], title: Phrase) -> Node<HTML.BodyContext> {
+            let chart = BarChart(title: title, categories: totals.map { chrome.language($0.name) },
+                                 series: [BarChart.Series(name: .aid(.yuanSeries), colour: "#c0392b", values: totals.map(\.yuan))],
+                                 language: chrome.language)
+            return .element(named: "figure", nodes: [.class("chart-box"), .component(chart)])
         }
 
         private func section(_ totals: [Total], by grouping: Grouping) -> Node<HTML.BodyContext> {
