@@ -21,12 +21,6 @@ public struct AidPublishedGrant: Sendable, Hashable, Codable {
         self.schoolName = schoolName; self.grade = grade; self.classNumber = classNumber; self.policyID = policyID
         self.policyName = policyName; self.yuan = yuan; self.declined = declined
     }
-
-    public static let csvHeader = ["school_id", "school", "grade", "class", "name", "policy", "policy_name", "yuan", "declined"]
-    public var csvCells: [String] {
-        [schoolID, schoolName, grade?.rawValue ?? "", classNumber.map(String.init) ?? "", studentName, policyID, policyName,
-         String(yuan), declined ? "yes" : "no"]
-    }
 }
 
 /// One line of the payment file for the finance system: the pupil is identified by the full ID

@@ -26,11 +26,6 @@ extension Request {
     var language: YoujiaoViews.Language { cookies["lang"]?.string == "en" ? .en : .zh }
     /// Chinese or English text for the viewer's language.
     func t(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
-
-    /// A child's age in whole years, the most of a birth date shown beside a masked ID (MaskedBirth).
-    func age(birthDate: String) -> String {
-        MaskedBirth.age(birthDate: birthDate).map { t("\($0) 岁", "\($0) years") } ?? "—"
-    }
 }
 
 /// A sortable table: headers and rows of already-escaped HTML cells.
