@@ -30,7 +30,7 @@ public enum CampaignDemoLoader {
                                                (.k1, 3, (days: 200, sequence: 986, name: "小雪"))] {
             let campaign = Campaign(id: "demo-\(year)-\(grade == .k1 ? "k1" : "g1")-\(districtCode)", year: year, grade: grade,
                                     districtCode: districtCode, opensOn: today.adding(days: -7), closesOn: today.adding(days: 21),
-                                    status: .open, beaconRound: "drand quicknet, first round after \(today.adding(days: 22))",
+                                    status: .open, beaconRound: "drand quicknet 在 \(today.adding(days: 22)) 之后的第一轮",
                                     notaryCommitment: CampaignSeed.commitment(secret: secret))
             let store = CampaignStore(registry.database)
             try await store.create(campaign)

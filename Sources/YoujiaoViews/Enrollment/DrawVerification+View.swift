@@ -64,7 +64,7 @@ public enum DrawVerificationPage {
                     .p(.id("routes"), .words(t(.drawRoutes(routes))))
                 },
                 .h2(.words(t(.campaign(.publishedFiles)))),
-                .ul(.id("files"), .forEach(model.files) { file in .li(.a(.attr("href", "\(model.path)/\(file)"), .text(file))) }),
+                .ul(.id("files"), .forEach(model.files) { file in .li(.a(.attr("href", "\(model.path)/\(file)"), .code(.text(file)))) }),
                 .h2(.words(t(.campaign(.checkItYourself)))),
                 .p(.words(t(.campaign(.checkItYourselfSentence)))),
                 .pre(.class("commands"), .text(commands))
