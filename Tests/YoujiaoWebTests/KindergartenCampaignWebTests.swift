@@ -56,6 +56,9 @@ struct KindergartenCampaignWebTests {
             #expect(form.contains("<option value=\"K1\">小班</option>"))
             let refused = try await post(district, "/enrollment", newCampaign(["grade": "K2"]))
             #expect(refused.status == .badRequest && refused.body.string.contains("data-field=\"grade\""))
+            #expect(refused.body.string.contains("id=\"grade-error\"") && refused.body.string.contains("<option value=\"K2\"") == false,
+                    "the problem beside its field; K2 is no entry grade")
+            #expect(refused.body.string.contains("value=\"\(newCampaign()["beacon_round"] ?? "")\""), "what was typed is kept")
             let created = try await post(district, "/enrollment", newCampaign())
             #expect(created.status == .seeOther)
             let location = try #require(created.headers.first(name: .location))

@@ -8,6 +8,11 @@ extension Catalogue {
         case notarySecret, applications, schoolsInCampaign, seats
         case status, frozenListHash, beaconRound, notaryCommitment, beaconValueLabel, seedFormula, publishedFiles
         case checkItYourself, checkItYourselfSentence
+        case campaigns, newCampaign, campaign, window, listHash, seed, publicPage, create
+        case entryYear, entryGrade, opensOn, closesOn, beaconRoundField, notaryCommitmentField
+        case openRegistration, freezeStep, drawStep, publishStep
+        case review, childrenPerRoute, children, route, editSeats, seatsAgainstApplications
+        case schoolsTable, school, ownership, zones, applicants, admitted, lastAdmittedNumber, admittedList, download
 
         public var phrase: Phrase {
             switch self {
@@ -35,12 +40,47 @@ extension Catalogue {
             case .applications: return Phrase(zh: "报名人数", en: "Applications")
             case .schoolsInCampaign: return Phrase(zh: "参加学校", en: "Schools")
             case .seats: return Phrase(zh: "学位", en: "Seats")
+            case .campaigns: return Phrase(zh: "入学招生", en: "Enrollment campaigns")
+            case .newCampaign: return Phrase(zh: "新建招生", en: "New campaign")
+            case .campaign: return Phrase(zh: "招生", en: "Campaign")
+            case .window: return Phrase(zh: "报名期", en: "Registration window")
+            case .listHash: return Phrase(zh: "名单哈希", en: "List hash")
+            case .seed: return Phrase(zh: "派位种子", en: "Seed")
+            case .publicPage: return Phrase(zh: "公开核验页", en: "Public verification page")
+            case .create: return Phrase(zh: "创建", en: "Create")
+            case .entryYear: return Phrase(zh: "入学年份", en: "Year of entry")
+            case .entryGrade: return Phrase(zh: "起始年级", en: "Entry grade")
+            case .opensOn: return Phrase(zh: "报名开始日期", en: "Registration opens")
+            case .closesOn: return Phrase(zh: "报名截止日期", en: "Registration closes")
+            case .beaconRoundField: return Phrase(zh: "公开随机数来源（事先公布）", en: "Beacon round (named in advance)")
+            case .notaryCommitmentField: return Phrase(zh: "公证密钥的 SHA-256", en: "SHA-256 of the notary's secret")
+            case .openRegistration: return Phrase(zh: "开放报名", en: "Open registration")
+            case .freezeStep: return Phrase(zh: "截止报名并冻结名单（公布哈希）…", en: "Close and freeze the list (publish its hash)…")
+            case .drawStep: return Phrase(zh: "派位…", en: "Run the draw…")
+            case .publishStep: return Phrase(zh: "发布结果…", en: "Publish the results…")
+            case .review: return Phrase(zh: "派位结果审核", en: "Review of the draw")
+            case .childrenPerRoute: return Phrase(zh: "各途径人数", en: "Children per route")
+            case .children: return Phrase(zh: "人数", en: "Children")
+            case .route: return Phrase(zh: "途径", en: "Route")
+            case .editSeats: return Phrase(zh: "修改各校学位", en: "Edit the seats per school")
+            case .seatsAgainstApplications: return Phrase(zh: "各校学位与报名人数", en: "Seats per school against applications")
+            case .schoolsTable: return Phrase(zh: "参加学校", en: "Schools in the campaign")
+            case .school: return Phrase(zh: "学校", en: "School")
+            case .ownership: return Phrase(zh: "性质", en: "Ownership")
+            case .zones: return Phrase(zh: "施教区数", en: "Catchment zones")
+            case .applicants: return Phrase(zh: "申请", en: "Applicants")
+            case .admitted: return Phrase(zh: "录取", en: "Admitted")
+            case .lastAdmittedNumber: return Phrase(zh: "最后录取号码", en: "Last admitted number")
+            case .admittedList: return Phrase(zh: "录取名单", en: "Admitted list")
+            case .download: return Phrase(zh: "下载", en: "Download")
             }
         }
 
         public static var parameterisedExamples: [Phrase] {
             [.drawVerificationTitle(.verbatim("2027 年黄浦区一年级入学")),
-             .drawRoutes(.init(privateLottery: 120, catchment: 2_300, coordinated: 80, unplaced: 0)), .registrationNotYetOpen("2027-04-20"), .registrationClosed("2027-05-20"), .resultsPublished, .earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment)]
+             .drawRoutes(.init(privateLottery: 120, catchment: 2_300, coordinated: 80, unplaced: 0)), .registrationNotYetOpen("2027-04-20"), .registrationClosed("2027-05-20"), .resultsPublished, .earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment),
+             .narrowedToDistrict("黄浦区"), .campaignWindow(opens: CaseDate("2027-04-20")!, closes: CaseDate("2027-05-20")!),
+             .whatIfDistance(placed: 80, totalMetres: 152_300, optimalMetres: 140_000)]
         }
     }
 }
@@ -51,6 +91,26 @@ extension Phrase {
     public static func earlyClosing(_ day: String) -> Phrase {
         Phrase(zh: "报名原定 \(day) 截止：现在截止会提前结束所有家庭的报名，须写明理由，理由连同您的姓名和时间记入日志。",
                en: "Registration was announced to close on \(day): closing now ends it early for every family, so a reason is required and logged with your name and the time.")
+    }
+
+    public static func narrowedToDistrict(_ district: String) -> Phrase {
+        Phrase(zh: "全市招生：您看到的是本区（\(district)）的学校、报名和派位结果；招生由市教委负责。",
+               en: "A city-wide campaign: you see your district's (\(district)) schools, applications and results; the city runs it.")
+    }
+
+    /// A day as people write it: 2027年4月20日.
+    public static func day(_ day: CaseDate) -> Phrase { Phrase(zh: day.chineseText, en: day.description) }
+
+    public static func campaignWindow(opens: CaseDate, closes: CaseDate) -> Phrase {
+        Phrase(zh: "\(day(opens).zh) 至 \(day(closes).zh)", en: "\(day(opens).en) to \(day(closes).en)")
+    }
+
+    /// The coordinated children's total distance in priority order against the least possible on the same seats.
+    public static func whatIfDistance(placed: Int, totalMetres: Int, optimalMetres: Int) -> Phrase {
+        let km = { (metres: Int) in Format.decimal(Double(metres) / 1000, digits: 1) ?? "" }
+        let (total, optimal) = (km(totalMetres), km(optimalMetres))
+        return Phrase(zh: "统筹安排 \(Format.number(placed)) 人，按优先级总距离 \(total) 公里；同样学位下总距离最小的安排为 \(optimal) 公里。",
+                      en: "\(Format.number(placed)) children coordinated: \(total) km in priority order; the least total distance on the same seats is \(optimal) km.")
     }
 
     public static func beaconValue(round: String) -> Phrase {

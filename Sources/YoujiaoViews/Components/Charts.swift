@@ -65,7 +65,7 @@ public struct BarChart: Component {
                 let width = value(s, i) / maxTotal * chartWidth
                 rows.append(SVG.element("rect", [("x", SVG.number(x)), ("y", SVG.number(y + 3)), ("width", SVG.number(width)),
                                                  ("height", SVG.number(rowHeight - 6)), ("fill", s.colour)],
-                                        [SVG.element("title", [], [.words("\(category) \(t(s.name)): \(Format.number(Int(value(s, i))))")])]))
+                                        [SVG.element("title", [], [.words("\(category) \(t(s.name)): \(Format.number(Int(min(value(s, i), 9e18))))")])]))
                 x += width
             }
             rows.append(SVG.element("text", [("x", SVG.number(x + 4)), ("y", SVG.number(y + 15)), ("class", "value")],

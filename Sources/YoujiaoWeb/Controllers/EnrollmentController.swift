@@ -13,6 +13,8 @@ struct EnrollmentController {
         let routes = routes.grouped(DistrictNamesMiddleware())
         routes.get("enrollment", use: list)
         routes.post("enrollment", use: create)
+        routes.get("enrollment", "campaigns.csv") { try await listDownload(req: $0, as: .csv) }
+        routes.get("enrollment", "campaigns.xlsx") { try await listDownload(req: $0, as: .xlsx) }
         let campaign = routes.grouped("enrollment", ":id")
         campaign.get(use: show)
         campaign.post("open", use: open)
@@ -23,6 +25,8 @@ struct EnrollmentController {
             campaign.get(PathComponent(stringLiteral: step.rawValue)) { try await confirmPage(req: $0, step: step) }
         }
         campaign.get("results.csv", use: schoolExport)
+        campaign.get("schools.csv") { try await schoolsDownload(req: $0, as: .csv) }
+        campaign.get("schools.xlsx") { try await schoolsDownload(req: $0, as: .xlsx) }
         campaign.get("seats", use: seats)
         campaign.post("seats", use: saveSeats)
         campaign.get("seats.csv", use: seatsCSV)
@@ -113,7 +117,29 @@ struct EnrollmentController {
             return req.page(FamilyEnrollmentPage.View(chrome: req.chrome(flash: saved ? .success(.familyEnrollment(.applicationSaved)) : nil), model: model))
         }
         guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
-        return EnrollmentView.list(req, viewer: viewer, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) }, problem: nil)
+        let model = try await Self.listModel(req, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) },
+                                             values: CampaignListPage.proposedValues(today: .today()), problem: nil)
+        return req.page(CampaignListPage.View(chrome: req.chrome(), model: model, address: req.address))
+    }
+
+    static func listModel(_ req: Request, campaigns: [Campaign], values: [String: String], problem: CampaignProblem?) async throws -> CampaignListPage.Model {
+        var rows: [CampaignListPage.Row] = []
+        for c in campaigns {
+            rows.append(CampaignListPage.Row(name: try await EnrollmentView.titlePhrase(req, c), href: "/enrollment/\(c.id)", year: c.year, status: c.status,
+                                             opensOn: c.opensOn, closesOn: c.closesOn, listHash: c.listHash))
+        }
+        return CampaignListPage.Model(rows: rows, sort: try req.tableSort(keys: CampaignListPage.sortableKeys, fallback: CampaignListPage.defaultSort),
+                                      entryGrades: Campaign.entryGrades, values: values,
+                                      problem: problem.map { CampaignPage.Problem(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) })
+    }
+
+    /// The campaigns table, whole and in its sort order, as CSV or XLSX.
+    @Sendable func listDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let viewer = try req.requireStaff()
+        guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
+        let campaigns = try await CampaignStore(req.db).campaigns().filter { Self.canSee(viewer.scope, $0) }
+        let model = try await Self.listModel(req, campaigns: campaigns, values: [:], problem: nil)
+        return try req.download(CampaignListPage.table(model), name: "campaigns", as: format)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -127,7 +153,8 @@ struct EnrollmentController {
             }
             return req.redirect(to: "/enrollment/\(campaign.id)", redirectType: .normal)
         } catch {
-            return EnrollmentView.list(req, viewer: viewer, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) }, problem: error)
+            let model = try await Self.listModel(req, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) }, values: form, problem: error)
+            return req.page(CampaignListPage.View(chrome: req.chrome(), model: model, address: req.address), status: .badRequest)
         }
     }
 
@@ -167,13 +194,64 @@ struct EnrollmentController {
     }
 
     private func page(_ req: Request, viewer: Viewer, campaign: Campaign, problem: CampaignProblem?) async throws -> Response {
+        let model = try await Self.campaignModel(req, viewer: viewer, campaign: campaign, problem: problem)
+        return req.page(CampaignPage.View(chrome: req.chrome(), model: model, address: req.address), status: problem == nil ? .ok : .badRequest)
+    }
+
+    /// The campaign as this viewer may read it: a district admin's part of a city-wide campaign is
+    /// their district's schools, applications and results only.
+    static func campaignModel(_ req: Request, viewer: Viewer, campaign c: Campaign, problem: CampaignProblem?) async throws -> CampaignPage.Model {
         let store = CampaignStore(req.db)
-        let district = Self.narrowedDistrict(viewer.scope, campaign)
-        let schools = try await store.enrollmentSchools(for: campaign).filter { district == nil || $0.districtCode == district }
-        let applications = try await store.applications(campaignID: campaign.id).filter { district == nil || $0.districtCode == district }
-        let report = try await store.report(campaign)
-        return EnrollmentView.campaign(req, campaign: campaign, canManage: Self.canManage(viewer.scope, campaign), schools: schools,
-                                       applications: applications, report: report?.part(district: district), narrowedTo: district, problem: problem)
+        let district = Self.narrowedDistrict(viewer.scope, c)
+        let schools = try await store.enrollmentSchools(for: c).filter { district == nil || $0.districtCode == district }
+        let applications = try await store.applications(campaignID: c.id).filter { district == nil || $0.districtCode == district }
+        let report = try await store.report(c)?.part(district: district)
+        let base = "/enrollment/\(c.id)"
+        let results = Dictionary(report?.schools.map { ($0.schoolId, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        func result(_ id: String) -> CampaignPage.Result? {
+            results[id].map { CampaignPage.Result(applicants: $0.applicants, admitted: $0.admitted, lastAdmittedNumber: $0.highestAdmittedLottery,
+                                                  admittedListHref: "\(base)/results.csv?school=\(id)") }
+        }
+        var rows = schools.map { CampaignPage.School(id: $0.id, name: $0.name, ownership: $0.ownership, seats: $0.capacity, zones: $0.zones.count,
+                                                     result: result($0.id)) }
+        // A school of the draw no longer among the campaign's schools still shows its results.
+        for summary in report?.schools ?? [] where !schools.contains(where: { $0.id == summary.schoolId }) {
+            let name = try await req.registry.school(id: summary.schoolId)?.name ?? summary.schoolId
+            rows.append(CampaignPage.School(id: summary.schoolId, name: name, ownership: summary.ownership, seats: summary.seats, zones: 0,
+                                            result: result(summary.schoolId)))
+        }
+        let sort = try req.tableSort(keys: CampaignPage.sortableKeys(afterDraw: report != nil), fallback: CampaignPage.defaultSort)
+        let canManage = Self.canManage(viewer.scope, c)
+        var nextStep: CampaignPage.NextStep?
+        if canManage {
+            switch c.status {
+            case .draft: nextStep = .open(action: base + "/open")
+            case .open: nextStep = .freeze(href: base + "/freeze")
+            case .frozen: nextStep = .draw(href: base + "/draw")
+            case .drawn: nextStep = .publish(href: base + "/publish")
+            case .published: nextStep = nil
+            }
+        }
+        let review = report.map {
+            CampaignPage.Review(routes: .init(privateLottery: $0.routes.private, catchment: $0.routes.catchment, coordinated: $0.routes.coordinated,
+                                              unplaced: $0.routes.unplaced),
+                                coordinatedPlaced: $0.coordinatedPlaced, totalDistanceMetres: $0.totalDistanceM, optimalDistanceMetres: $0.optimalTotalDistanceM)
+        }
+        let districtName = try await district.asyncFlatMap { code in try await req.registry.district(code: code)?.name ?? code }
+        return CampaignPage.Model(
+            name: try await EnrollmentView.titlePhrase(req, c), id: c.id, status: c.status, opensOn: c.opensOn, closesOn: c.closesOn,
+            applications: applications.count, beaconRound: c.beaconRound, notaryCommitment: c.notaryCommitment, listHash: c.listHash, seed: c.seed,
+            narrowedTo: districtName, nextStep: nextStep, mayEditSeats: canManage && c.acceptsSeatChanges, schools: rows, review: review,
+            sort: sort, problem: problem.map { CampaignPage.Problem(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) })
+    }
+
+    /// The campaign page's schools table, whole and in its sort order, as CSV or XLSX.
+    @Sendable func schoolsDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let viewer = try req.requireStaff()
+        let campaign = try await Self.campaign(req)
+        guard Self.canSee(viewer.scope, campaign) else { throw Abort(.forbidden, reason: req.t("这次招生不在您的管辖范围内。", "This campaign is outside your scope.")) }
+        let model = try await Self.campaignModel(req, viewer: viewer, campaign: campaign, problem: nil)
+        return try req.download(CampaignPage.schoolsTable(model), name: "schools-\(campaign.id)", as: format)
     }
 
     // MARK: The district's steps
