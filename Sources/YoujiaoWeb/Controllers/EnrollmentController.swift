@@ -393,7 +393,8 @@ struct EnrollmentController {
         let store = CampaignStore(req.db)
         let zones = try await store.zones(for: campaign)
         var schoolNames: [String: String] = [:]
-        for school in try await store.enrollmentSchools(for: campaign) { schoolNames[school.id] = school.name }
+        let campaignSchools = try await store.enrollmentSchools(for: campaign)
+        for school in campaignSchools { schoolNames[school.id] = school.name }
         for zone in zones {
             if let id = zone.servingSchoolID(for: campaign.grade), schoolNames[id] == nil { schoolNames[id] = try await req.registry.school(id: id)?.name }
         }
@@ -408,7 +409,7 @@ struct EnrollmentController {
             campaignName: try await EnrollmentView.titlePhrase(req, campaign), childName: student.name,
             age: MaskedBirth.age(birthDate: student.birthDate).map(Phrase.ageInYears), maskedID: student.maskedNationalId,
             action: "/enrollment/\(campaign.id)/apply/\(student.id)", values: values,
-            privateSchools: try await store.enrollmentSchools(for: campaign).filter { $0.ownership == .private }
+            privateSchools: campaignSchools.filter { $0.ownership == .private }
                 .map { Choice(value: $0.id, label: .verbatim($0.name)) },
             zones: zones.map { Choice(value: $0.id, label: zoneLabel($0.id)) },
             problem: problem.map { ApplicationFormPage.Problem(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) },
