@@ -28,9 +28,13 @@ public enum CampaignDemoLoader {
         var opened: [(campaign: Campaign, applications: Int)] = []
         for (grade, privateOneIn, sibling) in [(Grade.g1, UInt64(6), (days: 100, sequence: 987, name: "小雨")),
                                                (.k1, 3, (days: 200, sequence: 986, name: "小雪"))] {
+            // The beacon: the first drand quicknet round after 10:00 Beijing time the day after closing.
+            let closes = today.adding(days: 21)
+            let beacon = BeaconSource.known[0]
+            let round = beacon.firstRound(after: CampaignSchedule.endOfDay(closes).addingTimeInterval(10 * 3600))
             let campaign = Campaign(id: "demo-\(year)-\(grade == .k1 ? "k1" : "g1")-\(districtCode)", year: year, grade: grade,
-                                    districtCode: districtCode, opensOn: today.adding(days: -7), closesOn: today.adding(days: 21),
-                                    status: .open, beaconRound: "drand quicknet 在 \(today.adding(days: 22)) 之后的第一轮",
+                                    districtCode: districtCode, opensOn: today.adding(days: -7), closesOn: closes,
+                                    status: .open, beaconRound: beacon.roundDescription(round).zh, beaconSourceID: beacon.id, beaconRoundNumber: round,
                                     notaryCommitment: CampaignSeed.commitment(secret: secret))
             let store = CampaignStore(registry.database)
             try await store.create(campaign)

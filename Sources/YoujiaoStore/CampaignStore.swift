@@ -15,6 +15,9 @@ struct CampaignRecord: Codable, Sendable {
     var status: String
     var listHash: String?
     var beaconRound: String
+    var beaconSource: String?
+    var beaconRoundNumber: Int64?
+    var frozenAt: String?
     var beaconValue: String?
     var notaryCommitment: String
     var notarySecret: String?
@@ -24,6 +27,7 @@ struct CampaignRecord: Codable, Sendable {
         id = c.id; year = c.year; grade = c.grade.rawValue; districtCode = c.districtCode
         opensOn = c.opensOn.description; closesOn = c.closesOn.description; status = c.status.rawValue
         listHash = c.listHash; beaconRound = c.beaconRound; beaconValue = c.beaconValue
+        beaconSource = c.beaconSourceID; beaconRoundNumber = c.beaconRoundNumber; frozenAt = c.frozenAt.map(CampaignStore.timestamp)
         notaryCommitment = c.notaryCommitment; notarySecret = c.notarySecret; seed = c.seed
     }
 
@@ -32,6 +36,7 @@ struct CampaignRecord: Codable, Sendable {
                  opensOn: CaseDate(opensOn) ?? CaseDate(year: year, month: 1, day: 1),
                  closesOn: CaseDate(closesOn) ?? CaseDate(year: year, month: 1, day: 1),
                  status: CampaignStatus(rawValue: status) ?? .draft, listHash: listHash, beaconRound: beaconRound,
+                 beaconSourceID: beaconSource, beaconRoundNumber: beaconRoundNumber, frozenAt: frozenAt.flatMap(CampaignStore.date),
                  beaconValue: beaconValue, notaryCommitment: notaryCommitment, notarySecret: notarySecret, seed: seed)
     }
 }
@@ -117,6 +122,21 @@ public struct ResultRecord: Codable, Sendable, Hashable {
 }
 
 /// One logged edit of a school's seats in a campaign.
+/// One change to a campaign's dates or beacon round (`campaign_changes`).
+public struct ScheduleChangeRecord: Codable, Sendable, Hashable {
+    public var id: String
+    public var campaignId: String
+    public var at: String
+    public var actorId: String?
+    public var actorName: String
+    /// A `CampaignSchedule.Field` raw value.
+    public var field: String
+    public var oldValue: String
+    public var newValue: String
+    /// Empty for a change made before registration opened.
+    public var reason: String
+}
+
 public struct SeatChangeRecord: Codable, Sendable, Hashable {
     public var id: String
     public var campaignId: String
@@ -221,6 +241,30 @@ public struct CampaignStore: DatabaseStore {
         }
     }
 
+    /// Changes the campaign's window or beacon round (until it is frozen), logged for families.
+    public func updateSchedule(campaignID: String, request: CampaignSchedule.Request, reason: String, actor: ApplicationActor,
+                               at: Date = Date()) async throws -> [CampaignSchedule.Change] {
+        try await transaction { tx in
+            try await tx.lock(campaignID)
+            guard let campaign = try await tx.campaign(id: campaignID) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
+            let (updated, changes, reason) = try CampaignSchedule.apply(request, to: campaign, reason: reason, now: at)
+            guard !changes.isEmpty else { return [] }
+            try await tx.sql.update("campaigns").set("opens_on", to: updated.opensOn.description).set("closes_on", to: updated.closesOn.description)
+                .set("beacon_source", to: updated.beaconSourceID).set("beacon_round_number", to: updated.beaconRoundNumber)
+                .set("beacon_round", to: updated.beaconRound).where("id", .equal, campaignID).run()
+            try await tx.sql.insertBatched(into: "campaign_changes", changes.map {
+                ScheduleChangeRecord(id: UUID().uuidString.lowercased(), campaignId: campaignID, at: Self.timestamp(at), actorId: actor.id,
+                                     actorName: actor.name, field: $0.field.rawValue, oldValue: $0.old, newValue: $0.new, reason: reason)
+            })
+            return changes
+        }
+    }
+
+    /// The changes to a campaign's dates and round, oldest first.
+    public func scheduleChanges(campaignID: String) async throws -> [ScheduleChangeRecord] {
+        try await sql.all("SELECT * FROM campaign_changes WHERE campaign_id = \(bind: campaignID) ORDER BY at, id", as: ScheduleChangeRecord.self)
+    }
+
     /// The seat edits of a campaign, oldest first.
     public func seatChanges(campaignID: String) async throws -> [SeatChangeRecord] {
         try await sql.all("SELECT * FROM campaign_seat_changes WHERE campaign_id = \(bind: campaignID) ORDER BY at, id", as: SeatChangeRecord.self)
@@ -322,11 +366,12 @@ public struct CampaignStore: DatabaseStore {
 
     /// Closes registration, snapshots schools.csv and applicants.csv (the canonical list), and
     /// records the list's SHA-256; returns it.
-    public func freeze(_ id: String) async throws -> String {
+    public func freeze(_ id: String, at now: Date = Date()) async throws -> String {
         try await transaction { tx in
             try await tx.lock(id)
             guard let campaign = try await tx.campaign(id: id) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
             try campaign.checkStep(to: .frozen)
+            try campaign.checkRoundStillAhead(now: now)
             let applicants = try await tx.applications(campaignID: id).map(\.applicant)
             let list = EnrollmentCSV.canonicalApplicantList(applicants)
             let hash = SHA256.hash(data: Array(list.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -335,7 +380,7 @@ public struct CampaignStore: DatabaseStore {
             try await tx.sql.insertBatched(into: "campaign_files", [FileRow(campaignId: id, name: File.schools.rawValue, content: schools),
                                                                     FileRow(campaignId: id, name: File.applicants.rawValue, content: list)])
             try await tx.sql.update("campaigns").set("status", to: CampaignStatus.frozen.rawValue).set("list_hash", to: hash)
-                .where("id", .equal, id).run()
+                .set("frozen_at", to: Self.timestamp(now)).where("id", .equal, id).run()
             return hash
         }
     }
@@ -417,6 +462,12 @@ public struct CampaignStore: DatabaseStore {
     }
 
     static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
+
+    static func date(_ timestamp: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: timestamp) ?? ISO8601DateFormatter().date(from: timestamp)
+    }
 
     static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()

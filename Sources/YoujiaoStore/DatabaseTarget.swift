@@ -65,6 +65,7 @@ public enum StoreSetup {
         CreateExportRequests(),
         SealSensitiveFields(),
         AddAccountDisabling(),
+        AddCampaignSchedule(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -40,14 +40,8 @@ public enum Format {
         return .beijingTime(beijingMinute(date))
     }
 
-    /// "yyyy-MM-dd HH:mm" in Beijing (UTC+8 all year; China has had no daylight saving since 1991).
-    public static func beijingMinute(_ date: Date) -> String {
-        let minutes = Int((date.timeIntervalSince1970 / 60).rounded(.down)) + 8 * 60
-        let dayNumber = Int((Double(minutes) / 1440).rounded(.down))
-        let minuteOfDay = minutes - dayNumber * 1440
-        let day = CaseDate(year: 1970, month: 1, day: 1).adding(days: dayNumber)
-        return "\(day) \(twoDigits(minuteOfDay / 60)):\(twoDigits(minuteOfDay % 60))"
-    }
+    /// "yyyy-MM-dd HH:mm" in Beijing.
+    public static func beijingMinute(_ date: Date) -> String { date.beijingMinute }
 
     /// A child's age in whole years on `today` (Shanghai), nil for a malformed date or one after
     /// `today`. Pages show this, never the birth date nor its month, beside a masked ID number:

@@ -42,8 +42,8 @@ public enum Catalogue {
     /// Every book, for the completeness test. A new book is added here.
     public static var allBooks: [(name: String, keys: [(key: String, phrase: Phrase)], examples: [Phrase])] {
         [entry(Common.self), entry(Tables.self), entry(Forms.self), entry(Auth.self), entry(Family.self), entry(Errors.self), entry(Dashboard.self),
-         entry(Schools.self), entry(Campaign.self), entry(Application.self), entry(FamilyEnrollment.self), entry(Exports.self), entry(Planning.self),
-         entry(Supervision.self), entry(SpecialEducation.self), entry(Aid.self)]
+         entry(Schools.self), entry(Campaign.self), entry(Seats.self), entry(Application.self), entry(FamilyEnrollment.self), entry(Exports.self), entry(Planning.self),
+         entry(Supervision.self), entry(SpecialEducation.self), entry(Aid.self), entry(Refusals.self), entry(Schedule.self)]
     }
 
     private static func entry<Book: PhraseBook>(_ book: Book.Type) -> (name: String, keys: [(key: String, phrase: Phrase)], examples: [Phrase]) {

@@ -37,7 +37,7 @@ struct EnrollmentPagesTests {
     func drawVerification(_ language: Language) {
         let model = DrawVerificationPage.Model(
             campaignName: .verbatim("2027 年黄浦区一年级入学"), status: .published, path: "/public/enrollment/c-1", listHash: String(repeating: "ab", count: 32),
-            beaconRound: "drand 4521000", notaryCommitment: String(repeating: "cd", count: 32), beaconValue: String(repeating: "ef", count: 32),
+            beaconRound: .verbatim("drand 4521000"), notaryCommitment: String(repeating: "cd", count: 32), beaconValue: String(repeating: "ef", count: 32),
             notarySecret: "notary-secret", seed: String(repeating: "01", count: 32),
             routes: .init(privateLottery: 120, catchment: 2_300, coordinated: 80, unplaced: 0))
         let chrome = Chrome(language: language, navigation: [], viewer: nil, csrfToken: "csrf-123")
@@ -48,7 +48,7 @@ struct EnrollmentPagesTests {
     @Test func beforePublicationTheSeedStaysHidden() {
         let model = DrawVerificationPage.Model(
             campaignName: .verbatim("2027 年黄浦区一年级入学"), status: .frozen, path: "/public/enrollment/c-1", listHash: "h",
-            beaconRound: "drand 4521000", notaryCommitment: "c", beaconValue: nil, notarySecret: nil, seed: nil, routes: nil)
+            beaconRound: .verbatim("drand 4521000"), notaryCommitment: "c", beaconValue: nil, notarySecret: nil, seed: nil, routes: nil)
         let html = DrawVerificationPage.View(chrome: Chrome(language: .zh, csrfToken: "c"), model: model).render()
         #expect(!html.contains("results.csv") && !html.contains("id=\"seed\"") && !html.contains("enroll verify"))
         #expect(html.contains("applicants.csv") && html.contains("enroll commit"))
@@ -90,7 +90,7 @@ struct CampaignStaffPagesTests {
     static func drawn(sort: TableSort = CampaignPage.defaultSort, step: CampaignPage.NextStep? = .publish(href: "/enrollment/c-1/publish")) -> CampaignPage.Model {
         CampaignPage.Model(
             name: .verbatim("2027 年全市一年级入学"), id: "c-1", status: .drawn, opensOn: CaseDate("2027-04-20")!, closesOn: CaseDate("2027-05-20")!,
-            applications: 2_400, beaconRound: "drand 4521000", notaryCommitment: String(repeating: "cd", count: 32),
+            applications: 2_400, beaconRound: .verbatim("drand 4521000"), notaryCommitment: String(repeating: "cd", count: 32),
             listHash: String(repeating: "ab", count: 32), seed: String(repeating: "01", count: 32), narrowedTo: "黄浦区", nextStep: step,
             mayEditSeats: false,
             schools: [school("3101010001", "黄浦区第一中心小学", .public, seats: 200, applicants: 230, admitted: 200, last: nil),

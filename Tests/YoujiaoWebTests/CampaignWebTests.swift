@@ -15,10 +15,14 @@ struct CampaignWebTests {
     static let today = CaseDate.today()
     static let secret = "notary-secret"
 
+    /// A drand quicknet round after both campaigns close, so that freezing and drawing pass the round check.
+    static let round = BeaconSource.known[0].firstRound(after: CampaignSchedule.endOfDay(today.adding(days: 11)))
+
     static func campaign(closed: Bool = false) -> Campaign {
         Campaign(id: closed ? "closed" : "open", year: today.schoolYear + 1, grade: .g1, districtCode: "310101",
                  opensOn: today.adding(days: -20), closesOn: today.adding(days: closed ? -1 : 10), status: .open,
-                 beaconRound: "test round", notaryCommitment: CampaignSeed.commitment(secret: secret))
+                 beaconRound: BeaconSource.known[0].roundDescription(round).zh, beaconSourceID: BeaconSource.known[0].id, beaconRoundNumber: round,
+                 notaryCommitment: CampaignSeed.commitment(secret: secret))
     }
 
     /// An eligible child for each family (guardian A's younger child, guardian B's child), accounts for Xuhui and parent B.

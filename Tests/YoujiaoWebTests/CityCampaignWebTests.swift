@@ -19,7 +19,8 @@ extension CampaignWebTests {
             let secret = "city-notary-secret"
             let created = try await post(city, "/enrollment", [
                 "year": "\(Self.campaign().year)", "grade": "1", "opens_on": Self.today.adding(days: -1).description,
-                "closes_on": Self.today.adding(days: 10).description, "beacon_round": "drand quicknet, first round after closing",
+                "closes_on": Self.today.adding(days: 10).description, "beacon_source": "drand-quicknet",
+                "beacon_round": "\(BeaconSource.known[0].firstRound(after: CampaignSchedule.endOfDay(Self.today.adding(days: 10))))",
                 "notary_commitment": CampaignSeed.commitment(secret: secret),
             ])
             #expect(created.status == .seeOther)

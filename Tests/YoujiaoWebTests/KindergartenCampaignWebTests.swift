@@ -32,8 +32,10 @@ struct KindergartenCampaignWebTests {
 
     func newCampaign(_ extra: [String: String] = [:]) -> [String: String] {
         let today = CaseDate.today()
+        let round = BeaconSource.known[0].firstRound(after: CampaignSchedule.endOfDay(today.adding(days: 10)))
         return ["year": "\(Self.year)", "grade": "K1", "opens_on": today.adding(days: -1).description, "closes_on": today.adding(days: 10).description,
-                "beacon_round": "drand quicknet round 1", "notary_commitment": CampaignSeed.commitment(secret: Self.secret)].merging(extra) { $1 }
+                "beacon_source": "drand-quicknet", "beacon_round": "\(round)",
+                "notary_commitment": CampaignSeed.commitment(secret: Self.secret)].merging(extra) { $1 }
     }
 
     @Test func aDistrictRunsAKindergartenCampaignEndToEnd() async throws {

@@ -4,6 +4,7 @@ import Vapor
 import YoujiaoCore
 import YoujiaoStore
 import YoujiaoTestSupport
+import YoujiaoViews
 @testable import YoujiaoWeb
 
 /// Supervision pages over real HTTP, on SQLite by default and on PostgreSQL when DATABASE_URL is set.
@@ -283,7 +284,7 @@ struct SupervisionWebTests {
                 #expect(!html.contains("(\(bad.field))") && !html.contains("is negative") && !html.contains("is not a number"), "no codes or English")
                 // What was typed comes back, the bad value and the good ones.
                 for (name, value) in bad.changes where !value.isEmpty {
-                    #expect(html.contains(#"name="\#(name)" "#) && html.contains("value=\"\(esc(value))\""), "\(name) keeps \(value)")
+                    #expect(html.contains(#"name="\#(name)" "#) && html.contains("value=\"\(HTMLEscaping.attribute(value))\""), "\(name) keeps \(value)")
                 }
                 if bad.changes["floor_area_m2"] == nil { #expect(html.contains("value=\"4800\""), "the other fields keep their values") }
             }

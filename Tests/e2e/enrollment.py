@@ -76,27 +76,28 @@ def run(driver, base, accounts, screenshots, check, log, database):
     click_and_wait(driver, driver.find_element(By.ID, "seats-link"))
     form = driver.find_element(By.ID, "seats")
     field = form.find_element(By.CSS_SELECTOR, "input[name^='seats-']")
-    name, old = field.get_attribute("name"), int(field.get_attribute("value"))
+    name, old, school_name = field.get_attribute("name"), int(field.get_attribute("value")), field.get_attribute("aria-label")
     school, new = name[len("seats-"):], old + 5 if old < 1990 else old - 5
     total = int(driver.find_element(By.ID, "seat-total").text.replace(",", ""))
     field.clear()
     field.send_keys("-3")
     click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
     check("a negative number of seats is refused, naming the school's field",
-          driver.find_elements(By.CSS_SELECTOR, f"p.error[data-field='{name}']") and school in driver.find_element(By.CSS_SELECTOR, "p.error").text)
+          driver.find_elements(By.CSS_SELECTOR, f"p.error[data-field='{name}']") and school_name in driver.find_element(By.CSS_SELECTOR, "p.error").text)
     field = driver.find_element(By.NAME, name)
     field.clear()
     field.send_keys(str(new))
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#seats button"))
     check("the seats are saved", driver.find_elements(By.ID, "saved")
           and int(driver.find_element(By.ID, "seat-total").text.replace(",", "")) == total + new - old)
-    changes = driver.find_elements(By.CSS_SELECTOR, "table.sortable")[-1].find_elements(By.CSS_SELECTOR, "tbody tr")
+    changes = driver.find_elements(By.CSS_SELECTOR, "table.data-table")[-1].find_elements(By.CSS_SELECTOR, "tbody tr")
     cells = [c.text.replace(",", "") for c in changes[-1].find_elements(By.TAG_NAME, "td")]
-    check("the change is logged with who, old and new", cells[1:3] == ["district", school] and cells[4:] == [str(old), str(new)])
-    header = driver.find_elements(By.CSS_SELECTOR, "#seats table.sortable th")[6]
-    header.click(); header.click()
-    column = [int(r.find_elements(By.TAG_NAME, "td")[6].text.replace(",", "")) for r in driver.find_elements(By.CSS_SELECTOR, "#seats table.sortable tbody tr")]
-    check("the seats table sorts by seats", column == sorted(column, reverse=True))
+    check("the change is logged with who, old and new", cells == ["district", school_name, str(old), str(new)])
+    for _ in range(2):  # ascending, then descending: each click asks the server for the order
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#seats th.sortable:nth-child(6) a"))
+    column = [int(r.find_elements(By.TAG_NAME, "td")[4].text.replace(",", "")) for r in driver.find_elements(By.CSS_SELECTOR, "#seats table tbody tr")]
+    check("the seats table sorts by seats on the server", len(column) > 1 and column == sorted(column, reverse=True)
+          and "dir=desc" in driver.current_url)
     driver.save_screenshot(os.path.join(screenshots, "enrollment-seats.png"))
 
     driver.get(base + "/enrollment/" + campaign)

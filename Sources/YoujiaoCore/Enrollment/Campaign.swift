@@ -7,6 +7,17 @@ import Foundation
 /// draft → open → frozen → drawn → published; each step only forwards.
 public enum CampaignStatus: String, Sendable, Codable, CaseIterable {
     case draft, open, frozen, drawn, published
+
+    /// The status as pages and messages name it.
+    public var words: (zh: String, en: String) {
+        switch self {
+        case .draft: return ("草稿", "Draft")
+        case .open: return ("报名中", "Registration open")
+        case .frozen: return ("名单已冻结", "List frozen")
+        case .drawn: return ("已派位（待发布）", "Drawn (not yet published)")
+        case .published: return ("结果已发布", "Published")
+        }
+    }
 }
 
 /// A refused form field, in both languages.
@@ -31,8 +42,14 @@ public struct Campaign: Sendable, Hashable, Codable {
     public var status: CampaignStatus
     /// SHA-256 of the canonical frozen applicant list, published at freezing.
     public var listHash: String?
-    /// The public random value's source, named in advance (e.g. "drand quicknet round 12345678").
+    /// The public random value's source and round as published (e.g. "drand quicknet 第 12345678 轮").
     public var beaconRound: String
+    /// The beacon (`BeaconSource.known`) and round named in advance: the draw checks that this
+    /// round comes after the freeze. nil only for campaigns stored before rounds were checked.
+    public var beaconSourceID: String?
+    public var beaconRoundNumber: Int64?
+    /// When the list was frozen (nil before).
+    public var frozenAt: Date?
     public var beaconValue: String?
     /// SHA-256 (hex) of the notary's secret, recorded when the campaign is created.
     public var notaryCommitment: String
@@ -41,11 +58,31 @@ public struct Campaign: Sendable, Hashable, Codable {
     public var seed: String?
 
     public init(id: String, year: Int, grade: Grade, districtCode: String?, opensOn: CaseDate, closesOn: CaseDate,
-                status: CampaignStatus = .draft, listHash: String? = nil, beaconRound: String, beaconValue: String? = nil,
+                status: CampaignStatus = .draft, listHash: String? = nil, beaconRound: String, beaconSourceID: String? = nil,
+                beaconRoundNumber: Int64? = nil, frozenAt: Date? = nil, beaconValue: String? = nil,
                 notaryCommitment: String, notarySecret: String? = nil, seed: String? = nil) {
         self.id = id; self.year = year; self.grade = grade; self.districtCode = districtCode; self.opensOn = opensOn
         self.closesOn = closesOn; self.status = status; self.listHash = listHash; self.beaconRound = beaconRound
+        self.beaconSourceID = beaconSourceID; self.beaconRoundNumber = beaconRoundNumber; self.frozenAt = frozenAt
         self.beaconValue = beaconValue; self.notaryCommitment = notaryCommitment; self.notarySecret = notarySecret; self.seed = seed
+    }
+
+    /// The announced round's source, number and publication time, when the campaign names a known beacon.
+    public var announcedRound: (source: BeaconSource, round: Int64, time: Date)? {
+        guard let source = beaconSourceID.flatMap(BeaconSource.named), let round = beaconRoundNumber,
+              let time = source.time(ofRound: round) else { return nil }
+        return (source, round, time)
+    }
+
+    /// Freezing after the announced round is out would let whoever froze the list know the value
+    /// that decides the draw: the round must be changed (publicly, logged) first.
+    public func checkRoundStillAhead(now: Date) throws(CampaignProblem) {
+        guard let (source, round, time) = announcedRound else { return }
+        guard time > now else {
+            let name = source.roundDescription(round)
+            throw CampaignProblem("beacon_round", zh: "事先公布的\(name.zh)已于 \(time.beijingMinute)（北京时间）产生，冻结名单前请先改为更晚的轮次（修改公开记录）。",
+                                  en: "The announced \(name.en) was published at \(time.beijingMinute) Beijing time: name a later round (the change is logged publicly) before freezing.")
+        }
     }
 
     /// Entry grades a campaign may be run for.
@@ -220,8 +257,8 @@ extension Campaign {
     /// Refuses a step that is not the next one of the life cycle.
     public func checkStep(to target: CampaignStatus) throws(CampaignProblem) {
         guard Self.next(after: status) == target else {
-            throw CampaignProblem("status", zh: "招生处于“\(status.rawValue)”状态，不能进入“\(target.rawValue)”。",
-                                  en: "the campaign is \(status.rawValue); it cannot become \(target.rawValue)")
+            throw CampaignProblem("status", zh: "招生处于“\(status.words.zh)”状态，不能进入“\(target.words.zh)”。",
+                                  en: "The campaign is \(status.words.en); it cannot become \(target.words.en).")
         }
     }
 
@@ -232,6 +269,17 @@ extension Campaign {
         }
         guard !beaconValue.isEmpty else {
             throw CampaignProblem("beacon_value", zh: "请填写公开随机数。", en: "enter the beacon value")
+        }
+        // Only a round published after the freeze: its value could not be known while the list could change.
+        if beaconSourceID != nil || beaconRoundNumber != nil {
+            guard let (source, round, time) = announcedRound, let frozenAt else {
+                throw CampaignProblem("beacon_value", zh: "本次招生的公开随机数轮次无法核对。", en: "The campaign's beacon round cannot be checked.")
+            }
+            guard time > frozenAt else {
+                let name = source.roundDescription(round)
+                throw CampaignProblem("beacon_value", zh: "\(name.zh)产生于 \(time.beijingMinute)（北京时间），不晚于名单冻结时间 \(frozenAt.beijingMinute)：冻结时其值可能已为人所知，不能用于派位。",
+                                      en: "\(name.en) was published at \(time.beijingMinute) Beijing time, not after the list was frozen (\(frozenAt.beijingMinute)): its value could have been known, so it cannot decide the draw.")
+            }
         }
         guard CampaignSeed.commitment(secret: notarySecret) == notaryCommitment else {
             throw CampaignProblem("notary_secret", zh: "公证密钥与事先公布的哈希值不符。", en: "the notary secret does not match its commitment")

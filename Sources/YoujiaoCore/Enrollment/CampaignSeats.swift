@@ -53,8 +53,8 @@ public enum CampaignSeats {
         var changes: [CampaignSeatChange] = []
         for school in schools {
             guard let text = form[field(school.id)]?.trimmingCharacters(in: .whitespaces) else { continue }
-            let refused = CampaignProblem(field(school.id), zh: "\(school.name)（\(school.id)）的学位数须为 0–\(maximum) 的整数，收到“\(text)”。",
-                                          en: "seats of \(school.name) (\(school.id)) must be a whole number 0–\(maximum), not “\(text)”")
+            let refused = CampaignProblem(field(school.id), zh: "\(school.name)的学位数须为 0–\(maximum) 的整数，收到“\(text)”。",
+                                          en: "seats of \(school.name) must be a whole number 0–\(maximum), not “\(text)”")
             guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let seats = Int(text) else { throw refused }
             guard seats != school.capacity else { continue }
             guard seats <= maximum else { throw refused }

@@ -9,7 +9,7 @@ extension Catalogue {
         case status, frozenListHash, beaconRound, notaryCommitment, beaconValueLabel, seedFormula, publishedFiles
         case checkItYourself, checkItYourselfSentence
         case campaigns, newCampaign, campaign, window, listHash, seed, publicPage, create
-        case entryYear, entryGrade, opensOn, closesOn, beaconRoundField, notaryCommitmentField
+        case entryYear, entryGrade, opensOn, closesOn, beaconSourceField, beaconRoundField, beaconRoundHint, notaryCommitmentField
         case openRegistration, freezeStep, drawStep, publishStep
         case review, childrenPerRoute, children, route, editSeats, seatsAgainstApplications
         case schoolsTable, school, ownership, zones, applicants, admitted, lastAdmittedNumber, admittedList, download
@@ -52,7 +52,11 @@ extension Catalogue {
             case .entryGrade: return Phrase(zh: "起始年级", en: "Entry grade")
             case .opensOn: return Phrase(zh: "报名开始日期", en: "Registration opens")
             case .closesOn: return Phrase(zh: "报名截止日期", en: "Registration closes")
-            case .beaconRoundField: return Phrase(zh: "公开随机数来源（事先公布）", en: "Beacon round (named in advance)")
+            case .beaconSourceField: return Phrase(zh: "公开随机数来源", en: "Public random beacon")
+            case .beaconRoundField: return Phrase(zh: "公开随机数轮次（事先公布）", en: "Beacon round (named in advance)")
+            case .beaconRoundHint:
+                return Phrase(zh: "须在报名截止之后产生；默认是截止次日 10:00（北京时间）后的第一轮。派位只接受名单冻结之后产生的轮次。",
+                              en: "It must come after registration closes; the default is the first round after 10:00 Beijing time the day after closing. The draw accepts only a round published after the list was frozen.")
             case .notaryCommitmentField: return Phrase(zh: "公证密钥的 SHA-256", en: "SHA-256 of the notary's secret")
             case .openRegistration: return Phrase(zh: "开放报名", en: "Open registration")
             case .freezeStep: return Phrase(zh: "截止报名并冻结名单（公布哈希）…", en: "Close and freeze the list (publish its hash)…")
@@ -78,8 +82,9 @@ extension Catalogue {
 
         public static var parameterisedExamples: [Phrase] {
             [.drawVerificationTitle(.verbatim("2027 年黄浦区一年级入学")),
-             .drawRoutes(.init(privateLottery: 120, catchment: 2_300, coordinated: 80, unplaced: 0)), .registrationNotYetOpen("2027-04-20"), .registrationClosed("2027-05-20"), .resultsPublished, .earlyClosing("2026-12-27"), .beaconValue(round: "第 1234 轮"), .campaignStatus(.open), .placedBy(.catchment),
-             .narrowedToDistrict("黄浦区"), .campaignWindow(opens: CaseDate("2027-04-20")!, closes: CaseDate("2027-05-20")!),
+             .drawRoutes(.init(privateLottery: 120, catchment: 2_300, coordinated: 80, unplaced: 0)), .registrationNotYetOpen("2027-04-20"), .registrationClosed("2027-05-20"), .resultsPublished, .earlyClosing("2026-12-27"), .campaignStatus(.open), .placedBy(.catchment),
+             .narrowedToDistrict("黄浦区"), .campaignTitle(year: 2027, districtName: "黄浦区", grade: .g1), .campaignTitle(year: 2027, districtName: nil, grade: .k1),
+             .announcedRound(source: "drand quicknet", round: 12_345_678, publishedAt: "2027-05-21 10:00"), .beaconValue(round: .verbatim("drand")), .campaignWindow(opens: CaseDate("2027-04-20")!, closes: CaseDate("2027-05-20")!),
              .whatIfDistance(placed: 80, totalMetres: 152_300, optimalMetres: 140_000)]
         }
     }
@@ -98,8 +103,19 @@ extension Phrase {
                en: "A city-wide campaign: you see your district's (\(district)) schools, applications and results; the city runs it.")
     }
 
-    /// A day as people write it: 2027年4月20日.
-    public static func day(_ day: CaseDate) -> Phrase { Phrase(zh: day.chineseText, en: day.description) }
+    /// A day as people write it: 2027年4月20日, 20 April 2027.
+    public static func day(_ day: CaseDate) -> Phrase {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return Phrase(zh: day.chineseText, en: "\(day.day) \(months[day.month - 1]) \(day.year)")
+    }
+
+    /// "2027 年黄浦区一年级入学", "黄浦区 Grade 1 entry 2027"; kindergarten entry is 入园.
+    public static func campaignTitle(year: Int, districtName: String?, grade: Grade) -> Phrase {
+        let gradeName = Phrase.grade(grade)
+        let entry = grade.stage == .kindergarten ? "入园" : "入学"
+        return Phrase(zh: "\(year) 年\(districtName ?? "全市")\(gradeName.zh)\(entry)",
+                      en: "\(districtName.map { "\($0) " } ?? "City-wide ")\(gradeName.en) entry \(year)")
+    }
 
     public static func campaignWindow(opens: CaseDate, closes: CaseDate) -> Phrase {
         Phrase(zh: "\(day(opens).zh) 至 \(day(closes).zh)", en: "\(day(opens).en) to \(day(closes).en)")
@@ -113,19 +129,17 @@ extension Phrase {
                       en: "\(Format.number(placed)) children coordinated: \(total) km in priority order; the least total distance on the same seats is \(optimal) km.")
     }
 
-    public static func beaconValue(round: String) -> Phrase {
-        Phrase(zh: "公开随机数（\(round)）", en: "Beacon value (\(round))")
+    public static func beaconValue(round: Phrase) -> Phrase {
+        Phrase(zh: "公开随机数（\(round.zh)）", en: "Beacon value (\(round.en))")
     }
 
-    public static func campaignStatus(_ status: CampaignStatus) -> Phrase {
-        switch status {
-        case .draft: return Phrase(zh: "草稿", en: "Draft")
-        case .open: return Phrase(zh: "报名中", en: "Registration open")
-        case .frozen: return Phrase(zh: "名单已冻结", en: "List frozen")
-        case .drawn: return Phrase(zh: "已派位（待发布）", en: "Drawn (not yet published)")
-        case .published: return Phrase(zh: "结果已发布", en: "Published")
-        }
+    /// "drand quicknet 第 12345678 轮（2027-05-21 10:00 北京时间产生）".
+    public static func announcedRound(source: String, round: Int64, publishedAt minute: String) -> Phrase {
+        Phrase(zh: "\(source) 第 \(round) 轮（\(minute) 北京时间产生）", en: "\(source) round \(round) (published \(minute) Beijing time)")
     }
+
+    /// The words are Core's, which its messages use too.
+    public static func campaignStatus(_ status: CampaignStatus) -> Phrase { Phrase(zh: status.words.zh, en: status.words.en) }
 
     public static func placedBy(_ route: EnrollmentRoute) -> Phrase {
         switch route {

@@ -88,6 +88,11 @@ public struct DataTable: Component {
         case .toned(let inner, let tone, let note):
             return .span(.class("badge badge-\(tone.rawValue)"), content(of: inner, language: t),
                          .span(.class("visually-hidden"), .words((t == .zh ? "（" : " (") + t(note) + (t == .zh ? "）" : ")"))))
+        case .input(let name, let value, let label, let isInvalid):
+            return .input(.attr("name", name), .attr("value", value), .attr("inputmode", "numeric"), .attr("size", "6"),
+                          .attr("aria-label", label), .attribute(named: "class", value: isInvalid ? "invalid" : nil),
+                          .attribute(named: "aria-invalid", value: isInvalid ? "true" : nil),
+                          .attribute(named: "autofocus", value: isInvalid ? "autofocus" : nil))
         case .empty: return .group([])
         }
     }

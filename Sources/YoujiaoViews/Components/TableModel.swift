@@ -34,6 +34,9 @@ public struct TableModel: Sendable {
         /// Any other cell (a figure, a link to what it is made of) in a box of the tone's colour,
         /// with the tone's word (达标, 未达标) for screen readers; a download holds the inner cell.
         indirect case toned(Cell, tone: Tone, note: Phrase)
+        /// A whole-number field of the form the table sits in (the seats a school is given),
+        /// labelled by the row's name for screen readers; a download holds what it contains.
+        case input(name: String, value: String, label: String, isInvalid: Bool)
         case empty
     }
 
@@ -89,6 +92,7 @@ extension TableModel.Cell {
         case .number(let value), .shaded(let value, _, _): return .integer(value)
         case .decimal(let value, _): return value.isFinite ? .decimal(value) : .text("")
         case .toned(let inner, _, _): return inner.exportValue(language)
+        case .input(_, let value, _, _): return Int(value).map { .integer($0) } ?? .text(value)
         case .empty: return .text("")
         }
     }

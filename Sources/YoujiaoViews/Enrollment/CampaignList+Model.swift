@@ -32,10 +32,14 @@ public enum CampaignListPage {
     public static let defaultSort = TableSort(key: "year", direction: .descending)
     public static let sortableKeys: Set<String> = ["name", "year", "status", "opens"]
 
-    /// The proposed values of a new campaign: next school year's grade 1, registration from today for 30 days.
+    /// The proposed values of a new campaign: next school year's grade 1, registration from today
+    /// for 30 days, and the first drand quicknet round after 10:00 Beijing time on the day after closing.
     public static func proposedValues(today: CaseDate) -> [String: String] {
-        ["year": String(today.schoolYear + 1), "grade": Grade.g1.rawValue, "opens_on": today.description,
-         "closes_on": today.adding(days: 30).description]
+        let closes = today.adding(days: 30)
+        let source = BeaconSource.known[0]
+        let drawMorning = CampaignSchedule.endOfDay(closes).addingTimeInterval(10 * 3600)
+        return ["year": String(today.schoolYear + 1), "grade": Grade.g1.rawValue, "opens_on": today.description,
+                "closes_on": closes.description, "beacon_source": source.id, "beacon_round": String(source.firstRound(after: drawMorning))]
     }
 
     /// The campaigns table of the page and of its downloads, in the requested order (ties by name).

@@ -37,14 +37,17 @@ extension CampaignListPage {
         private var fields: [FormField] {
             let t = chrome.language
             let error = { (field: String) in model.problem.flatMap { $0.field == field ? $0.message : nil } }
-            func field(_ name: String, _ label: Phrase, _ kind: FormField.Kind = .text) -> FormField {
-                FormField(name: name, label: label, kind: kind, value: model.values[name] ?? "", error: error(name), isRequired: true,
+            func field(_ name: String, _ label: Phrase, _ kind: FormField.Kind = .text, hint: Phrase? = nil) -> FormField {
+                FormField(name: name, label: label, kind: kind, value: model.values[name] ?? "", error: error(name), hint: hint, isRequired: true,
                           autocomplete: "off", language: t)
             }
             let grades = model.entryGrades.map { Choice(value: $0.rawValue, label: .grade($0)) }
+            let beacons = BeaconSource.known.map { Choice(value: $0.id, label: .verbatim($0.name)) }
             return [field("year", .campaign(.entryYear), .number), field("grade", .campaign(.entryGrade), .select(grades)),
                     field("opens_on", .campaign(.opensOn), .date), field("closes_on", .campaign(.closesOn), .date),
-                    field("beacon_round", .campaign(.beaconRoundField)), field("notary_commitment", .campaign(.notaryCommitmentField))]
+                    field("beacon_source", .campaign(.beaconSourceField), .select(beacons)),
+                    field("beacon_round", .campaign(.beaconRoundField), .number, hint: .campaign(.beaconRoundHint)),
+                    field("notary_commitment", .campaign(.notaryCommitmentField))]
         }
     }
 }

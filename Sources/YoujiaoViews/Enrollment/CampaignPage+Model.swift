@@ -59,7 +59,7 @@ public enum CampaignPage {
         public var opensOn: CaseDate
         public var closesOn: CaseDate
         public var applications: Int
-        public var beaconRound: String
+        public var beaconRound: Phrase
         public var notaryCommitment: String
         public var listHash: String?
         public var seed: String?
@@ -72,11 +72,16 @@ public enum CampaignPage {
         public var review: Review?
         public var sort: TableSort
         public var problem: Problem?
+        /// The manager's form for the dates and the beacon round, until the list is frozen.
+        public var scheduleHref: String?
+        public var scheduleChanges: [CampaignSchedulePage.Change]
 
         public init(name: Phrase, id: String, status: CampaignStatus, opensOn: CaseDate, closesOn: CaseDate, applications: Int,
-                    beaconRound: String, notaryCommitment: String, listHash: String?, seed: String?, narrowedTo: String? = nil,
+                    beaconRound: Phrase, notaryCommitment: String, listHash: String?, seed: String?, narrowedTo: String? = nil,
                     nextStep: NextStep?, mayEditSeats: Bool, schools: [School], review: Review?,
-                    sort: TableSort = CampaignPage.defaultSort, problem: Problem? = nil) {
+                    sort: TableSort = CampaignPage.defaultSort, problem: Problem? = nil, scheduleHref: String? = nil,
+                    scheduleChanges: [CampaignSchedulePage.Change] = []) {
+            self.scheduleHref = scheduleHref; self.scheduleChanges = scheduleChanges
             self.name = name; self.id = id; self.status = status; self.opensOn = opensOn; self.closesOn = closesOn
             self.applications = applications; self.beaconRound = beaconRound; self.notaryCommitment = notaryCommitment
             self.listHash = listHash; self.seed = seed; self.narrowedTo = narrowedTo; self.nextStep = nextStep

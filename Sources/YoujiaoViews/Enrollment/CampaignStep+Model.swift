@@ -13,11 +13,11 @@ public enum CampaignStepPage {
         public var earlyClosingDay: String?
         public var reason: String
         /// The draw's round of the public beacon, named when the value is asked for.
-        public var beaconRound: String
+        public var beaconRound: Phrase
         public var problem: (field: String, message: Phrase)?
 
         public init(campaignName: Phrase, campaignHref: String, status: CampaignStatus, step: CampaignStepGuard.Step,
-                    counts: [ConfirmPanel.Count], earlyClosingDay: String? = nil, reason: String = "", beaconRound: String = "",
+                    counts: [ConfirmPanel.Count], earlyClosingDay: String? = nil, reason: String = "", beaconRound: Phrase = .verbatim(""),
                     problem: (field: String, message: Phrase)? = nil) {
             self.campaignName = campaignName; self.campaignHref = campaignHref; self.status = status; self.step = step
             self.counts = counts; self.earlyClosingDay = earlyClosingDay; self.reason = reason; self.beaconRound = beaconRound

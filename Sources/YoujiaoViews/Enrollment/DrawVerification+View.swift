@@ -17,15 +17,18 @@ public enum DrawVerificationPage {
         public var status: CampaignStatus
         public var path: String
         public var listHash: String
-        public var beaconRound: String
+        public var beaconRound: Phrase
         public var notaryCommitment: String
         /// Set once the results are published.
         public var beaconValue: String?
         public var notarySecret: String?
         public var seed: String?
         public var routes: RouteCounts?
-        public init(campaignName: Phrase, status: CampaignStatus, path: String, listHash: String, beaconRound: String, notaryCommitment: String,
-                    beaconValue: String?, notarySecret: String?, seed: String?, routes: RouteCounts?) {
+        /// Every change to the dates or the beacon round, in words, oldest first.
+        public var notices: [Phrase]
+        public init(campaignName: Phrase, status: CampaignStatus, path: String, listHash: String, beaconRound: Phrase, notaryCommitment: String,
+                    beaconValue: String?, notarySecret: String?, seed: String?, routes: RouteCounts?, notices: [Phrase] = []) {
+            self.notices = notices
             self.campaignName = campaignName; self.status = status; self.path = path; self.listHash = listHash; self.beaconRound = beaconRound
             self.notaryCommitment = notaryCommitment; self.beaconValue = beaconValue; self.notarySecret = notarySecret; self.seed = seed
             self.routes = routes
@@ -47,7 +50,7 @@ public enum DrawVerificationPage {
             var facts: [(Phrase, Node<HTML.BodyContext>)] = [
                 (.campaign(.status), .words(t(.campaignStatus(model.status)))),
                 (.campaign(.frozenListHash), code("list-hash", model.listHash)),
-                (.campaign(.beaconRound), .words(model.beaconRound)),
+                (.campaign(.beaconRound), .words(t(model.beaconRound))),
                 (.campaign(.notaryCommitment), code("commitment", model.notaryCommitment)),
             ]
             if let beacon = model.beaconValue, let secret = model.notarySecret, let seed = model.seed {
@@ -60,6 +63,10 @@ public enum DrawVerificationPage {
             }
             return Node<HTML.BodyContext>.group(
                 .dl(.class("facts"), .forEach(facts) { term, value in .group(.dt(.words(t(term))), .dd(value)) }),
+                .if(!model.notices.isEmpty, .div(
+                    .class("notices"), .id("schedule-changes"), .attr("role", "note"),
+                    .h2(.words(t(.schedule(.noticesHeading)))),
+                    .ul(.forEach(model.notices) { .li(.words(t($0))) }))),
                 .unwrap(model.routes) { routes in
                     .p(.id("routes"), .words(t(.drawRoutes(routes))))
                 },

@@ -24,8 +24,13 @@ public enum FamilyEnrollmentPage {
         public var status: CampaignStatus
         public var publicHref: String?
         public var rows: [Row]
-        public init(id: String, name: Phrase, status: CampaignStatus, publicHref: String?, rows: [Row]) {
+        /// The registration window as it stands now.
+        public var window: Phrase?
+        /// Every change to the dates or the beacon round, in words, oldest first.
+        public var notices: [Phrase]
+        public init(id: String, name: Phrase, status: CampaignStatus, publicHref: String?, rows: [Row], window: Phrase? = nil, notices: [Phrase] = []) {
             self.id = id; self.name = name; self.status = status; self.publicHref = publicHref; self.rows = rows
+            self.window = window; self.notices = notices
         }
     }
 
@@ -63,6 +68,11 @@ public enum FamilyEnrollmentPage {
             return Node<HTML.BodyContext>.forEach(model.campaigns) { campaign in
                 .section(.class("campaign"),
                          .h2(.words(t(campaign.name) + " · " + t(.campaignStatus(campaign.status)))),
+                         .unwrap(campaign.window) { .p(.words(t(.campaign(.window)) + (t == .zh ? "：" : ": ") + t($0))) },
+                         .if(!campaign.notices.isEmpty, .div(
+                            .class("notices"), .attr("role", "note"),
+                            .h3(.words(t(.schedule(.noticesHeading)))),
+                            .ul(.forEach(campaign.notices) { .li(.words(t($0))) }))),
                          .unwrap(campaign.publicHref) { .p(.a(.attr("href", $0), .words(t(.familyEnrollment(.publicPage))))) },
                          .component(DataTable(FamilyEnrollmentPage.table(campaign), address: PageAddress(path: "/enrollment"), language: t)))
             }

@@ -67,7 +67,7 @@ struct CampaignAPIController {
     /// Whether the viewer may read the campaign; a school admin's school district is looked up once by the caller.
     static func canRead(_ scope: AccessScope, schoolDistrict: String?, _ campaign: Campaign) -> Bool {
         switch scope.role {
-        case .cityAdmin, .districtAdmin: return EnrollmentController.canSee(scope, campaign)
+        case .cityAdmin, .districtAdmin: return CampaignAccess.canSee(scope, campaign)
         case .schoolAdmin: return campaign.status == .published && schoolDistrict != nil && (campaign.districtCode ?? schoolDistrict) == schoolDistrict
         case .guardian: return campaign.status != .draft
         }
@@ -102,11 +102,11 @@ struct CampaignAPIController {
         let viewer = try req.requireViewer()
         let campaign = try await Self.readableCampaign(req, viewer: viewer)
         let store = CampaignStore(req.db)
-        let staff = EnrollmentController.canSee(viewer.scope, campaign)
+        let staff = CampaignAccess.canSee(viewer.scope, campaign)
         var json = CampaignJSON(campaign)
         guard staff || campaign.status == .published else { return json }
         json.beaconValue = campaign.beaconValue; json.notarySecret = campaign.notarySecret; json.seed = campaign.seed
-        let district = staff ? EnrollmentController.narrowedDistrict(viewer.scope, campaign) : nil
+        let district = staff ? CampaignAccess.narrowedDistrict(viewer.scope, campaign) : nil
         json.figuresFor = district
         let part = try await store.report(campaign)?.part(district: district)
         if let part {
@@ -141,7 +141,7 @@ struct CampaignAPIController {
             }
             school = asked
         }
-        let district = EnrollmentController.narrowedDistrict(viewer.scope, campaign)
+        let district = CampaignAccess.narrowedDistrict(viewer.scope, campaign)
         let result = try await CampaignStore(req.db).results(campaignID: campaign.id, district: district, school: school, page: page)
         return .init(items: result.items.map(ResultJSON.init), total: result.total, page: result.page, perPage: result.perPage)
     }

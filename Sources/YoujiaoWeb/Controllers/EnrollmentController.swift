@@ -24,49 +24,28 @@ struct EnrollmentController {
         for step in CampaignStepGuard.Step.allCases {
             campaign.get(PathComponent(stringLiteral: step.rawValue)) { try await confirmPage(req: $0, step: step) }
         }
+        campaign.get("schedule", use: scheduleForm)
+        campaign.post("schedule", use: saveSchedule)
         campaign.get("results.csv", use: schoolExport)
         campaign.get("schools.csv") { try await schoolsDownload(req: $0, as: .csv) }
         campaign.get("schools.xlsx") { try await schoolsDownload(req: $0, as: .xlsx) }
         campaign.get("seats", use: seats)
         campaign.post("seats", use: saveSeats)
-        campaign.get("seats.csv", use: seatsCSV)
-        campaign.get("seat-balance.csv", use: seatBalanceCSV)
-        campaign.get("seat-changes.csv", use: seatChangesCSV)
+        for table in ["districts", "schools", "changes"] {
+            campaign.get("seats", "\(table).csv") { try await seatsDownload(req: $0, table: table, as: .csv) }
+            campaign.get("seats", "\(table).xlsx") { try await seatsDownload(req: $0, table: table, as: .xlsx) }
+        }
         campaign.get("apply", ":student", use: applyForm)
         campaign.post("apply", ":student", use: apply)
         routes.get("public", "enrollment", ":id", use: publicPage)
         routes.get("public", "enrollment", ":id", ":file", use: publicFile)
     }
 
-    // MARK: Scope
-
-    /// City admins see every campaign, district admins their district's and (their district's part
-    /// of) city-wide ones; each manages only their own level.
-    static func canSee(_ scope: AccessScope, _ campaign: Campaign) -> Bool {
-        switch scope.role {
-        case .cityAdmin: return true
-        case .districtAdmin: return campaign.districtCode == nil || campaign.districtCode == scope.districtCode
-        case .schoolAdmin, .guardian: return false
-        }
-    }
-
-    static func canManage(_ scope: AccessScope, _ campaign: Campaign) -> Bool {
-        switch scope.role {
-        case .cityAdmin: return campaign.districtCode == nil
-        case .districtAdmin: return campaign.districtCode != nil && campaign.districtCode == scope.districtCode
-        case .schoolAdmin, .guardian: return false
-        }
-    }
-
-    /// The district a viewer reads the campaign through: a district admin sees only their own
-    /// district's schools, applications and results of a city-wide campaign; nil: all of it.
-    static func narrowedDistrict(_ scope: AccessScope, _ campaign: Campaign) -> String? {
-        scope.role == .districtAdmin && campaign.districtCode == nil ? scope.districtCode : nil
-    }
+    // MARK: Scope (the rules are CampaignAccess's, in Core)
 
     static func campaign(_ req: Request) async throws -> Campaign {
         guard let campaign = try await CampaignStore(req.db).campaign(id: req.parameters.get("id") ?? "") else {
-            throw Abort(.notFound, reason: req.t("没有这次招生。", "No such campaign."))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchCampaign)))
         }
         return campaign
     }
@@ -102,8 +81,11 @@ struct EnrollmentController {
                     formHref: campaign.acceptsApplications(on: .today()) ? "/enrollment/\(campaign.id)/apply/\(child.id)" : nil, result: result))
             }
             guard !rows.isEmpty else { continue }
-            sections.append(FamilyEnrollmentPage.Campaign(id: campaign.id, name: try await EnrollmentView.titlePhrase(req, campaign), status: campaign.status,
-                                                          publicHref: campaign.listHash == nil ? nil : "/public/enrollment/\(campaign.id)", rows: rows))
+            sections.append(FamilyEnrollmentPage.Campaign(
+                id: campaign.id, name: try await EnrollmentView.titlePhrase(req, campaign), status: campaign.status,
+                publicHref: campaign.listHash == nil ? nil : "/public/enrollment/\(campaign.id)", rows: rows,
+                window: .campaignWindow(opens: campaign.opensOn, closes: campaign.closesOn),
+                notices: try await Self.scheduleChanges(req, campaignID: campaign.id).map(\.notice)))
         }
         return FamilyEnrollmentPage.Model(campaigns: sections)
     }
@@ -117,7 +99,7 @@ struct EnrollmentController {
             return req.page(FamilyEnrollmentPage.View(chrome: req.chrome(flash: saved ? .success(.familyEnrollment(.applicationSaved)) : nil), model: model))
         }
         guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
-        let model = try await Self.listModel(req, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) },
+        let model = try await Self.listModel(req, campaigns: campaigns.filter { CampaignAccess.canSee(viewer.scope, $0) },
                                              values: CampaignListPage.proposedValues(today: .today()), problem: nil)
         return req.page(CampaignListPage.View(chrome: req.chrome(), model: model, address: req.address))
     }
@@ -137,7 +119,7 @@ struct EnrollmentController {
     @Sendable func listDownload(req: Request, as format: DownloadFormat) async throws -> Response {
         let viewer = try req.requireStaff()
         guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
-        let campaigns = try await CampaignStore(req.db).campaigns().filter { Self.canSee(viewer.scope, $0) }
+        let campaigns = try await CampaignStore(req.db).campaigns().filter { CampaignAccess.canSee(viewer.scope, $0) }
         let model = try await Self.listModel(req, campaigns: campaigns, values: [:], problem: nil)
         return try req.download(CampaignListPage.table(model), name: "campaigns", as: format)
     }
@@ -153,7 +135,7 @@ struct EnrollmentController {
             }
             return req.redirect(to: "/enrollment/\(campaign.id)", redirectType: .normal)
         } catch {
-            let model = try await Self.listModel(req, campaigns: campaigns.filter { Self.canSee(viewer.scope, $0) }, values: form, problem: error)
+            let model = try await Self.listModel(req, campaigns: campaigns.filter { CampaignAccess.canSee(viewer.scope, $0) }, values: form, problem: error)
             return req.page(CampaignListPage.View(chrome: req.chrome(), model: model, address: req.address), status: .badRequest)
         }
     }
@@ -165,44 +147,39 @@ struct EnrollmentController {
         guard let grade = Grade(rawValue: form["grade"] ?? ""), Campaign.entryGrades.contains(grade) else {
             throw CampaignProblem("grade", zh: "请选择起始年级（小班、一年级或六年级）。", en: "choose K1, grade 1 or 6")
         }
-        guard let opens = CaseDate(form["opens_on"] ?? ""), let closes = CaseDate(form["closes_on"] ?? ""), opens <= closes else {
-            throw CampaignProblem("closes_on", zh: "请填写报名起止日期（yyyy-MM-dd，截止不早于开始）。", en: "enter the window (yyyy-MM-dd, closing on or after opening)")
-        }
-        let round = form["beacon_round"] ?? ""
-        guard !round.isEmpty else { throw CampaignProblem("beacon_round", zh: "请事先指明公开随机数的来源与轮次。", en: "name the beacon round in advance") }
+        let (opens, closes, source, round) = try CampaignSchedule.checked(
+            .init(opensOn: form["opens_on"] ?? "", closesOn: form["closes_on"] ?? "", beaconSourceID: form["beacon_source"] ?? "",
+                  beaconRound: form["beacon_round"] ?? ""), year: year)
         let commitment = (form["notary_commitment"] ?? "").lowercased()
         guard commitment.count == 64, commitment.allSatisfy(\.isHexDigit) else {
             throw CampaignProblem("notary_commitment", zh: "公证密钥哈希须为 64 位十六进制数（SHA-256）。", en: "the notary commitment is 64 hex digits (SHA-256)")
         }
-        let district: String?
-        switch scope.role {
-        case .districtAdmin: district = scope.districtCode
-        case .cityAdmin: district = nil
-        default: throw CampaignProblem("year", zh: "只有区、市教育局可以创建招生。", en: "only district and city admins create campaigns")
-        }
+        let (district, allowed) = CampaignAccess.creatableScope(scope)
+        guard allowed else { throw CampaignProblem("year", zh: "只有区、市教育局可以创建招生。", en: "only district and city admins create campaigns") }
         return Campaign(id: "\(year)-g\(grade.rawValue.lowercased())-\(district ?? "city")-\(UUID().uuidString.prefix(4).lowercased())",
                         year: year, grade: grade, districtCode: district, opensOn: opens, closesOn: closes,
-                        beaconRound: round, notaryCommitment: commitment)
+                        beaconRound: source.roundDescription(round).zh, beaconSourceID: source.id, beaconRoundNumber: round, notaryCommitment: commitment)
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let campaign = try await Self.campaign(req)
         if viewer.scope.role == .guardian { return req.redirect(to: "/enrollment") }
-        guard Self.canSee(viewer.scope, campaign) else { throw Abort(.forbidden, reason: req.t("这次招生不在您的管辖范围内。", "This campaign is outside your scope.")) }
+        guard CampaignAccess.canSee(viewer.scope, campaign) else { throw Abort(.forbidden, reason: req.t(.refusal(.campaignOutsideScope))) }
         return try await page(req, viewer: viewer, campaign: campaign, problem: nil)
     }
 
     private func page(_ req: Request, viewer: Viewer, campaign: Campaign, problem: CampaignProblem?) async throws -> Response {
         let model = try await Self.campaignModel(req, viewer: viewer, campaign: campaign, problem: problem)
-        return req.page(CampaignPage.View(chrome: req.chrome(), model: model, address: req.address), status: problem == nil ? .ok : .badRequest)
+        let flash: Flash? = problem == nil && req.query[Int.self, at: "rescheduled"] != nil ? .success(.schedule(.saved)) : nil
+        return req.page(CampaignPage.View(chrome: req.chrome(flash: flash), model: model, address: req.address), status: problem == nil ? .ok : .badRequest)
     }
 
     /// The campaign as this viewer may read it: a district admin's part of a city-wide campaign is
     /// their district's schools, applications and results only.
     static func campaignModel(_ req: Request, viewer: Viewer, campaign c: Campaign, problem: CampaignProblem?) async throws -> CampaignPage.Model {
         let store = CampaignStore(req.db)
-        let district = Self.narrowedDistrict(viewer.scope, c)
+        let district = CampaignAccess.narrowedDistrict(viewer.scope, c)
         let schools = try await store.enrollmentSchools(for: c).filter { district == nil || $0.districtCode == district }
         let applications = try await store.applications(campaignID: c.id).filter { district == nil || $0.districtCode == district }
         let report = try await store.report(c)?.part(district: district)
@@ -221,7 +198,7 @@ struct EnrollmentController {
                                             result: result(summary.schoolId)))
         }
         let sort = try req.tableSort(keys: CampaignPage.sortableKeys(afterDraw: report != nil), fallback: CampaignPage.defaultSort)
-        let canManage = Self.canManage(viewer.scope, c)
+        let canManage = CampaignAccess.canManage(viewer.scope, c)
         var nextStep: CampaignPage.NextStep?
         if canManage {
             switch c.status {
@@ -240,16 +217,18 @@ struct EnrollmentController {
         let districtName = try await district.asyncFlatMap { code in try await req.registry.district(code: code)?.name ?? code }
         return CampaignPage.Model(
             name: try await EnrollmentView.titlePhrase(req, c), id: c.id, status: c.status, opensOn: c.opensOn, closesOn: c.closesOn,
-            applications: applications.count, beaconRound: c.beaconRound, notaryCommitment: c.notaryCommitment, listHash: c.listHash, seed: c.seed,
+            applications: applications.count, beaconRound: EnrollmentView.beaconPhrase(c), notaryCommitment: c.notaryCommitment, listHash: c.listHash, seed: c.seed,
             narrowedTo: districtName, nextStep: nextStep, mayEditSeats: canManage && c.acceptsSeatChanges, schools: rows, review: review,
-            sort: sort, problem: problem.map { CampaignPage.Problem(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) })
+            sort: sort, problem: problem.map { CampaignPage.Problem(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) },
+            scheduleHref: canManage && c.acceptsSeatChanges ? base + "/schedule" : nil,
+            scheduleChanges: try await Self.scheduleChanges(req, campaignID: c.id))
     }
 
     /// The campaign page's schools table, whole and in its sort order, as CSV or XLSX.
     @Sendable func schoolsDownload(req: Request, as format: DownloadFormat) async throws -> Response {
         let viewer = try req.requireStaff()
         let campaign = try await Self.campaign(req)
-        guard Self.canSee(viewer.scope, campaign) else { throw Abort(.forbidden, reason: req.t("这次招生不在您的管辖范围内。", "This campaign is outside your scope.")) }
+        guard CampaignAccess.canSee(viewer.scope, campaign) else { throw Abort(.forbidden, reason: req.t(.refusal(.campaignOutsideScope))) }
         let model = try await Self.campaignModel(req, viewer: viewer, campaign: campaign, problem: nil)
         return try req.download(CampaignPage.schoolsTable(model), name: "schools-\(campaign.id)", as: format)
     }
@@ -262,8 +241,8 @@ struct EnrollmentController {
                       _ action: @escaping @Sendable (CampaignStore, Campaign, [String: String]) async throws -> Void) async throws -> Response {
         let viewer = try req.requireStaff()
         let campaign = try await Self.campaign(req)
-        guard Self.canManage(viewer.scope, campaign) else {
-            throw Abort(.forbidden, reason: req.t("只有负责本次招生的教育局可以操作。", "Only the authority running this campaign may do this."))
+        guard CampaignAccess.canManage(viewer.scope, campaign) else {
+            throw Abort(.forbidden, reason: req.t(.refusal(.campaignManagerOnly)))
         }
         let form = Self.form(req)
         var reason = ""
@@ -290,8 +269,8 @@ struct EnrollmentController {
                                form: [String: String] = [:]) async throws -> Response {
         let viewer = try req.requireStaff()
         let campaign = try await Self.campaign(req)
-        guard Self.canManage(viewer.scope, campaign) else {
-            throw Abort(.forbidden, reason: req.t("只有负责本次招生的教育局可以操作。", "Only the authority running this campaign may do this."))
+        guard CampaignAccess.canManage(viewer.scope, campaign) else {
+            throw Abort(.forbidden, reason: req.t(.refusal(.campaignManagerOnly)))
         }
         let store = CampaignStore(req.db)
         let applications = try await store.applications(campaignID: campaign.id).count
@@ -306,7 +285,7 @@ struct EnrollmentController {
         let model = CampaignStepPage.Model(
             campaignName: try await EnrollmentView.titlePhrase(req, campaign), campaignHref: "/enrollment/\(campaign.id)", status: campaign.status,
             step: step, counts: counts, earlyClosingDay: early ? campaign.closesOn.description : nil, reason: form["reason"] ?? "",
-            beaconRound: campaign.beaconRound, problem: problem.map { ($0.field, Phrase(zh: $0.zh, en: $0.en)) })
+            beaconRound: EnrollmentView.beaconPhrase(campaign), problem: problem.map { ($0.field, Phrase(zh: $0.zh, en: $0.en)) })
         return req.page(CampaignStepPage.View(chrome: req.chrome(), model: model), status: problem == nil ? .ok : .badRequest)
     }
 
@@ -335,10 +314,7 @@ struct EnrollmentController {
         let campaign = try await Self.campaign(req)
         let schoolID = (try? req.query.get(String.self, at: "school")) ?? ""
         guard let school = try await req.registry.school(id: schoolID) else { throw Abort(.notFound, reason: req.t("没有这所学校。", "No such school.")) }
-        let allowed = (campaign.districtCode == nil || campaign.districtCode == school.districtCode)
-            && viewer.scope.canSeeSchool(id: school.id, districtCode: school.districtCode)
-            && (Self.canSee(viewer.scope, campaign) || campaign.status == .published)
-        guard allowed, campaign.status == .drawn || campaign.status == .published else {
+        guard CampaignAccess.canExportAdmittedList(viewer.scope, campaign, schoolID: school.id, schoolDistrict: school.districtCode) else {
             throw Abort(.forbidden, reason: req.t("您无权导出这所学校的录取名单。", "You may not export this school's list."))
         }
         let store = CampaignStore(req.db)
@@ -490,11 +466,12 @@ struct EnrollmentController {
         let published = campaign.status == .published
         let model = DrawVerificationPage.Model(
             campaignName: try await EnrollmentView.titlePhrase(req, campaign), status: campaign.status, path: "/public/enrollment/\(campaign.id)",
-            listHash: campaign.listHash ?? "", beaconRound: campaign.beaconRound, notaryCommitment: campaign.notaryCommitment,
+            listHash: campaign.listHash ?? "", beaconRound: EnrollmentView.beaconPhrase(campaign), notaryCommitment: campaign.notaryCommitment,
             beaconValue: published ? campaign.beaconValue : nil, notarySecret: published ? campaign.notarySecret : nil,
             seed: published ? campaign.seed : nil,
             routes: report.map { DrawVerificationPage.RouteCounts(privateLottery: $0.routes.private, catchment: $0.routes.catchment,
-                                                                  coordinated: $0.routes.coordinated, unplaced: $0.routes.unplaced) })
+                                                                  coordinated: $0.routes.coordinated, unplaced: $0.routes.unplaced) },
+            notices: try await Self.scheduleChanges(req, campaignID: campaign.id).map(\.notice))
         return req.page(DrawVerificationPage.View(chrome: req.chrome(), model: model))
     }
 

@@ -23,13 +23,6 @@ extension Request {
     }
 }
 
-/// A page whose content is still an HTML string, while its area waits to move to a Model and View.
-struct LegacyPage: PageView {
-    var chrome: Chrome
-    var title: Phrase
-    var content: Component
-}
-
 extension Request {
     /// The table's sort from `sort` and `dir`, or a 400 naming the field for a column it does not have.
     func tableSort(keys: Set<String>, fallback: TableSort) throws -> TableSort {

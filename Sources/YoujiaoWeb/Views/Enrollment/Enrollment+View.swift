@@ -4,39 +4,19 @@ import YoujiaoCore
 import YoujiaoStore
 import YoujiaoViews
 
-/// What the seats page (still an HTML string) and the family and API pages share.
+/// What the campaign pages, the family's pages and the API share.
 enum EnrollmentView {
-    static func statusLabel(_ req: Request, _ status: CampaignStatus) -> String {
-        switch status {
-        case .draft: return req.t("草稿", "draft")
-        case .open: return req.t("报名中", "open")
-        case .frozen: return req.t("名单已冻结", "list frozen")
-        case .drawn: return req.t("已派位（待发布）", "drawn")
-        case .published: return req.t("结果已发布", "published")
-        }
-    }
-
     /// The campaign's name for families, with the district's name rather than its code.
     static func titlePhrase(_ req: Request, _ c: Campaign) async throws -> Phrase {
         let district = try await c.districtCode.asyncFlatMap { try await req.registry.district(code: $0) }
-        let grade = Phrase.grade(c.grade)
-        let entry = c.stage == .kindergarten ? Phrase(zh: "入园", en: "entry") : Phrase(zh: "入学", en: "entry")
-        let place = district.map { Phrase.verbatim($0.name) } ?? Phrase(zh: "全市", en: "city-wide")
-        return Phrase(zh: "\(c.year) 年\(place.zh)\(grade.zh)\(entry.zh)", en: "\(place.en) \(grade.en) \(entry.en) \(c.year)")
+        return .campaignTitle(year: c.year, districtName: district?.name, grade: c.grade)
     }
 
-    static func title(_ req: Request, _ c: Campaign) -> String {
-        // Kindergarten entry is 入园, school entry 入学.
-        let entry = c.stage == .kindergarten ? "入园" : "入学"
-        let district = c.districtCode.map { req.districtNames[$0] ?? $0 }
-        return req.t("\(c.year) 年\(district ?? "全市")\(c.grade.label(req))\(entry)", "\(district ?? "City-wide") \(c.grade.label(req)) entry \(c.year)")
+    /// The announced beacon round with the time it comes out; as stored for a campaign without a known source.
+    static func beaconPhrase(_ c: Campaign) -> Phrase {
+        guard let (source, round, time) = c.announcedRound else { return .verbatim(c.beaconRound) }
+        return .announcedRound(source: source.name, round: round, publishedAt: time.beijingMinute)
     }
-
-    static func problemBox(_ req: Request, _ problem: CampaignProblem?) -> String {
-        problem.map { "<p class=\"error\" data-field=\"\(esc($0.field))\">\(esc(req.t($0.zh, $0.en)))</p>" } ?? ""
-    }
-
-    static func csrf(_ req: Request) -> String { "<input type=\"hidden\" name=\"_csrf\" value=\"\(esc(req.csrfToken))\">" }
 
     /// The sentence in both languages (the API sends both).
     static func placementReason(_ req: Request, campaign: Campaign, application: ApplicationRecord, result: ResultRecord,
