@@ -1,7 +1,7 @@
 import Foundation
 import YoujiaoCore
 
-/// `youjiao-bench enrollment [city|national|all] [--no-peers] [--keep DIR]`
+/// `youjiao-bench enrollment [city|city-full|national|all] [--no-peers] [--keep DIR]`
 ///
 /// Generates a campaign in code, writes schools.csv and applicants.csv, and times
 /// `EnrollmentJob.run` (files in and out, the code behind `youjiao enroll run`), the allocation
@@ -15,6 +15,8 @@ enum EnrollmentBenchmark {
         var publicSchools: Int
         var privateSchools: Int
         var applicants: Int
+        /// Multiplies every public school's capacity: below 1, some districts run out of seats.
+        var publicCapacityFactor = 1.0
         /// Runs of the whole job, and of the allocation and the what-if.
         var repeats: (whole: Int, parts: Int)
     }
@@ -23,13 +25,18 @@ enum EnrollmentBenchmark {
                                     "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151"]
     static let city = Scale(name: "city", districts: shanghaiDistricts, publicSchools: 700, privateSchools: 150, applicants: 160_000,
                             repeats: (whole: 7, parts: 21))
+    /// The city with 10% fewer public seats: districts run full and leave children unplaced, so the
+    /// what-if is checked where priority, not distance, decides who is placed.
+    static let cityFull = Scale(name: "city-full", districts: shanghaiDistricts, publicSchools: 700, privateSchools: 150,
+                                applicants: 160_000, publicCapacityFactor: 0.9, repeats: (whole: 7, parts: 21))
     /// 200 districts of 34 public and 6 private schools and 10,000 applicants.
     static let national = Scale(name: "national", districts: (1...200).map { String(format: "9%05d", $0) },
                                 publicSchools: 6_800, privateSchools: 1_200, applicants: 2_000_000, repeats: (whole: 3, parts: 5))
     static let seedHex = "5f1c0a9e3b7d2c4e6a8b0d1f3e5c7a9b1d3f5e7c9a0b2d4f6e8c0a2b4d6f8e0a"
 
     static func run(arguments: [String]) throws {
-        let scales: [Scale] = arguments.contains("all") ? [city, national] : arguments.contains("national") ? [national] : [city]
+        let named = [city, cityFull, national].filter { arguments.contains($0.name) }
+        let scales = arguments.contains("all") ? [city, cityFull, national] : named.isEmpty ? [city] : named
         let runPeers = !arguments.contains("--no-peers")
         let kept = arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
         for scale in scales {
@@ -107,8 +114,9 @@ enum EnrollmentBenchmark {
         return Timing(runs: runs)
     }
 
-    /// The coordinated children of each district (placed or not) and the seats free after catchment,
-    /// rebuilt from the job's results exactly as the OR-Tools peer rebuilds them from results.csv.
+    /// The coordinated children of each district (those placed: the unplaced take no part in the
+    /// what-if) and the seats free after catchment, rebuilt from the job's results exactly as the
+    /// OR-Tools peer rebuilds them from results.csv.
     static func whatIfProblems(_ output: EnrollmentJob.Output) -> [(costs: DistanceMatrix, seats: [Int])] {
         let schools = output.input.schools
         var catchmentAdmitted: [String: Int] = [:]
@@ -116,8 +124,8 @@ enum EnrollmentBenchmark {
         for (applicant, placement) in zip(output.input.applicants, output.outcome.placements) {
             switch placement.route {
             case .catchment: catchmentAdmitted[placement.schoolID!, default: 0] += 1
-            case .coordinated, .unplaced: children[applicant.districtCode, default: []].append(applicant)
-            case .private: break
+            case .coordinated: children[applicant.districtCode, default: []].append(applicant)
+            case .private, .unplaced: break
             }
         }
         return children.keys.sorted().map { district in
@@ -281,7 +289,7 @@ struct CampaignGenerator {
         var schools = EnrollmentCSV.schoolColumns.joined(separator: ",") + "\n"
         for school in publicSchools {
             // About 12% of a zone's children go private; capacity is 46–149% of its children.
-            let capacity = Int(Double(school.demand) * 0.94 * (0.49 + Double(next(below: 1100)) / 1000))
+            let capacity = Int(Double(school.demand) * 0.94 * scale.publicCapacityFactor * (0.49 + Double(next(below: 1100)) / 1000))
             schools += [school.id, "公办\(school.id.suffix(4))", districts[school.district], "public", "no", String(capacity),
                         decimal(school.location.lat), decimal(school.location.lon), school.zones.joined(separator: ";")]
                 .joined(separator: ",") + "\n"

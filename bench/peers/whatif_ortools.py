@@ -2,8 +2,9 @@
 """OR-Tools peer of Youjiao's what-if (issue 3, rule 6), for the enrollment benchmark.
 
 From schools.csv, applicants.csv and Youjiao's results.csv it rebuilds the coordinated set:
-per district, the children routed `coordinated` or `unplaced`, and the seats each public school
-had left after the catchment phase (capacity minus its `catchment` admissions). It then solves
+per district, the children routed `coordinated` (the what-if is over the children priority placed;
+the `unplaced` take no part), and the seats each public school had left after the catchment phase
+(capacity minus its `catchment` admissions). It then solves
 one SimpleMinCostFlow (source -> child -> school of the child's district -> sink, unit
 capacities per child, costs in rounded haversine metres) with solve_max_flow_with_min_cost.
 Prints one JSON line: {"optimal_total": ..., "solve_s": ..., "build_and_solve_s": ...}.
@@ -31,7 +32,7 @@ def main():
     with open(args.results, newline="", encoding="utf-8") as f:
         results = list(csv.DictReader(f))
     catchment = Counter(r["school_id"] for r in results if r["route"] == "catchment")
-    coordinated = {r["applicant_id"] for r in results if r["route"] in ("coordinated", "unplaced")}
+    coordinated = {r["applicant_id"] for r in results if r["route"] == "coordinated"}
     free = defaultdict(list)  # district -> [(school index, lat, lon, seats)]
     with open(args.schools, newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):

@@ -217,7 +217,7 @@ private struct CoordinationProblem: Sendable {
     let freeSeats: [Int]
 
     /// Each child in priority order takes the nearest school with a seat (rule 4); then the
-    /// least total distance for the same children and seats (rule 6).
+    /// least total distance for the children so placed, on the same seats (rule 6).
     func solve(_ input: EnrollmentInput) -> (columns: [Int], summary: DistrictCoordination) {
         let distances = DistanceMatrix(children: children.map { input.applicants[$0] }, schools: schools.map { input.schools[$0] })
         var seats = freeSeats
@@ -236,7 +236,10 @@ private struct CoordinationProblem: Sendable {
             total += distances[row, best]
             placed += 1
         }
-        let optimal = MinCostAssignment(costs: distances, capacities: freeSeats).totalCost
+        // Rule 6 compares like with like: the children priority placed, on the same seats. They are
+        // the first `placed` rows (the district fills up only at its last seat). Given every left
+        // child, the min-cost flow would seat the nearest ones instead, a total over other children.
+        let optimal = MinCostAssignment(costs: distances.firstRows(placed), capacities: freeSeats).totalCost
         return (columns, DistrictCoordination(districtCode: district, children: children.count,
                                               freeSeats: freeSeats.reduce(0, +), placed: placed,
                                               totalDistanceMetres: total, optimalTotalDistanceMetres: optimal))
@@ -265,4 +268,9 @@ public struct DistanceMatrix: Sendable {
     }
 
     public subscript(row: Int, column: Int) -> Int { metres[row * columns + column] }
+
+    /// The matrix of the first `count` rows.
+    func firstRows(_ count: Int) -> DistanceMatrix {
+        DistanceMatrix(rows: count, columns: columns, metres: Array(metres.prefix(count * columns)))
+    }
 }

@@ -109,7 +109,8 @@ public struct DistrictCoordination: Sendable, Hashable {
     /// Children placed by priority order (= min(children, freeSeats)).
     public var placed: Int
     public var totalDistanceMetres: Int
-    /// The least total distance for as many children on the same free seats (min-cost flow).
+    /// The least total distance for the same placed children on the same free seats (min-cost
+    /// flow); the children left unplaced take no part.
     public var optimalTotalDistanceMetres: Int
 }
 

@@ -8,7 +8,7 @@ extension EnrollmentReport {
         public var routes: RouteCounts
         public var coordinatedPlaced: Int
         public var totalDistanceM: Int
-        /// Least total distance on the same free seats (rule 6).
+        /// Least total distance for the same placed children on the same free seats (rule 6).
         public var optimalTotalDistanceM: Int
         public var schools: [SchoolSummary]
     }

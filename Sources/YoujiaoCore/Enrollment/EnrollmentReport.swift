@@ -47,7 +47,7 @@ public struct EnrollmentReport: Codable, Sendable, Equatable {
         public var children: Int
         public var placed: Int
         public var totalDistanceM: Int
-        /// Least total distance for as many children on the same free seats (rule 6).
+        /// Least total distance for the same placed children on the same free seats (rule 6).
         public var optimalTotalDistanceM: Int
         public var meanDistanceM: Double
         public var maxDistanceM: Int

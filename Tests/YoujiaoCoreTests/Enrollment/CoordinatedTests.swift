@@ -62,6 +62,36 @@ struct CoordinatedTests {
         #expect(district.children == 2 && district.placed == 2 && district.freeSeats == 2)
     }
 
+    @Test("in a full district the what-if is over the children priority placed, not the nearest left children")
+    func whatIfInFullDistrict() throws {
+        // A is full, so all three children overflow onto Near and Far (one seat each). By priority
+        // "high" takes Near and "mid" Far, and "low" (tier 2) is left unplaced although it lives
+        // 556 m from Near. Between "high" and "mid" the least total swaps them: high → Far, mid → Near.
+        let schools = [EnrollmentFixture.publicSchool("A", seats: 0, zones: ["ZA"]),
+                       EnrollmentFixture.publicSchool("Near", seats: 1, zones: ["ZN"], lat: 31.15),
+                       EnrollmentFixture.publicSchool("Far", seats: 1, zones: ["ZF"], lat: 31.3)]
+        let children = [EnrollmentFixture.child("high", zone: "ZA", lat: 31.2),
+                        EnrollmentFixture.child("mid", zone: "ZA", lat: 31.14),
+                        EnrollmentFixture.child("low", zone: "ZA", lat: 31.155, tier: 2)]
+        let input = try EnrollmentInput(schools: schools, applicants: children)
+        let outcome = EnrollmentEngine.allocate(input, lottery: [0, 1, 2], settings: EnrollmentSettings())
+        let metres = { (lat: Double, schoolLat: Double) in
+            Haversine.metres(latitude: lat, longitude: 121.4, toLatitude: schoolLat, longitude: 121.4)
+        }
+        #expect(outcome.placements.map(\.route) == [.coordinated, .coordinated, .unplaced])
+        #expect(outcome.placements.map(\.schoolID) == ["Near", "Far", nil])
+        let district = try #require(outcome.coordination.first)
+        #expect(district.children == 3 && district.freeSeats == 2 && district.placed == 2)
+        #expect(district.totalDistanceMetres == metres(31.2, 31.15) + metres(31.14, 31.3))
+        #expect(district.optimalTotalDistanceMetres == metres(31.2, 31.3) + metres(31.14, 31.15))
+        // Over all three children the least total would seat "low" instead of "mid": 11,676 m, not 12,232 m.
+        #expect(metres(31.2, 31.3) + metres(31.155, 31.15) < district.optimalTotalDistanceMetres)
+        let report = EnrollmentReport(input: input, outcome: outcome, seed: try LotterySeed(hex: EnrollmentFixture.seedHex),
+                                      settings: EnrollmentSettings())
+        #expect(report.coordinated.optimalTotalDistanceM == district.optimalTotalDistanceMetres)
+        #expect(report.districts.first?.optimalTotalDistanceM == district.optimalTotalDistanceMetres)
+    }
+
     @Test("min-cost assignment equals brute force on small cases, including more children than seats",
           arguments: 0..<60)
     func minCostMatchesBruteForce(instance: UInt64) {
