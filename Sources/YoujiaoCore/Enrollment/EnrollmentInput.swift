@@ -33,6 +33,9 @@ public struct EnrollmentInput: Sendable {
 
     public static let tierRange = 1...99
     public static let yearsRange = 0...150
+    /// Far above any school's entry grade, and low enough that a district's seats summed over ten
+    /// million schools cannot overflow (the coordinated phase and the report add them up).
+    public static let maximumCapacity = 10_000_000
 
     /// Throws `InputErrors` listing every problem found.
     public init(schools: [EnrollmentSchool], applicants: [Applicant], origin: InputOrigin? = nil) throws {
@@ -56,7 +59,11 @@ public struct EnrollmentInput: Sendable {
                 schoolIndex[school.id] = index
             }
             if school.districtCode.isEmpty { schoolError(index, "district", "required, but empty") }
-            if school.capacity < 0 { schoolError(index, "capacity", "negative capacity \(school.capacity)") }
+            if school.capacity < 0 {
+                schoolError(index, "capacity", "negative capacity \(school.capacity)")
+            } else if school.capacity > Self.maximumCapacity {
+                schoolError(index, "capacity", "\(school.capacity) seats is more than the \(Self.maximumCapacity) a school may have")
+            }
             for problem in Self.coordinateProblems(school.latitude, school.longitude) {
                 schoolError(index, problem.field, problem.reason)
             }

@@ -121,6 +121,20 @@ struct EnrollmentInputTests {
         #expect(found == FieldError(file: "schools.csv", row: 2, field: "capacity", reason: "negative capacity -3"))
     }
 
+    @Test("a capacity so large that a district's seats would overflow when added up")
+    func hugeCapacity() {
+        // Two such schools in one district add up to 2^63 seats, beyond Int: adding up the district's
+        // seats (coordinated phase, report) trapped instead of the file being refused.
+        let schools = ["S1,一小,310104,public,no,4611686018427387904,31.2,121.4,Z1",
+                       "S2,二小,310104,public,no,4611686018427387904,31.3,121.4,Z2"]
+        let refused = #expect(throws: InputErrors.self) {
+            try input(schools: schools, applicants: ["a1,310104,Z1,31.2,121.4,public,,1,3"])
+        }
+        #expect(refused?.errors.map { "\($0.file) \($0.row ?? 0) \($0.field ?? "")" } == ["schools.csv 2 capacity", "schools.csv 3 capacity"])
+        #expect(error(schools: ["S1,一小,310104,public,no,10000001,31.2,121.4,Z1"], applicants: ["a1,310104,Z1,31.2,121.4,public,,1,3"])?.field == "capacity")
+        #expect(error(schools: ["S1,一小,310104,public,no,10000000,31.2,121.4,Z1"], applicants: ["a1,310104,Z1,31.2,121.4,public,,1,3"]) == nil)
+    }
+
     @Test("unreadable cells: ownership, boarding, tier out of range, years not a number, unknown track", arguments: [
         ("schools", "S9,x,310104,state,no,2,31.2,121.4,Z9", "ownership"),
         ("schools", "S9,x,310104,public,maybe,2,31.2,121.4,Z9", "boarding"),
