@@ -54,10 +54,10 @@ struct SpecialEducationPagesTests {
                                end: nil, visitsPerMonth: 2)],
             plans: [plan],
             visits: .init(planned: 4, done: 3, rows: [.init(date: CaseDate(year: 2026, month: 11, day: 30), teacher: "周老师", minutes: 90, content: "识字")]),
-            handOvers: [], nextStage: .junior, staff: ["王老师（school）"],
+            handOvers: [], nextStage: .junior, staff: [.init(displayName: "王老师", username: "school")],
             editing: .init(placementSchools: [.init(id: "3101010009", name: "黄浦区辅读学校", stages: [.special])],
                            nextStageSchools: [.init(id: "3101010002", name: "黄浦区第一初级中学", stages: [.junior])],
-                           candidates: [.init(userID: "u-2", label: "第二位管理员（school2）")], refused: refused),
+                           candidates: [.init(userID: "u-2", member: .init(displayName: "第二位管理员", username: "school2"))], refused: refused),
             today: today)
     }
 

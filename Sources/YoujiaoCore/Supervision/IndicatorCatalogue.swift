@@ -33,7 +33,7 @@ extension IndicatorCatalogue {
                   unit: "%", formulaZh: "公办幼儿园在园幼儿数 ÷ 在园幼儿总数 × 100%",
                   measure: .publicKindergartenShare, comparison: .atLeast, target: 80,
                   levels: aboveSchool, stages: [.kindergarten], planSection: "一(二); 二(一)1"),
-        Indicator(code: "KG-INCLUSIVE-SHARE", nameZh: "普惠性幼儿园覆盖率", nameEn: "Share of kindergarten children in 普惠 kindergartens",
+        Indicator(code: "KG-INCLUSIVE-SHARE", nameZh: "普惠性幼儿园覆盖率", nameEn: "Share of kindergarten children in inclusive (affordable) kindergartens",
                   unit: "%", formulaZh: "(公办幼儿园 + 普惠性民办幼儿园) 在园幼儿数 ÷ 在园幼儿总数 × 100%",
                   measure: .inclusiveKindergartenShare, comparison: .atLeast, target: 90,
                   levels: aboveSchool, stages: [.kindergarten], planSection: "二(一)1"),

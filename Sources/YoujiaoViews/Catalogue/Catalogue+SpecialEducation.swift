@@ -225,6 +225,7 @@ extension Catalogue {
              .caseCount(.specialEducation(.unplacedHeading), 3), .caseReviewOverdue(days: 12, due: CaseDate(year: 2026, month: 3, day: 1)),
              .caseNextReview(CaseDate(year: 2026, month: 3, day: 1)), .caseReviewOverdueSince(CaseDate(year: 2026, month: 3, day: 1)),
              .caseVisitsSummary(cases: 2, done: 3, planned: 4, rate: "75%"), .caseVisitsPlanned(planned: 2, done: 1),
+             .caseStaffMember(.init(displayName: "王老师", username: "0042")),
              .caseFileTitle("张小明"), .caseExistence(name: "张小明", maskedID: "310101********1234"), .caseAskDistrict("黄浦区"),
              .caseStageHandOver(from: .primary, to: .junior), .caseNumberRange(1, 31), .caseTooLong(2000), .caseMonitoringOf("黄浦区"),
              .caseHandOverMoves(from: .primary, to: .junior, school: "黄浦区第一初级中学"),
@@ -344,6 +345,11 @@ extension Phrase {
     public static func caseVisitsPlanned(planned: Int, done: Int) -> Phrase {
         Phrase(zh: "当前送教上门：计划 \(planned) 次（按每月次数与已满月数），已完成 \(done) 次。",
                en: "Current home teaching: \(planned) visits planned so far, \(done) done.")
+    }
+
+    /// "王老师（0042）" / "王老师 (0042)": the account name in the brackets each language uses.
+    public static func caseStaffMember(_ member: CaseFilePage.StaffMember) -> Phrase {
+        Phrase(zh: "\(member.displayName)（\(member.username)）", en: "\(member.displayName) (\(member.username))")
     }
 
     public static func caseFileTitle(_ name: String) -> Phrase { Phrase(zh: "一人一案 · \(name)", en: "Case file · \(name)") }

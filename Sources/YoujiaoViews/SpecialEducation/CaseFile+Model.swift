@@ -26,8 +26,8 @@ public enum CaseFilePage {
         public var visits: Visits?
         public var handOvers: [HandOver]
         public var nextStage: Stage?
-        /// "王老师（school）", in the order they were named.
-        public var staff: [String]
+        /// In the order they were named.
+        public var staff: [StaffMember]
         /// The forms, for those who may add to the file; nil for readers and on the printable file.
         public var editing: Editing?
         /// The day of the page: defaults of the forms, the printed date.
@@ -36,7 +36,7 @@ public enum CaseFilePage {
         public init(id: String, childName: String, maskedID: String, age: Int, registrySchool: String?, districtName: String, stage: Stage,
                     category: DisabilityCategory, level: DisabilityLevel, openedOn: CaseDate, currentPlacement: PlacementLine?,
                     assessments: [Assessment] = [], placements: [Placement] = [], plans: [Plan] = [], visits: Visits? = nil,
-                    handOvers: [HandOver] = [], nextStage: Stage?, staff: [String] = [], editing: Editing? = nil, today: CaseDate) {
+                    handOvers: [HandOver] = [], nextStage: Stage?, staff: [StaffMember] = [], editing: Editing? = nil, today: CaseDate) {
             self.id = id; self.childName = childName; self.maskedID = maskedID; self.age = age; self.registrySchool = registrySchool
             self.districtName = districtName; self.stage = stage; self.category = category; self.level = level; self.openedOn = openedOn
             self.currentPlacement = currentPlacement; self.assessments = assessments; self.placements = placements; self.plans = plans
@@ -138,9 +138,16 @@ public enum CaseFilePage {
         }
     }
 
+    /// A named staff member: the display name with the account name, which tells apart two
+    /// administrators of the same name.
+    public struct StaffMember: Sendable, Hashable {
+        public var displayName: String, username: String
+        public init(displayName: String, username: String) { self.displayName = displayName; self.username = username }
+    }
+
     public struct StaffChoice: Sendable, Hashable {
-        public var userID: String, label: String
-        public init(userID: String, label: String) { self.userID = userID; self.label = label }
+        public var userID: String, member: StaffMember
+        public init(userID: String, member: StaffMember) { self.userID = userID; self.member = member }
     }
 
     /// The form that was refused, with what was typed in it and why.

@@ -220,10 +220,10 @@ struct CaseRecord: Component {
         let t = language
         return .section(
             .id("staff"), .h2(.words(t(w(.staff)))),
-            .p(.words(model.staff.isEmpty ? t(w(.noStaff)) : t(.list(model.staff.map(Phrase.verbatim))))),
+            .p(.words(model.staff.isEmpty ? t(w(.noStaff)) : t(.list(model.staff.map(Phrase.caseStaffMember))))),
             .unwrap(editing) { editing in
                 .if(!editing.candidates.isEmpty, form("staff-form", "/staff", summary: nil, button: .nameStaffButton, fields: [
-                    field("user_id", .nameAdmin, .select(editing.candidates.map { Choice(value: $0.userID, label: .verbatim($0.label)) }), ""),
+                    field("user_id", .nameAdmin, .select(editing.candidates.map { Choice(value: $0.userID, label: .caseStaffMember($0.member)) }), ""),
                 ]))
             })
     }

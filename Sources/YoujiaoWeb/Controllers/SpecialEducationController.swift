@@ -390,10 +390,10 @@ struct SpecialEducationController {
                     .map { CaseFilePage.SchoolChoice(id: $0.id, name: $0.name, stages: $0.stages) }
             }
             editing = CaseFilePage.Editing(placementSchools: teaching(file.caseRecord.stage), nextStageSchools: teaching(file.caseRecord.stage.nextCaseStage),
-                                           candidates: candidates.map { .init(userID: $0.id, label: "\($0.displayName)（\($0.username)）") })
+                                           candidates: candidates.map { .init(userID: $0.id, member: .init(displayName: $0.displayName, username: $0.username)) })
         }
-        var staff: [String] = []
-        for id in file.staffUserIDs { if let user = try await req.accounts.user(id: id) { staff.append("\(user.displayName)（\(user.username)）") } }
+        var staff: [CaseFilePage.StaffMember] = []
+        for id in file.staffUserIDs { if let user = try await req.accounts.user(id: id) { staff.append(.init(displayName: user.displayName, username: user.username)) } }
         func school(_ id: String) -> String { schools[id]?.name ?? id }
         let overdue = SpecialEducationMonitoring.overdueReview(file, on: today)
         let plans = file.plans.reversed().map { planFile in
