@@ -3,10 +3,12 @@ tag, under the key named in `v1.<key id>.<base64>`), with the demo database's ke
 tests play people who know their own numbers, and the database holds those numbers sealed."""
 
 import base64
+from functools import lru_cache
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 
+@lru_cache  # read once per database: the crawl opens every sealed value
 def _data_keys(database):
     with open(database + ".keys") as f:
         variables = dict(line.split("=", 1) for line in f.read().splitlines() if "=" in line)
