@@ -284,7 +284,9 @@ public enum CSVWriter {
     public static func line(_ cells: [String]) -> String {
         cells.map { cell in
             let safe = escapeFormula(cell)
-            if safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            // Bytes, not Characters: "\r\n" or "," followed by a combining mark is one Character
+            // that equals none of these, and would leave the cell unquoted.
+            if safe.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
                 return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return safe

@@ -16,7 +16,7 @@ public struct IndicatorCatalogue: Sendable, Hashable, Codable {
 }
 
 extension IndicatorCatalogue {
-    /// Sections refer to 《新时代本市基础教育扩优提质行动计划的实施意见》(2024), /work/shared/plan.
+    /// Sections refer to 《新时代本市基础教育扩优提质行动计划的实施意见》(2024).
     /// Targets the plan adopts from national documents name them after the section.
     public static let shanghai2024 = IndicatorCatalogue(indicators: preschool + compulsoryEducation + wellbeing
         + familyAndSchool + digital + teachers + qualityBalance)

@@ -118,4 +118,15 @@ struct CSVTableTests {
         #expect(try back.rows[0].values.indices.map { try back.rows[0].raw("c\($0 + 1)") }
                 == ["a,b", "say \"hi\"", "two\nlines", "=cmd", "plain"])
     }
+
+    /// "\r\n" and "," followed by a combining accent are single Characters equal to none of the
+    /// separators: the writer must still quote them, or the file's rows break.
+    @Test func writerQuotesSeparatorsInsideLargerCharacters() throws {
+        let cells = ["A\r\nB", "x,\u{0301}y", "plain"]
+        let line = CSVWriter.line(cells)
+        #expect(line == "\"A\r\nB\",\"x,\u{0301}y\",plain\n")
+        let back = try CSVTable.parse(text: "c1,c2,c3\n" + line, fileName: "w.csv")
+        #expect(back.rows.count == 1)
+        #expect(try back.rows[0].raw("c3") == "plain")
+    }
 }
