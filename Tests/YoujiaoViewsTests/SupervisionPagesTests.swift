@@ -123,7 +123,7 @@ struct SupervisionPagesTests {
 
     static let drill = IndicatorSchoolsPage.Model(
         districtCode: "310104", districtName: "徐汇区", year: year, indicatorCode: "BAL-FLOOR-PRIMARY",
-        indicator: Phrase(zh: "小学生均教学及辅助用房面积", en: "Floor area per pupil, primary"), formula: "教学及辅助用房面积 ÷ 在校生数",
+        indicator: Phrase(zh: "小学生均教学及辅助用房面积", en: "Floor area per pupil, primary"), formula: Phrase(zh: "教学及辅助用房面积 ÷ 在校生数", en: "teaching and auxiliary floor area (m²) ÷ pupils"),
         schoolTarget: .target(.atLeast, "4.5", unit: "m²/生"), source: "一(二)", districtFigure: Figure(value: 0, unit: "%", status: .notMet),
         districtTarget: .target(.atLeast, "100", unit: "%"), ratio: "0 / 1", missing: nil, districtReport: nil, isDistrictFact: false,
         schools: [.init(id: "3101040001", name: "徐汇区汇师小学", href: "/supervision/schools/3101040001?year=2026",

@@ -138,6 +138,8 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// Unit of the school (or district-fact) value, e.g. "%", "m²/生".
     public var unit: String
     public var formulaZh: String
+    /// The formula in English; empty when the catalogue gives only the Chinese (pages then show that).
+    public var formulaEn: String
     public var measure: IndicatorMeasure
     public var comparison: IndicatorComparison
     public var target: Double
@@ -147,11 +149,11 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// Where the target comes from, e.g. "二(五)17" of the 2024 action plan.
     public var planSection: String
 
-    public init(code: String, nameZh: String, nameEn: String, unit: String, formulaZh: String,
+    public init(code: String, nameZh: String, nameEn: String, unit: String, formulaZh: String, formulaEn: String = "",
                 measure: IndicatorMeasure, comparison: IndicatorComparison, target: Double,
                 levels: [IndicatorLevel], stages: [Stage], planSection: String) {
         self.code = code; self.nameZh = nameZh; self.nameEn = nameEn; self.unit = unit
-        self.formulaZh = formulaZh; self.measure = measure; self.comparison = comparison
+        self.formulaZh = formulaZh; self.formulaEn = formulaEn; self.measure = measure; self.comparison = comparison
         self.target = target; self.levels = levels; self.stages = stages; self.planSection = planSection
     }
 

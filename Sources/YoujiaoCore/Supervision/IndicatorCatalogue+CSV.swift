@@ -3,7 +3,7 @@ import Foundation
 /// A catalogue as CSV, so another city can supply its own targets without code.
 /// Lists (levels, stages) are separated by ';'.
 extension IndicatorCatalogue {
-    public static let csvColumns = ["code", "name_zh", "name_en", "unit", "formula_zh", "measure", "comparison",
+    public static let csvColumns = ["code", "name_zh", "name_en", "unit", "formula_zh", "formula_en", "measure", "comparison",
                                     "target", "levels", "stages", "plan_section"]
 
     public static func parse(data: Data, fileName: String, encoding: TextEncodingChoice = .auto) throws -> IndicatorCatalogue {
@@ -22,6 +22,7 @@ extension IndicatorCatalogue {
             let nameEn = reader.read { try row.string("name_en") }
             let unit = reader.read { try row.string("unit") }
             let formula = reader.read { try row.string("formula_zh") }
+            let formulaEn = row.optionalString("formula_en") ?? ""
             let measure = reader.read { try row.value("measure", as: IndicatorMeasure.self) }
             let comparison = reader.read { () throws -> IndicatorComparison in
                 let text = try row.string("comparison")
@@ -49,7 +50,7 @@ extension IndicatorCatalogue {
             }
             guard reader.errors.count == errorsBefore, let code, let nameZh, let nameEn, let unit, let formula,
                   let measure, let comparison, let target, let levels, let stages, let section else { continue }
-            indicators.append(Indicator(code: code, nameZh: nameZh, nameEn: nameEn, unit: unit, formulaZh: formula,
+            indicators.append(Indicator(code: code, nameZh: nameZh, nameEn: nameEn, unit: unit, formulaZh: formula, formulaEn: formulaEn,
                                         measure: measure, comparison: comparison, target: target, levels: levels,
                                         stages: stages, planSection: section))
         }
@@ -60,7 +61,7 @@ extension IndicatorCatalogue {
     /// The catalogue in the layout `parse` reads: Shanghai's exported as a template for another city.
     public func csvDocument() -> String {
         CSVWriter.document(header: Self.csvColumns, rows: indicators.map { indicator in
-            [indicator.code, indicator.nameZh, indicator.nameEn, indicator.unit, indicator.formulaZh,
+            [indicator.code, indicator.nameZh, indicator.nameEn, indicator.unit, indicator.formulaZh, indicator.formulaEn,
              indicator.measure.rawValue, indicator.comparison.rawValue, SupervisionFormat.number(indicator.target),
              indicator.levels.map(\.rawValue).joined(separator: ";"), indicator.stages.map(\.rawValue).joined(separator: ";"),
              indicator.planSection]

@@ -8,8 +8,8 @@ public enum IndicatorSchoolsPage {
         public var year: SupervisionYear
         public var indicatorCode: String
         public var indicator: Phrase
-        /// The published formula, in Chinese only (the plan is published in Chinese).
-        public var formula: String
+        /// The formula in the page's language (the catalogue's Chinese where it has no English).
+        public var formula: Phrase
         public var schoolTarget: Phrase
         public var source: String
         public var districtFigure: SupervisionFigures.Figure?
@@ -22,7 +22,7 @@ public enum IndicatorSchoolsPage {
         public var schools: [SchoolRow]
         public var sort: TableSort
 
-        public init(districtCode: String, districtName: String, year: SupervisionYear, indicatorCode: String, indicator: Phrase, formula: String,
+        public init(districtCode: String, districtName: String, year: SupervisionYear, indicatorCode: String, indicator: Phrase, formula: Phrase,
                     schoolTarget: Phrase, source: String, districtFigure: SupervisionFigures.Figure?, districtTarget: Phrase?, ratio: String,
                     missing: Phrase?, districtReport: DistrictFacts?, isDistrictFact: Bool, schools: [SchoolRow],
                     sort: TableSort = IndicatorSchoolsPage.defaultSort) {

@@ -20,7 +20,7 @@ extension IndicatorSchoolsPage {
             let district = "/supervision/districts/\(PageAddress.encode(model.districtCode))"
             let base = "\(district)/indicators/\(PageAddress.encode(model.indicatorCode))"
             var facts = [FactList.Fact(.supervision(.indicator), .phrase(model.indicator)),
-                         FactList.Fact(.supervision(.formula), .text(model.formula)),
+                         FactList.Fact(.supervision(.formula), .phrase(model.formula)),
                          FactList.Fact(.supervision(.schoolTarget), .phrase(model.schoolTarget)),
                          FactList.Fact(.supervision(.source), .text(model.source))]
             if let figure = model.districtFigure {

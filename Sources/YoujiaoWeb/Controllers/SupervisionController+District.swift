@@ -94,7 +94,7 @@ extension SupervisionController {
         let report = input.districtReports.first
         return IndicatorSchoolsPage.Model(
             districtCode: district.code, districtName: district.name, year: choice, indicatorCode: indicator.code,
-            indicator: SupervisionFigures.name(indicator), formula: indicator.formulaZh,
+            indicator: SupervisionFigures.name(indicator), formula: Phrase(zh: indicator.formulaZh, en: indicator.formulaEn.isEmpty ? indicator.formulaZh : indicator.formulaEn),
             schoolTarget: SupervisionFigures.target(schoolGoal.comparison, schoolGoal.target, unit: schoolGoal.unit), source: indicator.planSection,
             districtFigure: districtResult.map { SupervisionFigures.Figure($0) },
             districtTarget: districtResult.map { SupervisionFigures.target($0.comparison, $0.target, unit: $0.unit) },

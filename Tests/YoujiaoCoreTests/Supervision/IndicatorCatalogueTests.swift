@@ -45,6 +45,13 @@ struct IndicatorCatalogueTests {
         #expect(Set(Self.catalogue.indicators.map(\.measure)) == Set(IndicatorMeasure.allCases))
     }
 
+    @Test func everyShanghaiFormulaHasItsEnglish() {
+        for indicator in Self.catalogue.indicators {
+            #expect(!indicator.formulaEn.isEmpty && !indicator.formulaEn.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
+                    "\(indicator.code): \(indicator.formulaEn)")
+        }
+    }
+
     @Test func writtenCatalogueReadsBackUnchanged() throws {
         let text = Self.catalogue.csvDocument()
         let back = try IndicatorCatalogue.parse(Fixture.table(text, fileName: "catalogue.csv"))
@@ -52,27 +59,31 @@ struct IndicatorCatalogueTests {
     }
 
     static let header = IndicatorCatalogue.csvColumns.joined(separator: ",")
-    static let goodRow = "CS,班额,Class size,人,最大班额,largest-class-size,≤,40,school;district,primary,本市规定"
+    static let goodRow = "CS,班额,Class size,人,最大班额,largest class,largest-class-size,≤,40,school;district,primary,本市规定"
 
     @Test func anotherCitysCatalogueLoads() throws {
         let catalogue = try IndicatorCatalogue.parse(Fixture.table(Self.header + "\n" + Self.goodRow, fileName: "city.csv"))
         let indicator = try #require(catalogue.indicators.first)
         #expect(indicator.comparison == .atMost && indicator.target == 40)
         #expect(indicator.levels == [.school, .district] && indicator.stages == [.primary])
+        #expect(indicator.formulaEn == "largest class")
+        let chineseOnly = try IndicatorCatalogue.parse(Fixture.table(Self.header + "\n" + Self.goodRow.replacingOccurrences(of: ",largest class,", with: ",,"),
+                                                                     fileName: "city.csv"))
+        #expect(chineseOnly.indicators.first?.formulaEn == "", "the English formula may be left empty")
     }
 
     @Test func malformedCatalogueRowsNameRowAndField() {
         let rows = [
             Self.goodRow,
-            "X1,名,Name,人,式,no-such-measure,>=,1,school,primary,s",                 // row 3: measure
-            "X2,名,Name,人,式,largest-class-size,>>,1,school,primary,s",              // row 4: comparison
-            "X3,名,Name,人,式,largest-class-size,>=,many,school,primary,s",           // row 5: target
-            "X4,名,Name,人,式,largest-class-size,>=,1,school;county,primary,s",       // row 6: level
-            "X5,名,Name,人,式,largest-class-size,>=,1,school,grade-one,s",            // row 7: stage
-            "X6,名,Name,人,式,disabled-enrollment-rate,>=,99,school;district,primary,s",  // row 8: no school value
-            "CS,名,Name,人,式,largest-class-size,>=,1,school,primary,s",              // row 9: duplicate code
-            "X8,,Name,人,式,largest-class-size,>=,1,school,primary,s",                // row 10: empty name
-            "X9,名,Name,人,式,largest-class-size,>=,1,;,primary,s",                   // row 11: empty list
+            "X1,名,Name,人,式,,no-such-measure,>=,1,school,primary,s",                 // row 3: measure
+            "X2,名,Name,人,式,,largest-class-size,>>,1,school,primary,s",              // row 4: comparison
+            "X3,名,Name,人,式,,largest-class-size,>=,many,school,primary,s",           // row 5: target
+            "X4,名,Name,人,式,,largest-class-size,>=,1,school;county,primary,s",       // row 6: level
+            "X5,名,Name,人,式,,largest-class-size,>=,1,school,grade-one,s",            // row 7: stage
+            "X6,名,Name,人,式,,disabled-enrollment-rate,>=,99,school;district,primary,s",  // row 8: no school value
+            "CS,名,Name,人,式,,largest-class-size,>=,1,school,primary,s",              // row 9: duplicate code
+            "X8,,Name,人,式,,largest-class-size,>=,1,school,primary,s",                // row 10: empty name
+            "X9,名,Name,人,式,,largest-class-size,>=,1,;,primary,s",                   // row 11: empty list
         ]
         let errors = fieldErrors {
             _ = try IndicatorCatalogue.parse(Fixture.table(([Self.header] + rows).joined(separator: "\n"), fileName: "city.csv"))
