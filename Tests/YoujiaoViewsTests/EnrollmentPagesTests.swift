@@ -180,10 +180,24 @@ struct CampaignStaffPagesTests {
     }
 
     @Test func theListSortsByYearNewestFirstByDefault() {
-        let rows = CampaignListPage.table(Self.list(values: [:])).rows
+        let rows = CampaignListPage.table(Self.list(values: [:]), language: .zh).rows
         #expect(rows.map { $0[1] } == [.text("2027"), .text("2026")])
         var model = Self.list(values: [:])
         model.sort = TableSort(key: "status", direction: .descending)
-        #expect(CampaignListPage.table(model).rows.first?[2] == .phrase(.campaignStatus(.published)))
+        #expect(CampaignListPage.table(model, language: .zh).rows.first?[2] == .phrase(.campaignStatus(.published)))
+    }
+
+    /// By name, each language in its own order: "Huangpu …" before "Xuhui …" in English, whatever the Chinese.
+    @Test func namesSortInTheReadersLanguage() {
+        var model = Self.list(values: [:])
+        model.rows = [.init(name: Phrase(zh: "2027 年徐汇区一年级入学", en: "Xuhui grade 1 entry 2027"), href: "/enrollment/a", year: 2027, status: .open,
+                            opensOn: CaseDate("2027-04-20")!, closesOn: CaseDate("2027-05-20")!, listHash: nil),
+                      .init(name: Phrase(zh: "2027 年黄浦区一年级入学", en: "Huangpu grade 1 entry 2027"), href: "/enrollment/b", year: 2027, status: .open,
+                            opensOn: CaseDate("2027-04-20")!, closesOn: CaseDate("2027-05-20")!, listHash: nil)]
+        model.sort = TableSort(key: "name")
+        let english = CampaignListPage.table(model, language: .en).rows.map { $0[0] }
+        #expect(english.first == .phraseLink(model.rows[1].name, href: "/enrollment/b"))
+        let chinese = CampaignListPage.table(model, language: .zh).rows.map { $0[0] }
+        #expect(chinese.first == .phraseLink(model.rows[0].name, href: "/enrollment/a"), "徐 (U+5F90) sorts before 黄 (U+9EC4)")
     }
 }

@@ -42,8 +42,8 @@ public enum CampaignListPage {
                 "closes_on": closes.description, "beacon_source": source.id, "beacon_round": String(source.firstRound(after: drawMorning))]
     }
 
-    /// The campaigns table of the page and of its downloads, in the requested order (ties by name).
-    public static func table(_ model: Model) -> TableModel {
+    /// The campaigns table of the page and of its downloads, in the requested order (ties by name in `language`).
+    public static func table(_ model: Model, language: Language) -> TableModel {
         let columns: [TableModel.Column] = [
             .init(.campaign(.campaign), key: "name", isSortable: true),
             .init(.campaign(.entryYear), key: "year", isNumeric: true, isSortable: true),
@@ -62,7 +62,11 @@ public enum CampaignListPage {
             case "opens": order = a.opensOn == b.opensOn ? nil : a.opensOn < b.opensOn
             default: order = nil
             }
-            guard let order else { return a.name.zh == b.name.zh ? a.href < b.href : a.name.zh < b.name.zh }
+            // Names in the reader's language: the English list is in English order.
+            guard let order else {
+                let (x, y) = (language(a.name), language(b.name))
+                return x == y ? a.href < b.href : x < y
+            }
             return model.sort.direction == .ascending ? order : !order
         }
         let rows: [[TableModel.Cell]] = sorted.map { row in

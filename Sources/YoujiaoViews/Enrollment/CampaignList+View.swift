@@ -19,7 +19,7 @@ extension CampaignListPage {
             return Node<HTML.BodyContext>.group(
                 .if(!model.rows.isEmpty, .component(DownloadLinks(for: address, csvPath: "/enrollment/campaigns.csv",
                                                                   xlsxPath: "/enrollment/campaigns.xlsx", language: t))),
-                .component(DataTable(CampaignListPage.table(model), address: address, language: t)),
+                .component(DataTable(CampaignListPage.table(model, language: t), address: address, language: t)),
                 .h2(.id("new-campaign"), .words(t(.campaign(.newCampaign)))),
                 .unwrap(model.problem) { problem in
                     .div(.class("error-summary"), .attr("role", "alert"),

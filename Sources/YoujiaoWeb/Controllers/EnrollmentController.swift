@@ -121,7 +121,7 @@ struct EnrollmentController {
         guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
         let campaigns = try await CampaignStore(req.db).campaigns().filter { CampaignAccess.canSee(viewer.scope, $0) }
         let model = try await Self.listModel(req, campaigns: campaigns, values: [:], problem: nil)
-        return try req.download(CampaignListPage.table(model), name: "campaigns", as: format)
+        return try req.download(CampaignListPage.table(model, language: req.language), name: "campaigns", as: format)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
