@@ -49,6 +49,24 @@ struct AidPagesTests {
         #expect(narrowed.reviewHref == "/aid/review?year=2025&district=310101")
     }
 
+    /// Each totals table sorts on the server by its own keys; the other tables keep their order.
+    @Test func totalsSortByTheirOwnColumns() {
+        let districts = Self.city.byDistrict ?? []
+        let byYuan = AidOverviewPage.table(districts, by: .district, sort: TableSort(key: "district-yuan"))
+        #expect(byYuan.rows.map { $0[3] } == [.number(3_000), .number(13_500)])
+        let descending = AidOverviewPage.table(districts, by: .district, sort: TableSort(key: "district-yuan", direction: .descending))
+        #expect(descending.rows.map { $0[3] } == [.number(13_500), .number(3_000)])
+        #expect(descending.totals?[3] == .number(16_500), "the totals row stays last")
+        let otherTable = AidOverviewPage.table(districts, by: .district, sort: TableSort(key: "policy-yuan"))
+        #expect(otherTable.rows.map { $0[3] } == [.number(13_500), .number(3_000)] && otherTable.sort == nil, "another table's sort leaves this one alone")
+        var model = Self.city
+        model.sort = TableSort(key: "district-yuan")
+        let html = AidOverviewPage.View(chrome: Self.chrome(.zh), model: model).render()
+        #expect(html.contains(#"aria-sort="ascending""#) && html.contains("sort=district-yuan"))
+        #expect(html.contains(#"/aid/summary.csv?year=2025&amp;by=district&amp;sort=district-yuan&amp;dir=asc"#), "the download keeps the order")
+        #expect(AidOverviewPage.sortableKeys.contains("school-declined") && !AidOverviewPage.sortableKeys.contains("yuan"))
+    }
+
     @Test func aSchoolSeesNoPaymentFileAndAnEmptyStateSentence() {
         let html = AidOverviewPage.View(chrome: Self.chrome(.zh, role: .schoolAdmin), model: Self.school).render()
         #expect(!html.contains("/exports/new") && !html.contains("payments.csv"))

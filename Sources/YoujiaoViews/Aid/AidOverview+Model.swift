@@ -20,13 +20,16 @@ public enum AidOverviewPage {
         public var showsPolicyChart: Bool
         /// A school's own published list.
         public var ownSchoolListHref: String?
+        /// The order one of the tables was asked for (its keys name their table: `school-yuan`).
+        public var sort: TableSort?
 
         public init(year: Int, years: [Int], district: District? = nil, openReviews: Int, mayRequestPaymentFile: Bool,
                     byDistrict: [Total]? = nil, bySchool: [Total]? = nil, byPolicy: [Total], showsPolicyChart: Bool,
-                    ownSchoolListHref: String? = nil) {
+                    ownSchoolListHref: String? = nil, sort: TableSort? = nil) {
             self.year = year; self.years = years; self.district = district; self.openReviews = openReviews
             self.mayRequestPaymentFile = mayRequestPaymentFile; self.byDistrict = byDistrict; self.bySchool = bySchool
             self.byPolicy = byPolicy; self.showsPolicyChart = showsPolicyChart; self.ownSchoolListHref = ownSchoolListHref
+            self.sort = sort
         }
 
         /// `year=` and, when narrowed, `district=`: what every link of the page keeps.
@@ -66,8 +69,16 @@ public enum AidOverviewPage {
 
     public enum Grouping: String, Sendable, Hashable, CaseIterable { case district, school, policy }
 
-    /// A totals table with its totals row; the same model writes the downloads.
-    public static func table(_ totals: [Total], by grouping: Grouping) -> TableModel {
+    /// Every table's sortable columns: a page holds up to three tables, so a key names its table.
+    public static let sortableKeys: Set<String> = Set(Grouping.allCases.flatMap { grouping in
+        ["name", "pupils", "grants", "yuan", "declined"].map { "\(grouping.rawValue)-\($0)" }
+    })
+
+    /// A totals table with its totals row, in `sort`'s order when the sort is this table's (else
+    /// as given: by name); the same model writes the downloads.
+    public static func table(_ totals: [Total], by grouping: Grouping, sort: TableSort? = nil, language: Language = .zh) -> TableModel {
+        let prefix = grouping.rawValue + "-"
+        let own = sort.flatMap { $0.key.hasPrefix(prefix) ? $0 : nil }
         let (title, caption): (Phrase, Phrase)
         switch grouping {
         case .district: (title, caption) = (.aid(.district), .aid(.districtTable))
@@ -75,13 +86,37 @@ public enum AidOverviewPage {
         case .policy: (title, caption) = (.aid(.policy), .aid(.policyTable))
         }
         let columns = [
-            TableModel.Column(title, key: "name"),
-            TableModel.Column(.aid(.pupils), key: "pupils", isNumeric: true),
-            TableModel.Column(.aid(.grants), key: "grants", isNumeric: true),
-            TableModel.Column(.aid(.yuan), key: "yuan", isNumeric: true),
-            TableModel.Column(.aid(.declinedCount), key: "declined", isNumeric: true),
+            TableModel.Column(title, key: prefix + "name", isSortable: true),
+            TableModel.Column(.aid(.pupils), key: prefix + "pupils", isNumeric: true, isSortable: true),
+            TableModel.Column(.aid(.grants), key: prefix + "grants", isNumeric: true, isSortable: true),
+            TableModel.Column(.aid(.yuan), key: prefix + "yuan", isNumeric: true, isSortable: true),
+            TableModel.Column(.aid(.declinedCount), key: prefix + "declined", isNumeric: true, isSortable: true),
         ]
-        let rows: [[TableModel.Cell]] = totals.map { total in
+        var ordered = totals
+        if let own {
+            let figure: (Total) -> Int? = {
+                switch own.key.dropFirst(prefix.count) {
+                case "pupils": return { $0.pupils }
+                case "grants": return { $0.grants }
+                case "yuan": return { $0.yuan }
+                case "declined": return { $0.declined }
+                default: return { _ in nil }
+                }
+            }()
+            ordered.sort { a, b in
+                let ascending: Bool
+                if let x = figure(a), let y = figure(b), x != y {
+                    ascending = x < y
+                } else {
+                    // The name column, and ties of a figure, by name in the reader's language.
+                    let (m, n) = (language(a.name), language(b.name))
+                    guard m != n else { return false }
+                    ascending = m < n
+                }
+                return own.direction == .ascending ? ascending : !ascending
+            }
+        }
+        let rows: [[TableModel.Cell]] = ordered.map { total in
             [total.href.map { .link(total.name.zh, href: $0) } ?? .phrase(total.name),
              .number(total.pupils), .number(total.grants), .number(total.yuan), .number(total.declined)]
         }
@@ -90,6 +125,6 @@ public enum AidOverviewPage {
         let sums: [TableModel.Cell] = [.phrase(.tables(.total)), .empty, .number(totals.reduce(0) { $0 + $1.grants }),
                                        .number(totals.reduce(0) { $0 + $1.yuan }), .number(totals.reduce(0) { $0 + $1.declined })]
         return TableModel(id: "aid-\(grouping.rawValue)", caption: caption, columns: columns, rows: rows,
-                          totals: totals.isEmpty ? nil : sums, emptyState: .aid(.noGrants))
+                          totals: totals.isEmpty ? nil : sums, sort: own, emptyState: .aid(.noGrants))
     }
 }

@@ -52,11 +52,14 @@ extension AidOverviewPage {
 
         private func section(_ totals: [Total], by grouping: Grouping) -> Node<HTML.BodyContext> {
             let t = chrome.language
-            let download = model.query.setting("by", to: grouping.rawValue)
+            var download = model.query.setting("by", to: grouping.rawValue)
+            if let sort = model.sort, sort.key.hasPrefix(grouping.rawValue + "-") {
+                download = download.setting("sort", to: sort.key).setting("dir", to: sort.direction.rawValue)
+            }
             return .group(
                 .if(!totals.isEmpty, .component(DownloadLinks(csvHref: download.moving(to: "/aid/summary.csv").href,
                                                               xlsxHref: download.moving(to: "/aid/summary.xlsx").href, language: t))),
-                .component(DataTable(AidOverviewPage.table(totals, by: grouping), address: model.query, language: t))
+                .component(DataTable(AidOverviewPage.table(totals, by: grouping, sort: model.sort, language: t), address: model.query, language: t))
             )
         }
 

@@ -76,7 +76,9 @@ struct AidController {
         let year = try await Self.year(req)
         let filter = try Self.filter(req, viewer: viewer)
         let totals = try await Self.totals(req, year: year, by: grouping, filter: filter)
-        return try req.download(AidOverviewPage.table(totals, by: grouping), name: "aid-\(year)-by-\(grouping.rawValue)", as: format)
+        let sort = try req.tableSort(keys: AidOverviewPage.sortableKeys, fallback: TableSort(key: "\(grouping.rawValue)-name"))
+        return try req.download(AidOverviewPage.table(totals, by: grouping, sort: sort, language: req.language),
+                                name: "aid-\(year)-by-\(grouping.rawValue)", as: format)
     }
 
     static func totals(_ req: Request, year: Int, by grouping: AidOverviewPage.Grouping, filter: AidScopeFilter) async throws -> [AidOverviewPage.Total] {
@@ -123,7 +125,8 @@ struct AidController {
             byPolicy: try await totals(req, year: year, by: .policy, filter: filter), showsPolicyChart: !cityWide,
             ownSchoolListHref: role == .schoolAdmin ? viewer.scope.schoolID.map {
                 PageAddress(path: "/aid/grants", query: [.init("year", String(year)), .init("school", $0)]).href
-            } : nil)
+            } : nil,
+            sort: req.address.value("sort") == nil ? nil : try req.tableSort(keys: AidOverviewPage.sortableKeys, fallback: TableSort(key: "policy-name")))
     }
 
     // MARK: A school's published list
