@@ -42,6 +42,9 @@ public struct PageAddress: Sendable, Hashable {
         return copy
     }
 
+    /// The same address with only the named parameters (a download keeps the scope, not the sort of another table).
+    public func keeping(_ names: Set<String>) -> PageAddress { PageAddress(path: path, query: query.filter { names.contains($0.name) }) }
+
     /// The same query on another path (a download of the same filtered list).
     public func moving(to path: String) -> PageAddress { PageAddress(path: path, query: query) }
 

@@ -290,8 +290,17 @@ struct SpecialEducationWebTests {
             let monitoring = try await district.send(.GET, "/special-education/monitoring.csv")
             #expect(monitoring.body.string.contains("310101,1,1,0,0.00,no,1,0,0,0,0,0,0,0,0"))
             #expect(try await district.send(.GET, "/special-education?district=310104").status == .forbidden)
+            // The page's tables in the page's words: the unplaced list (audited), the figures per school.
+            let unplaced = try await district.send(.GET, "/special-education/download/unplaced.csv").body.string
+            #expect(unplaced.contains(Fixture.childA.name) && unplaced.contains(NationalID.mask(Fixture.childA.nationalID))  && !unplaced.contains(",hearing,"), "words, not codes")
+            #expect(try await district.send(.GET, "/special-education/download/figures.xlsx").status == .ok)
 
             let city = try await signedIn(h, "city")
+            let cityFigures = try await city.send(.GET, "/special-education/download/figures.csv")
+            #expect(cityFigures.status == .ok && cityFigures.body.string.contains("黄浦区") && !cityFigures.body.string.contains(Fixture.childA.name),
+                    "the city downloads the figures per district, no child")
+            #expect(try await city.send(.GET, "/special-education/download/unplaced.csv").status == .forbidden, "the city reads no child's name")
+            #expect(try await district.send(.GET, "/special-education/download/nothing.csv").status == .notFound)
             let overview = try await city.send(.GET, "/special-education")
             #expect(overview.status == .ok && overview.body.string.contains("<svg") && !overview.body.string.contains(Fixture.childA.name),
                     "the city sees figures, not children")

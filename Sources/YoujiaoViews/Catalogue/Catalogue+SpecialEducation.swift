@@ -222,7 +222,7 @@ extension Catalogue {
         public static var parameterisedExamples: [Phrase] {
             [.caseDate(CaseDate(year: 2026, month: 3, day: 1)), .disability(.hearing), .disabilityLevel(.two), .placementKind(.homeTeaching),
              .assessmentKind(.medical), .serviceDomain(.health), .goalResult(.notAchieved), .reviewOutcome(.continuePlan),
-             .caseCount(.specialEducation(.unplacedHeading), 3), .caseReviewOverdue(days: 12, due: CaseDate(year: 2026, month: 3, day: 1)),
+             .caseCount(.specialEducation(.unplacedHeading), 3), .specialEducation(.firstRowsOf(shown: 20, total: 57)), .caseReviewOverdue(days: 12, due: CaseDate(year: 2026, month: 3, day: 1)),
              .caseNextReview(CaseDate(year: 2026, month: 3, day: 1)), .caseReviewOverdueSince(CaseDate(year: 2026, month: 3, day: 1)),
              .caseVisitsSummary(cases: 2, done: 3, planned: 4, rate: "75%"), .caseVisitsPlanned(planned: 2, done: 1),
              .caseStaffMember(.init(displayName: "王老师", username: "0042")),
@@ -318,6 +318,8 @@ extension Phrase {
     }
 
     /// A heading with its count: "未安置儿童（3）" / "Children without a placement (3)".
+    public static func specialEducation(_ text: Catalogue.SpecialEducationText) -> Phrase { text.phrase }
+
     public static func caseCount(_ heading: Phrase, _ count: Int) -> Phrase {
         Phrase(zh: "\(heading.zh)（\(Format.number(count))）", en: "\(heading.en) (\(Format.number(count)))")
     }
@@ -411,5 +413,19 @@ extension Phrase {
     public static func caseReviewResult(goal: String, _ result: GoalResult) -> Phrase {
         let label = goalResult(result)
         return Phrase(zh: "\(goal)：\(label.zh)", en: "\(goal): \(label.en)")
+    }
+}
+
+extension Catalogue {
+    /// The special-education phrases that take numbers.
+    public enum SpecialEducationText: Sendable, Hashable {
+        case firstRowsOf(shown: Int, total: Int)
+        var phrase: Phrase {
+            switch self {
+            case .firstRowsOf(let shown, let total):
+                return Phrase(zh: "这里列出前 \(Format.number(shown)) 条，共 \(Format.number(total)) 条；下载可得全部。",
+                              en: "The first \(Format.number(shown)) of \(Format.number(total)) are listed here; the download has them all.")
+            }
+        }
     }
 }

@@ -161,6 +161,17 @@ public enum CaseFileListPage {
     }
 
     /// The files table as shown and downloaded (the download passes every filtered row).
+    /// How many rows of the unplaced and overdue lists the page shows; the downloads hold all.
+    public static let shortListLength = 20
+
+    public static func unplacedTable(_ rows: [FileRow]) -> TableModel {
+        filesTable(rows, id: "unplaced", caption: .specialEducation(.unplacedTable), sort: nil, emptyState: .specialEducation(.noUnplaced))
+    }
+
+    public static func overdueTable(_ rows: [FileRow]) -> TableModel {
+        filesTable(rows, id: "overdue", caption: .specialEducation(.overdueTable), sort: nil, emptyState: .specialEducation(.noOverdue))
+    }
+
     public static func filesTable(_ rows: [FileRow], id: String = "files", caption: Phrase = .specialEducation(.filesTable),
                                   sort: TableSort?, emptyState: Phrase) -> TableModel {
         let sortable = sort != nil

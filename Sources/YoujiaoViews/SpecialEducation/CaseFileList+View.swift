@@ -30,17 +30,16 @@ extension CaseFileListPage {
                 .if(!model.figureRows.isEmpty, .group(
                     .h2(.words(t(model.figuresByDistrict ? .specialEducation(.byDistrict) : .specialEducation(.bySchool)))),
                     .if(model.figuresByDistrict, .component(enrollmentChart)),
+                    .component(downloads("figures")),
                     .component(DataTable(CaseFileListPage.figuresTable(model), address: address, language: t))
                 )),
                 .unwrap(model.unplaced) { rows in
                     .group(.h2(.id("unplaced"), .words(t(.caseCount(.specialEducation(.unplacedHeading), rows.count)))),
-                           .component(DataTable(CaseFileListPage.filesTable(rows, id: "unplaced", caption: .specialEducation(.unplacedTable), sort: nil,
-                                                                            emptyState: .specialEducation(.noUnplaced)), address: address, language: t)))
+                           shortList(rows, table: CaseFileListPage.unplacedTable))
                 },
                 .unwrap(model.overdue) { rows in
                     .group(.h2(.id("overdue"), .words(t(.caseCount(.specialEducation(.overdueHeading), rows.count)))),
-                           .component(DataTable(CaseFileListPage.filesTable(rows, id: "overdue", caption: .specialEducation(.overdueTable), sort: nil,
-                                                                            emptyState: .specialEducation(.noOverdue)), address: address, language: t)))
+                           shortList(rows, table: CaseFileListPage.overdueTable))
                 },
                 .unwrap(model.files) { _ in
                     .section(
@@ -53,6 +52,24 @@ extension CaseFileListPage {
                         .component(Pager(page: model.page, pageCount: model.pageCount, address: address, language: t))
                     )
                 }
+            )
+        }
+
+        /// The page's scope (district, school) on a table's download routes.
+        private func downloads(_ table: String) -> DownloadLinks {
+            DownloadLinks(for: address.keeping(["district", "school"]), csvPath: "/special-education/download/\(table).csv",
+                          xlsxPath: "/special-education/download/\(table).xlsx", language: chrome.language)
+        }
+
+        /// A list the district works through: the first `shortListLength` rows here, all of them in the download.
+        private func shortList(_ rows: [FileRow], table: ([FileRow]) -> TableModel) -> Node<HTML.BodyContext> {
+            let t = chrome.language
+            let shown = Array(rows.prefix(CaseFileListPage.shortListLength))
+            let model = table(rows)
+            return .group(
+                .if(rows.count > shown.count, .p(.class("summary"), .words(t(.specialEducation(.firstRowsOf(shown: shown.count, total: rows.count)))))),
+                .if(!rows.isEmpty, .component(downloads(model.id))),
+                .component(DataTable(table(shown), address: address, language: t))
             )
         }
 

@@ -183,18 +183,30 @@ struct SpecialEducationController {
                                       pageCount: pageCount, filters: filters, sort: sort)
     }
 
-    /// The files table, whole and filtered, as CSV (BOM, the page's language) or XLSX.
+    /// A table of the page, whole, as CSV (BOM, the page's language) or XLSX: the files (filtered),
+    /// the figures per district or school, and the district's unplaced and overdue lists.
     @Sendable func download(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         let listing = try await Self.listing(req, viewer: viewer)
+        let file = req.parameters.get("file") ?? ""
+        if file.hasPrefix("figures.") {
+            let model = try await Self.listModel(req, viewer: viewer, listing: listing)
+            return try req.download(file: file, from: [CaseFileListPage.figuresTable(model)], name: "special-education")
+        }
         guard listing.showsRows else {
             throw Abort(.forbidden, reason: req.t("市级管理员只能查看汇总数据（见监测 CSV）。", "City admins see the figures only (monitoring CSV)."))
+        }
+        if file.hasPrefix("unplaced.") || file.hasPrefix("overdue.") {
+            let model = try await Self.listModel(req, viewer: viewer, listing: listing)
+            let rows = (file.hasPrefix("unplaced.") ? model.unplaced : model.overdue) ?? []
+            try await Audit.record(req, caseFiles: listing.allFiles.filter { file in rows.contains { $0.id == file.id } }, action: "list-download")
+            return try req.download(file: file, from: [CaseFileListPage.unplacedTable(rows), CaseFileListPage.overdueTable(rows)], name: "special-education")
         }
         let (rows, filters, sort) = try Self.filteredRows(req, listing: listing)
         try await Audit.record(req, caseFiles: listing.allFiles.filter { file in rows.contains { $0.id == file.id } }, action: "list-download")
         let table = CaseFileListPage.filesTable(rows, sort: sort,
                                                 emptyState: filters.isEmpty ? .specialEducation(.noFiles) : .specialEducation(.noFilesMatch))
-        return try req.download(file: req.parameters.get("file") ?? "", from: [table], name: "special-education")
+        return try req.download(file: file, from: [table], name: "special-education")
     }
 
     /// The machine CSV of the files (codes, for systems and the command line); people download the table above.
