@@ -1,0 +1,302 @@
+import Crypto
+import Foundation
+
+/// The file formats of `youjiao zhongkao` (docs/zhongkao.md): high-schools.csv, quotas.csv,
+/// candidates.csv and rounds.csv in, results.csv out.
+public enum ZhongkaoCSV {
+    public static let highSchoolColumns = ["school_id", "name", "district", "kind", "unified_seats"]
+    public static let quotaColumns = ["school_id", "round", "scope", "seats"]
+    /// The tie-break columns named by the rules come on top of these, anywhere in the header.
+    public static let candidateColumns = ["candidate_id", "district", "junior_school", "quota_school_eligible", "total",
+                                          "pre_admitted", "quota_district_choices", "quota_school_choices", "unified_choices"]
+    public static let roundColumns = ["round", "control_score", "unfilled_seats_to_unified"]
+    public static let resultColumns = ["candidate_id", "school_id", "round", "choice_rank", "lottery"]
+    /// A province's candidates in one file.
+    public static let limits = CSVLimits(maxBytes: 2 << 30, maxRows: 10_000_000)
+
+    /// Parses and validates every file; throws `InputErrors` naming file, row and field.
+    public static func input(highSchools highSchoolTable: CSVTable, quotas quotaTable: CSVTable,
+                             candidates candidateTable: CSVTable, rules: ZhongkaoRules,
+                             roundsFile: String = "command line") throws -> ZhongkaoInput {
+        var errors: [FieldError] = []
+        let highSchools = collectingErrors(into: &errors) { try self.highSchools(from: highSchoolTable) }
+        let quotas = collectingErrors(into: &errors) { try self.quotas(from: quotaTable) }
+        let candidates = collectingErrors(into: &errors) {
+            try self.candidates(from: candidateTable, tieBreakColumns: rules.tieBreakColumns)
+        }
+        // Type errors first: checking references against half-read files would only add noise.
+        guard let highSchools, let quotas, let candidates, errors.isEmpty else { throw InputErrors(errors: errors) }
+        return try ZhongkaoInput(
+            highSchools: highSchools.values, quotas: quotas.values, candidates: candidates.values, rules: rules,
+            origin: ZhongkaoOrigin(highSchoolsFile: highSchoolTable.fileName, quotasFile: quotaTable.fileName,
+                                   candidatesFile: candidateTable.fileName, highSchoolRows: highSchools.rows,
+                                   quotaRows: quotas.rows, candidateRows: candidates.rows, roundsFile: roundsFile))
+    }
+
+    public static func highSchools(from table: CSVTable) throws -> (values: [ZhongkaoHighSchool], rows: [Int]) {
+        try table.requireColumns(highSchoolColumns)
+        return try parseRows(of: table) { row, errors in
+            let id = capture(&errors) { try row.string("school_id") }
+            let district = capture(&errors) { try row.string("district") }
+            let seats = capture(&errors) { try row.int("unified_seats", in: ZhongkaoRules.seatRange) }
+            guard let id, let district, let seats else { return nil }
+            return ZhongkaoHighSchool(id: id, name: row.optionalString("name") ?? "", district: district,
+                                      kind: row.optionalString("kind") ?? "", unifiedSeats: seats)
+        }
+    }
+
+    public static func quotas(from table: CSVTable) throws -> (values: [ZhongkaoQuota], rows: [Int]) {
+        try table.requireColumns(quotaColumns)
+        return try parseRows(of: table) { row, errors in
+            let school = capture(&errors) { try row.string("school_id") }
+            let round = capture(&errors) { try row.value("round", as: ZhongkaoRound.self) }
+            let scope = capture(&errors) { try row.string("scope") }
+            let seats = capture(&errors) { try row.int("seats", in: ZhongkaoRules.seatRange) }
+            guard let school, let round, let scope, let seats else { return nil }
+            return ZhongkaoQuota(schoolID: school, round: round, scope: scope, seats: seats)
+        }
+    }
+
+    /// `tieBreakSource` names where the tie-break columns were given, for an error in that list.
+    public static func candidates(from table: CSVTable, tieBreakColumns: [String],
+                                  tieBreakSource: String = "command line") throws -> (values: [ZhongkaoCandidate], rows: [Int]) {
+        let problems = ZhongkaoRules.tieBreakProblems(tieBreakColumns, source: tieBreakSource)
+        guard problems.isEmpty else { throw InputErrors(errors: problems) }
+        try table.requireColumns(candidateColumns + tieBreakColumns)
+        // A province has a million rows: they are typed on every core.
+        return try parseRowsConcurrently(of: table) { row, errors in
+            let id = capture(&errors) { try row.string("candidate_id") }
+            let district = capture(&errors) { try row.string("district") }
+            let junior = capture(&errors) { try row.string("junior_school") }
+            let eligible = capture(&errors) { try row.optionalBool("quota_school_eligible") }
+            let total = capture(&errors) { try row.int("total", in: ZhongkaoRules.scoreRange) }
+            var tieBreaks: [Int] = []
+            tieBreaks.reserveCapacity(tieBreakColumns.count)
+            for column in tieBreakColumns {
+                if let score = capture(&errors, { try row.int(column, in: ZhongkaoRules.scoreRange) }) { tieBreaks.append(score) }
+            }
+            let preAdmitted = capture(&errors) { try row.optionalBool("pre_admitted") }
+            let choices = ZhongkaoRound.allCases.map { round in
+                capture(&errors) { try self.choices(row, round.choicesColumn) }
+            }
+            guard let id, let district, let junior, let eligible, let total, tieBreaks.count == tieBreakColumns.count,
+                  let preAdmitted, let districtChoices = choices[0], let schoolChoices = choices[1],
+                  let unifiedChoices = choices[2] else { return nil }
+            return ZhongkaoCandidate(id: id, district: district, juniorSchool: junior, quotaSchoolEligible: eligible,
+                                     total: total, tieBreakScores: tieBreaks, preAdmitted: preAdmitted,
+                                     quotaDistrictChoices: districtChoices, quotaSchoolChoices: schoolChoices,
+                                     unifiedChoices: unifiedChoices)
+        }
+    }
+
+    /// rounds.csv: one row per round, in the order they run.
+    public static func rounds(from table: CSVTable) throws -> [ZhongkaoRoundRule] {
+        try table.requireColumns(["round"])
+        return try parseRows(of: table) { row, errors in
+            let round = capture(&errors) { try row.value("round", as: ZhongkaoRound.self) }
+            let control = capture(&errors) { try row.optionalInt("control_score", in: ZhongkaoRules.scoreRange) ?? 0 }
+            let moves = capture(&errors) { () throws -> Bool in
+                guard row.optionalString("unfilled_seats_to_unified") != nil else { return round?.isQuota ?? true }
+                let moves = try row.bool("unfilled_seats_to_unified")
+                if moves && round == .unified {
+                    throw row.error("unfilled_seats_to_unified", "the unified round has no quota seats to move; leave it empty")
+                }
+                return moves
+            }
+            guard let round, let control, let moves else { return nil }
+            return ZhongkaoRoundRule(round: round, controlScore: control, unfilledSeatsToUnified: moves)
+        }.values
+    }
+
+    /// A `;`-separated list of school ids, spaces around each trimmed; at most 15 are read
+    /// (more is an error naming the count, without splitting a runaway cell further).
+    static func choices(_ row: CSVRow, _ column: String) throws -> [String] {
+        guard let cell = row.optionalString(column) else { return [] }
+        var choices: [String] = []
+        for item in cell.utf8.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
+            var trimmed = item[...]
+            while trimmed.first == UInt8(ascii: " ") { trimmed.removeFirst() }
+            while trimmed.last == UInt8(ascii: " ") { trimmed.removeLast() }
+            if trimmed.isEmpty { throw row.error(column, "an empty choice between two ';'") }
+            if choices.count == ZhongkaoRules.maxChoices {
+                let count = cell.utf8.lazy.filter { $0 == UInt8(ascii: ";") }.count + 1
+                throw row.error(column, "\(count) choices; at most \(ZhongkaoRules.maxChoices)")
+            }
+            choices.append(String(Substring(trimmed)))
+        }
+        return choices
+    }
+
+    // MARK: - results.csv
+
+    /// One row per candidate in input order, written straight into bytes.
+    public static func resultsDocument(_ admissions: [ZhongkaoAdmission]) -> Data {
+        var bytes = Array(CSVWriter.line(resultColumns).utf8)
+        bytes.reserveCapacity(bytes.count + admissions.count * 48)
+        let comma = UInt8(ascii: ",")
+        for admission in admissions {
+            appendCell(admission.candidateID, to: &bytes)
+            bytes.append(comma)
+            if let school = admission.schoolID { appendCell(school, to: &bytes) }
+            bytes.append(comma)
+            bytes += admission.route.rawValue.utf8
+            bytes.append(comma)
+            if let rank = admission.choiceRank { bytes += String(rank).utf8 }
+            bytes.append(comma)
+            for shift in stride(from: 60, through: 0, by: -4) {
+                bytes.append(hexDigits[Int(admission.lottery >> UInt64(shift) & 0xF)])
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return Data(bytes)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Ids are plain letters and digits nearly always; anything else is written as `CSVWriter` would.
+    private static func appendCell(_ cell: String, to bytes: inout [UInt8]) {
+        let plain = cell.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") || byte >= 0x80
+        }
+        if plain {
+            bytes += cell.utf8
+        } else {
+            bytes += CSVWriter.line([cell]).utf8.dropLast()
+        }
+    }
+
+    /// The cells of one results.csv row, as written and as compared by `verify`.
+    public static func resultCells(_ admission: ZhongkaoAdmission) -> [String] {
+        [admission.candidateID, admission.schoolID ?? "", admission.route.rawValue,
+         admission.choiceRank.map(String.init) ?? "", Lottery.hex(admission.lottery)]
+    }
+
+    /// How a results file differs from recomputed admissions, in file order (empty when it matches).
+    public static func differences(results table: CSVTable, expected admissions: [ZhongkaoAdmission]) throws -> [String] {
+        try table.requireColumns(resultColumns)
+        var expectedCells: [String: [String]] = [:]
+        expectedCells.reserveCapacity(admissions.count)
+        for admission in admissions { expectedCells[admission.candidateID] = resultCells(admission) }
+        var differences: [String] = []
+        var seen = Set<String>()
+        for row in table.rows {
+            let cells = try resultColumns.map { try row.raw($0) }
+            let id = cells[0]
+            guard let expected = expectedCells[id] else {
+                differences.append("\(table.fileName): row \(row.number): candidate '\(id)' is not in the candidates file")
+                continue
+            }
+            guard seen.insert(id).inserted else {
+                differences.append("\(table.fileName): row \(row.number): candidate \(id) appears again")
+                continue
+            }
+            for (column, (found, recomputed)) in zip(resultColumns, zip(cells, expected)) where found != recomputed {
+                differences.append("\(table.fileName): row \(row.number), candidate \(id), field \(column): "
+                                   + "'\(found)' but the recomputed admission gives '\(recomputed)'")
+            }
+        }
+        for admission in admissions where !seen.contains(admission.candidateID) {
+            differences.append("\(table.fileName): candidate \(admission.candidateID) has no row")
+        }
+        return differences
+    }
+
+    // MARK: - Commitment
+
+    /// The canonical candidate list published before the draw: the standard columns then the
+    /// tie-break columns, one row per candidate sorted by id (UTF-8 bytes), yes/no, whole numbers,
+    /// `;` between choices, LF line ends. Its SHA-256 is what `zhongkao commit` prints.
+    public static func canonicalCandidateList(_ candidates: [ZhongkaoCandidate], tieBreakColumns: [String]) -> String {
+        let sorted = candidates.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        return CSVWriter.document(header: candidateColumns + tieBreakColumns, rows: sorted.map { candidate in
+            [candidate.id, candidate.district, candidate.juniorSchool, candidate.quotaSchoolEligible ? "yes" : "no",
+             String(candidate.total), candidate.preAdmitted ? "yes" : "no",
+             candidate.quotaDistrictChoices.joined(separator: ";"), candidate.quotaSchoolChoices.joined(separator: ";"),
+             candidate.unifiedChoices.joined(separator: ";")] + candidate.tieBreakScores.map(String.init)
+        })
+    }
+
+    /// SHA-256 (lower-case hex) of the canonical list; throws `InputErrors` on unreadable rows or duplicate ids.
+    public static func commitment(candidates table: CSVTable, tieBreakColumns: [String]) throws -> String {
+        let (candidates, rows) = try self.candidates(from: table, tieBreakColumns: tieBreakColumns)
+        var firstRow: [String: Int] = [:]
+        var errors: [FieldError] = []
+        for (candidate, row) in zip(candidates, rows) {
+            if let first = firstRow.updateValue(row, forKey: candidate.id) {
+                firstRow[candidate.id] = first
+                errors.append(FieldError(file: table.fileName, row: row, field: "candidate_id",
+                                         reason: "duplicate candidate id \(candidate.id) (first on row \(first))"))
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors: errors) }
+        let list = canonicalCandidateList(candidates, tieBreakColumns: tieBreakColumns)
+        return SHA256.hash(data: Array(list.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: - Parsing helpers
+
+    /// Parses every row, gathering all field errors before throwing them together.
+    private static func parseRows<Value>(of table: CSVTable,
+                                         _ parse: (CSVRow, inout [FieldError]) -> Value?) throws -> (values: [Value], rows: [Int]) {
+        var values: [Value] = []
+        var rows: [Int] = []
+        var errors: [FieldError] = []
+        values.reserveCapacity(table.rows.count)
+        rows.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            if let value = parse(row, &errors) {
+                values.append(value)
+                rows.append(row.number)
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors: errors) }
+        return (values, rows)
+    }
+
+    /// `parseRows` with the rows split over the cores; values and errors keep the file's order.
+    private static func parseRowsConcurrently<Value: Sendable>(
+        of table: CSVTable, _ parse: @escaping @Sendable (CSVRow, inout [FieldError]) -> Value?
+    ) throws -> (values: [Value], rows: [Int]) {
+        let rows = table.rows
+        let parsed = (0..<rows.count).concurrentMap { index -> (value: Value?, errors: [FieldError]) in
+            var errors: [FieldError] = []
+            let value = parse(rows[index], &errors)
+            return (value, errors)
+        }
+        var values: [Value] = []
+        var numbers: [Int] = []
+        var errors: [FieldError] = []
+        values.reserveCapacity(rows.count)
+        numbers.reserveCapacity(rows.count)
+        for (row, result) in zip(rows, parsed) {
+            errors += result.errors
+            if let value = result.value {
+                values.append(value)
+                numbers.append(row.number)
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors: errors) }
+        return (values, numbers)
+    }
+
+    private static func capture<T>(_ errors: inout [FieldError], _ read: () throws -> T) -> T? {
+        do { return try read() } catch let error as FieldError {
+            errors.append(error)
+        } catch {
+            errors.append(FieldError(file: "", reason: "\(error)"))
+        }
+        return nil
+    }
+
+    private static func collectingErrors<T>(into errors: inout [FieldError], _ read: () throws -> T) -> T? {
+        do { return try read() } catch let error as InputErrors {
+            errors += error.errors
+        } catch let error as FieldError {
+            errors.append(error)
+        } catch {
+            errors.append(FieldError(file: "", reason: "\(error)"))
+        }
+        return nil
+    }
+}
