@@ -61,7 +61,6 @@ public struct ZhongkaoInput: Sendable {
             errors.append(FieldError(file: origin.candidatesFile, row: origin.candidateRows[index], field: field, reason: reason))
         }
         let seatText = "\(ZhongkaoRules.seatRange.lowerBound)…\(ZhongkaoRules.seatRange.upperBound)"
-        let scoreText = "\(ZhongkaoRules.scoreRange.lowerBound)…\(ZhongkaoRules.scoreRange.upperBound)"
 
         var schoolIndex: [String: Int] = [:]
         for (index, school) in highSchools.enumerated() {
@@ -132,71 +131,33 @@ public struct ZhongkaoInput: Sendable {
             poolSchool.append(Int32(school))
         }
 
-        let tieBreakCount = rules.tieBreakColumns.count
         var candidateIndex: [String: Int] = [:]
         candidateIndex.reserveCapacity(candidates.count)
-        var choicePools = [[Int32]](repeating: [], count: ZhongkaoRound.allCases.count)
-        var choiceStart = [[Int32]](repeating: [0], count: ZhongkaoRound.allCases.count)
-        for round in 0..<ZhongkaoRound.allCases.count { choiceStart[round].reserveCapacity(candidates.count + 1) }
-        for (index, candidate) in candidates.enumerated() {
-            if candidate.id.isEmpty {
-                candidateError(index, "candidate_id", "required, but empty")
-            } else if let first = candidateIndex.updateValue(index, forKey: candidate.id) {
+        for (index, candidate) in candidates.enumerated() where !candidate.id.isEmpty {
+            if let first = candidateIndex.updateValue(index, forKey: candidate.id) {
                 candidateIndex[candidate.id] = first
                 candidateError(index, "candidate_id",
                                "duplicate candidate id \(candidate.id) (first on row \(origin.candidateRows[first]))")
             }
-            if candidate.district.isEmpty { candidateError(index, "district", "required, but empty") }
-            if candidate.juniorSchool.isEmpty { candidateError(index, "junior_school", "required, but empty") }
-            if !ZhongkaoRules.scoreRange.contains(candidate.total) {
-                candidateError(index, "total", "\(candidate.total) is outside \(scoreText)")
+        }
+        // The rest of each candidate's checks, and their choices resolved to seat pools, on every core.
+        let checks = (0..<candidates.count).concurrentMap { [schoolIndex, quotaPool] index in
+            Self.check(candidates[index], rules: rules, origin: origin, row: origin.candidateRows[index]) { choice, round, scope in
+                guard let school = schoolIndex[choice] else { return nil }
+                return round == .unified ? school : quotaPool[QuotaKey(school: school, round: round, scope: scope)] ?? -1
             }
-            if candidate.tieBreakScores.count != tieBreakCount {
-                candidateError(index, rules.tieBreakColumns.first ?? "tie-break",
-                               "\(candidate.tieBreakScores.count) tie-break scores where the rules name \(tieBreakCount)")
-            } else {
-                for (column, score) in zip(rules.tieBreakColumns, candidate.tieBreakScores) where !ZhongkaoRules.scoreRange.contains(score) {
-                    candidateError(index, column, "\(score) is outside \(scoreText)")
-                }
-            }
-            for (roundIndex, round) in ZhongkaoRound.allCases.enumerated() {
-                let choices = candidate.choices(in: round)
-                defer { choiceStart[roundIndex].append(Int32(choicePools[roundIndex].count)) }
-                guard !choices.isEmpty else { continue }
-                let field = round.choicesColumn
-                if rules.rule(for: round) == nil {
-                    candidateError(index, field, "the rules run no \(round.rawValue) round; leave it empty")
-                    continue
-                }
-                if choices.count > ZhongkaoRules.maxChoices {
-                    candidateError(index, field, "\(choices.count) choices; at most \(ZhongkaoRules.maxChoices)")
-                    continue
-                }
-                if round == .quotaSchool && !candidate.quotaSchoolEligible {
-                    candidateError(index, field, "the candidate is not quota_school_eligible; leave it empty")
-                    continue
-                }
-                for (position, choice) in choices.enumerated() {
-                    guard let school = schoolIndex[choice] else {
-                        candidateError(index, field, "unknown school \(choice) (not in \(origin.highSchoolsFile))")
-                        continue
-                    }
-                    if choices[..<position].contains(choice) {
-                        candidateError(index, field, "\(choice) is named twice")
-                        continue
-                    }
-                    if round == .unified {
-                        choicePools[roundIndex].append(Int32(school))
-                        continue
-                    }
-                    let scope = candidate.scope(in: round)
-                    if let pool = quotaPool[QuotaKey(school: school, round: round, scope: scope)] {
-                        choicePools[roundIndex].append(Int32(pool))
-                    } else {
-                        let whose = round == .quotaDistrict ? "district" : "junior school"
-                        candidateError(index, field, "\(choice) has no \(round.rawValue) seats for \(whose) \(scope) in \(origin.quotasFile)")
-                    }
-                }
+        }
+        var choicePools = [[Int32]](repeating: [], count: ZhongkaoRound.allCases.count)
+        var choiceStart = [[Int32]](repeating: [0], count: ZhongkaoRound.allCases.count)
+        for round in 0..<ZhongkaoRound.allCases.count { choiceStart[round].reserveCapacity(candidates.count + 1) }
+        for check in checks {
+            errors += check.errors
+            var offset = 0
+            for round in 0..<ZhongkaoRound.allCases.count {
+                let count = check.counts[round]
+                choicePools[round] += check.pools[offset..<offset + count]
+                choiceStart[round].append(Int32(choicePools[round].count))
+                offset += count
             }
         }
         guard errors.isEmpty else { throw InputErrors(errors: errors) }
@@ -210,15 +171,79 @@ public struct ZhongkaoInput: Sendable {
         self.choiceStart = choiceStart
     }
 
+    /// One candidate's checks, and its choices as pools: those of each round in `ZhongkaoRound.allCases`
+    /// order, `counts[round]` of them.
+    struct CandidateCheck: Sendable {
+        var errors: [FieldError] = []
+        var pools: [Int32] = []
+        var counts = [0, 0, 0]
+    }
+
+    /// `pool(choice, round, scope)`: the pool of a named school in a round for the candidate's scope,
+    /// nil for an unknown school, -1 for a school without quota seats for that scope.
+    private static func check(_ candidate: ZhongkaoCandidate, rules: ZhongkaoRules, origin: ZhongkaoOrigin, row: Int,
+                              pool: (String, ZhongkaoRound, String) -> Int?) -> CandidateCheck {
+        var result = CandidateCheck()
+        func candidateError(_ field: String, _ reason: String) {
+            result.errors.append(FieldError(file: origin.candidatesFile, row: row, field: field, reason: reason))
+        }
+        let scoreText = "\(ZhongkaoRules.scoreRange.lowerBound)…\(ZhongkaoRules.scoreRange.upperBound)"
+        if candidate.id.isEmpty { candidateError("candidate_id", "required, but empty") }
+        if candidate.district.isEmpty { candidateError("district", "required, but empty") }
+        if candidate.juniorSchool.isEmpty { candidateError("junior_school", "required, but empty") }
+        if !ZhongkaoRules.scoreRange.contains(candidate.total) {
+            candidateError("total", "\(candidate.total) is outside \(scoreText)")
+        }
+        let tieBreakCount = rules.tieBreakColumns.count
+        if candidate.tieBreakScores.count != tieBreakCount {
+            candidateError(rules.tieBreakColumns.first ?? "tie-break",
+                           "\(candidate.tieBreakScores.count) tie-break scores where the rules name \(tieBreakCount)")
+        } else {
+            for (column, score) in zip(rules.tieBreakColumns, candidate.tieBreakScores) where !ZhongkaoRules.scoreRange.contains(score) {
+                candidateError(column, "\(score) is outside \(scoreText)")
+            }
+        }
+        for (roundIndex, round) in ZhongkaoRound.allCases.enumerated() {
+            let choices = candidate.choices(in: round)
+            guard !choices.isEmpty else { continue }
+            let field = round.choicesColumn
+            if rules.rule(for: round) == nil {
+                candidateError(field, "the rules run no \(round.rawValue) round; leave it empty")
+                continue
+            }
+            if choices.count > ZhongkaoRules.maxChoices {
+                candidateError(field, "\(choices.count) choices; at most \(ZhongkaoRules.maxChoices)")
+                continue
+            }
+            if round == .quotaSchool && !candidate.quotaSchoolEligible {
+                candidateError(field, "the candidate is not quota_school_eligible; leave it empty")
+                continue
+            }
+            let scope = candidate.scope(in: round)
+            for (position, choice) in choices.enumerated() {
+                guard let found = pool(choice, round, scope) else {
+                    candidateError(field, "unknown school \(choice) (not in \(origin.highSchoolsFile))")
+                    continue
+                }
+                if choices[..<position].contains(choice) {
+                    candidateError(field, "\(choice) is named twice")
+                } else if found < 0 {
+                    let whose = round == .quotaDistrict ? "district" : "junior school"
+                    candidateError(field, "\(choice) has no \(round.rawValue) seats for \(whose) \(scope) in \(origin.quotasFile)")
+                } else {
+                    result.pools.append(Int32(found))
+                    result.counts[roundIndex] += 1
+                }
+            }
+        }
+        return result
+    }
+
     /// The pools of a candidate's choices in a round, in order of preference.
     func choices(of candidate: Int, in round: ZhongkaoRound) -> ArraySlice<Int32> {
         let roundIndex = round.index
         return choicePools[roundIndex][Int(choiceStart[roundIndex][candidate])..<Int(choiceStart[roundIndex][candidate + 1])]
     }
-
-    /// The quota line (index into `quotas`) behind a pool, nil for a unified pool: a valid input
-    /// made one pool per quota line, in file order, after the schools' unified pools.
-    func quota(ofPool pool: Int) -> Int? { pool < highSchools.count ? nil : pool - highSchools.count }
 }
 
 extension ZhongkaoRound {
