@@ -8,6 +8,8 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "planning": PlanningBenchmark.run(arguments:),
     "aid-list": AidBenchmark.writeList(arguments:),
     "aid-match": AidBenchmark.match(arguments:),
+    "zhongkao": ZhongkaoBenchmark.run(arguments:),
+    "zhongkao-run": ZhongkaoBenchmark.runOnce(arguments:),
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {
     FileHandle.standardError.write(Data("usage: youjiao-bench \(benchmarks.keys.sorted().joined(separator: "|")) [options]\n".utf8))

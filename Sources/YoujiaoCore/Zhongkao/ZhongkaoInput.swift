@@ -154,7 +154,7 @@ public struct ZhongkaoInput: Sendable {
             errors += check.errors
             var offset = 0
             for round in 0..<ZhongkaoRound.allCases.count {
-                let count = check.counts[round]
+                let count = Int(check.counts[round])
                 choicePools[round] += check.pools[offset..<offset + count]
                 choiceStart[round].append(Int32(choicePools[round].count))
                 offset += count
@@ -176,7 +176,8 @@ public struct ZhongkaoInput: Sendable {
     struct CandidateCheck: Sendable {
         var errors: [FieldError] = []
         var pools: [Int32] = []
-        var counts = [0, 0, 0]
+        /// A vector, not an array: no allocation per candidate.
+        var counts = SIMD3<Int32>()
     }
 
     /// `pool(choice, round, scope)`: the pool of a named school in a round for the candidate's scope,
