@@ -13,18 +13,18 @@ extension Catalogue {
             case .signIn: return Phrase(zh: "登录", en: "Sign in")
             case .userName: return Phrase(zh: "用户名", en: "User name")
             case .password: return Phrase(zh: "密码", en: "Password")
-            case .signInWithYiwangtong: return Phrase(zh: "一网通办登录", en: "Sign in with 一网通办")
+            case .signInWithYiwangtong: return Phrase(zh: "一网通办登录", en: "Sign in with Yiwangtongban (Shanghai's citizen sign-on)")
             case .orUse: return Phrase(zh: "或使用上海市统一身份认证：", en: "Or use Shanghai's single sign-on:")
             case .enterBoth: return Phrase(zh: "请输入用户名和密码。", en: "Enter your user name and password.")
             case .wrongCredentials: return Phrase(zh: "用户名或密码错误。", en: "Wrong user name or password.")
             case .passwordTooLong: return Phrase(zh: "密码过长。", en: "The password is too long.")
             case .identityNotAGuardian:
                 return Phrase(zh: "您已通过一网通办认证，但本市学籍系统中没有以您的身份证件号登记的监护人。请联系孩子所在学校核对监护人信息。",
-                              en: "一网通办 confirmed who you are, but no guardian is registered under your ID number. Ask your child's school to check the guardian details.")
+                              en: "Yiwangtongban confirmed who you are, but no guardian is registered under your ID number. Ask your child's school to check the guardian details.")
             case .accountDisabled:
                 return Phrase(zh: "此账号已停用。如需恢复，请联系本单位的系统管理员。", en: "This account is disabled. Ask your system administrator to restore it.")
             case .identityFailed:
-                return Phrase(zh: "一网通办登录未能完成，请重试。", en: "Signing in with 一网通办 did not complete; please try again.")
+                return Phrase(zh: "一网通办登录未能完成，请重试。", en: "Signing in with Yiwangtongban did not complete; please try again.")
             case .secondFactorTitle: return Phrase(zh: "第二步验证", en: "Second step")
             case .enrolTitle: return Phrase(zh: "设置两步验证", en: "Set up two-step sign-in")
             case .enrolSteps:
