@@ -197,6 +197,8 @@ public struct CampaignStore: DatabaseStore {
     /// Moves a campaign one step (draft → open, drawn → published); freeze and draw have their own writes.
     public func advance(_ id: String, to status: CampaignStatus) async throws {
         try await transaction { tx in
+            // Two managers pressing the same step: the second waits here, then finds the step taken and is refused.
+            try await tx.lock(id)
             guard let campaign = try await tx.campaign(id: id) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
             try campaign.checkStep(to: status)
             try await tx.sql.update("campaigns").set("status", to: status.rawValue).where("id", .equal, id).run()
@@ -397,6 +399,8 @@ public struct CampaignStore: DatabaseStore {
     public func draw(_ id: String, beaconValue: String, notarySecret: String,
                      settings: EnrollmentSettings = EnrollmentSettings()) async throws -> EnrollmentReport {
         try await transaction { tx in
+            // One draw: a second one waits for the first to commit, then finds the campaign drawn and is refused.
+            try await tx.lock(id)
             guard let campaign = try await tx.campaign(id: id) else { throw CampaignProblem("campaign", zh: "没有这次招生。", en: "no such campaign") }
             try campaign.checkStep(to: .drawn)
             let seed = try campaign.seed(beaconValue: beaconValue, notarySecret: notarySecret)
