@@ -2,6 +2,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// 入学招生 under /api/v1, read only and scoped like the pages: city and district admins read the
 /// campaigns they see there (a district admin only their district's part of a city-wide one), a
@@ -82,7 +83,7 @@ struct CampaignAPIController {
     static func readableCampaign(_ req: Request, viewer: Viewer) async throws -> Campaign {
         let campaign = try await EnrollmentController.campaign(req)
         guard canRead(viewer.scope, schoolDistrict: try await schoolDistrict(req, viewer.scope), campaign) else {
-            throw Abort(.forbidden, reason: req.t("这次招生不在您的管辖范围内。", "This campaign is outside your scope."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.campaignOutsideScope)))
         }
         return campaign
     }

@@ -33,7 +33,7 @@ struct AidController {
     static func year(_ req: Request) async throws -> Int {
         if let text = req.query[String.self, at: "year"], !text.isEmpty {
             guard text.count <= 4, let year = Int(text), (2000...2100).contains(year) else {
-                throw FieldProblem(field: "year", message: req.t("学年无效", "No such school year"))
+                throw FieldProblem(field: "year", message: req.t(.refusal(.noSuchSchoolYear)))
             }
             return year
         }
@@ -45,7 +45,7 @@ struct AidController {
         var filter = AidScopeFilter(scope: viewer.scope)
         if let asked = req.query[String.self, at: "district"], !asked.isEmpty {
             guard viewer.scope.canSeeDistrict(asked) else {
-                throw Abort(.forbidden, reason: req.t("您无权查看其他区的资助数据。", "You may not see another district's aid."))
+                throw Abort(.forbidden, reason: req.t(.refusal(.aidOfOtherDistrict)))
             }
             filter.districtCode = asked
         }
@@ -71,7 +71,7 @@ struct AidController {
     @Sendable func summaryDownload(req: Request, as format: DownloadFormat) async throws -> Response {
         let viewer = try req.requireStaff()
         guard let grouping = req.query[String.self, at: "by"].flatMap(AidOverviewPage.Grouping.init(rawValue:)) else {
-            throw FieldProblem(field: "by", message: req.t("请选择按区、按学校或按政策汇总。", "Choose totals by district, by school or by policy."))
+            throw FieldProblem(field: "by", message: req.t(.refusal(.aidTotalsBy)))
         }
         let year = try await Self.year(req)
         let filter = try Self.filter(req, viewer: viewer)
@@ -134,9 +134,9 @@ struct AidController {
     /// The school of `?school=`, if the staff viewer's scope holds it.
     static func visibleSchool(_ req: Request, viewer: Viewer) async throws -> School {
         let id = req.query[String.self, at: "school"] ?? viewer.scope.schoolID ?? ""
-        guard let school = try await req.registry.school(id: id) else { throw Abort(.notFound, reason: req.t("没有这所学校", "No such school")) }
+        guard let school = try await req.registry.school(id: id) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchSchool))) }
         guard viewer.scope.canSeeAidRecord(schoolID: school.id, districtCode: school.districtCode) else {
-            throw Abort(.forbidden, reason: req.t("您无权查看这所学校的资助名单。", "This school is outside your scope."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.schoolAidOutsideScope)))
         }
         return school
     }
@@ -167,7 +167,7 @@ struct AidController {
             },
             sort: sort, page: page?.page ?? 1, perPage: page?.perPage)
         if let page, page.page > model.pageCount {
-            throw Abort(.notFound, reason: req.t("没有第 \(page.page) 页；共 \(model.pageCount) 页。", "There is no page \(page.page); there are \(model.pageCount)."))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchPage(page.page, of: model.pageCount))))
         }
         try await Audit.record(req, studentIDs: Array(Set(model.rows.map(\.pupilKey))), action: "aid-list")
         return model
@@ -211,7 +211,7 @@ struct AidController {
             districtChoices: viewer.scope.role == .cityAdmin ? districts.sorted { $0.key < $1.key }.map { Choice(value: $0.key, label: .verbatim($0.value)) } : [],
             schoolChoices: schoolChoices)
         if let page, page.page > model.pageCount {
-            throw Abort(.notFound, reason: req.t("没有第 \(page.page) 页；共 \(model.pageCount) 页。", "There is no page \(page.page); there are \(model.pageCount)."))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchPage(page.page, of: model.pageCount))))
         }
         let shown = Set(model.rows.map(\.id))
         try await auditReview(req, items: matching.filter { shown.contains($0.id) })
@@ -231,17 +231,17 @@ struct AidController {
         func value(_ name: String) -> String? { req.query[String.self, at: name].flatMap { $0.isEmpty ? nil : $0 } }
         var filters = AidReviewPage.Filters(districtCode: value("district"), schoolID: value("school"))
         if let text = value("status"), text != AidReviewPage.Filters.allStatuses {
-            guard let status = AidReviewStatusWord(rawValue: text) else { throw FieldProblem(field: "status", message: req.t("没有这个状态。", "No such status.")) }
+            guard let status = AidReviewStatusWord(rawValue: text) else { throw FieldProblem(field: "status", message: req.t(.refusal(.noSuchReviewStatus))) }
             filters.status = status
         } else if value("status") != nil {
             filters.status = nil
         }
         if let text = value("reason") {
-            guard let reason = AidReviewReason(rawValue: text) else { throw FieldProblem(field: "reason", message: req.t("没有这个原因。", "No such reason.")) }
+            guard let reason = AidReviewReason(rawValue: text) else { throw FieldProblem(field: "reason", message: req.t(.refusal(.noSuchReviewReason))) }
             filters.reason = reason
         }
         if let text = value("list") {
-            guard let list = EligibilityList(rawValue: text) else { throw FieldProblem(field: "list", message: req.t("没有这个名单。", "No such list.")) }
+            guard let list = EligibilityList(rawValue: text) else { throw FieldProblem(field: "list", message: req.t(.refusal(.noSuchEligibilityList))) }
             filters.list = list
         }
         return filters
@@ -261,10 +261,10 @@ struct AidController {
     /// The entry of the path, if the viewer's scope holds it.
     static func visibleItem(_ req: Request, viewer: Viewer) async throws -> AidReviewRow {
         guard let item = try await req.aid.reviewItem(id: req.parameters.get("id") ?? "") else {
-            throw Abort(.notFound, reason: req.t("没有这条待审核记录", "No such review item"))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchReviewItem)))
         }
         guard viewer.scope.canSeeAidRecord(schoolID: item.schoolId, districtCode: item.districtCode) else {
-            throw Abort(.forbidden, reason: req.t("这条记录不在您的管理范围内。", "This item is outside your scope."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.reviewItemOutsideScope)))
         }
         return item
     }
@@ -331,10 +331,7 @@ struct AidController {
         }
         // The decisions offered are the ones the store accepts; another is refused before any confirmation.
         guard model.choices.contains(where: { $0.value == chosen }) else {
-            throw Abort(.conflict, reason: outcome == .grant
-                ? req.t("只有“姓名与学籍不符”的记录可以确认后资助；其他问题请先更正名单或学籍。",
-                        "Only a name that differs from the registry can be confirmed and granted; correct other problems in the list or the registry.")
-                : req.t("只能资助名单上这位监护人在读的孩子。", "Only a child at school of the guardian on the list can be granted."))
+            throw Abort(.conflict, reason: req.t(outcome == .grant ? .refusal(.onlyNameMismatchConfirmed) : .refusal(.onlyGuardiansChildGranted)))
         }
         guard form.confirmed == "yes" else {
             model.consequences = Self.consequences(of: outcome, item: item, childName: childID.flatMap { children[$0] }, note: note)
@@ -343,7 +340,7 @@ struct AidController {
         do {
             try await req.aid.resolve(reviewID: item.id, as: outcome, note: note, actor: viewer.user.username, childID: childID)
         } catch let refusal as AidRefusal {
-            throw Abort(.conflict, reason: req.t(refusal.zh, refusal.en))
+            throw Abort(.conflict, reason: req.t(Phrase(zh: refusal.zh, en: refusal.en)))
         }
         return req.redirect(to: "/aid/review?year=\(item.year)&decided=1")
     }
@@ -367,7 +364,7 @@ struct AidController {
     @Sendable func paymentsCSV(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
         guard viewer.scope.canExportAidPayments else {
-            throw Abort(.forbidden, reason: req.t("发放清单仅对市、区管理员开放。", "The payment file is for city and district staff."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.paymentFileStaffOnly)))
         }
         let year = try await Self.year(req)
         let filter = try Self.filter(req, viewer: viewer)
@@ -385,13 +382,13 @@ struct AidController {
     @Sendable func decline(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard viewer.scope.role == .guardian, let guardianID = viewer.scope.guardianID else {
-            throw Abort(.forbidden, reason: req.t("只有学生的监护人可以放弃资助。", "Only the child's guardian may decline aid."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.declineGuardianOnly)))
         }
         guard let grant = try await req.aid.grant(id: req.parameters.get("id") ?? "") else {
-            throw Abort(.notFound, reason: req.t("没有这项资助", "No such grant"))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchGrant)))
         }
         guard try await req.registry.guardianIDs(ofStudent: grant.studentId).contains(guardianID) else {
-            throw Abort(.forbidden, reason: req.t("这项资助不属于您的孩子。", "This grant is not for your child."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.grantNotForYourChild)))
         }
         try await req.aid.decline(grantID: grant.id, actor: viewer.user.username)
         return req.redirect(to: "/family?declined=1")

@@ -62,10 +62,10 @@ struct DashboardController {
     private func districtModel(_ req: Request) async throws -> DistrictOverviewPage.Model {
         let viewer = try req.requireViewer()
         guard let district = try await req.registry.district(code: req.parameters.get("code") ?? "") else {
-            throw Abort(.notFound, reason: req.t("没有这个区", "No such district"))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchDistrict)))
         }
         guard viewer.scope.canSeeDistrict(district.code) else {
-            throw Abort(.forbidden, reason: req.t("您无权查看其他区的数据。", "You may not see another district."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.districtOutsideScope)))
         }
         let totals = try await Self.query(on: req.registry, only: district.code).first?.totals ?? [:]
         let schools = try await req.registry.schools(SchoolFilter(districtCode: district.code), page: PageQuery(page: 1, perPage: 1)).total

@@ -98,7 +98,7 @@ struct EnrollmentController {
             let saved = req.query[String.self, at: "saved"] != nil
             return req.page(FamilyEnrollmentPage.View(chrome: req.chrome(flash: saved ? .success(.familyEnrollment(.applicationSaved)) : nil), model: model))
         }
-        guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
+        guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.campaignsDistrictAndCityOnly))) }
         let model = try await Self.listModel(req, campaigns: campaigns.filter { CampaignAccess.canSee(viewer.scope, $0) },
                                              values: CampaignListPage.proposedValues(today: .today()), problem: nil)
         return req.page(CampaignListPage.View(chrome: req.chrome(), model: model, address: req.address))
@@ -118,7 +118,7 @@ struct EnrollmentController {
     /// The campaigns table, whole and in its sort order, as CSV or XLSX.
     @Sendable func listDownload(req: Request, as format: DownloadFormat) async throws -> Response {
         let viewer = try req.requireStaff()
-        guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t("招生由区、市教育局管理。", "Campaigns are run by the district and city.")) }
+        guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.campaignsDistrictAndCityOnly))) }
         let campaigns = try await CampaignStore(req.db).campaigns().filter { CampaignAccess.canSee(viewer.scope, $0) }
         let model = try await Self.listModel(req, campaigns: campaigns, values: [:], problem: nil)
         return try req.download(CampaignListPage.table(model, language: req.language), name: "campaigns", as: format)
@@ -313,9 +313,9 @@ struct EnrollmentController {
         let viewer = try req.requireStaff()
         let campaign = try await Self.campaign(req)
         let schoolID = (try? req.query.get(String.self, at: "school")) ?? ""
-        guard let school = try await req.registry.school(id: schoolID) else { throw Abort(.notFound, reason: req.t("没有这所学校。", "No such school.")) }
+        guard let school = try await req.registry.school(id: schoolID) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchSchool))) }
         guard CampaignAccess.canExportAdmittedList(viewer.scope, campaign, schoolID: school.id, schoolDistrict: school.districtCode) else {
-            throw Abort(.forbidden, reason: req.t("您无权导出这所学校的录取名单。", "You may not export this school's list."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.admissionListOutsideScope)))
         }
         let store = CampaignStore(req.db)
         let applications = Dictionary(uniqueKeysWithValues: try await store.applications(campaignID: campaign.id).map { ($0.applicantId, $0) })
@@ -338,11 +338,11 @@ struct EnrollmentController {
     /// The guardian's own child, or 403.
     static func ownChild(_ req: Request, viewer: Viewer) async throws -> (StudentRecord, String) {
         guard viewer.scope.role == .guardian, let guardianID = viewer.scope.guardianID else {
-            throw Abort(.forbidden, reason: req.t("只有家长可以为孩子报名。", "Only guardians register their children."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.guardiansRegisterOnly)))
         }
         guard let student = try await req.registry.student(id: req.parameters.get("student") ?? ""),
               try await req.registry.guardianIDs(ofStudent: student.id).contains(guardianID) else {
-            throw Abort(.forbidden, reason: req.t("您只能为自己的孩子报名。", "You may register only your own children."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.ownChildrenOnly)))
         }
         return (student, guardianID)
     }
@@ -461,7 +461,7 @@ struct EnrollmentController {
 
     @Sendable func publicPage(req: Request) async throws -> Response {
         let campaign = try await Self.campaign(req)
-        guard campaign.listHash != nil else { throw Abort(.notFound, reason: req.t("名单尚未公布。", "The list is not published yet.")) }
+        guard campaign.listHash != nil else { throw Abort(.notFound, reason: req.t(.refusal(.listNotPublished))) }
         let report = campaign.status == .published ? try await CampaignStore(req.db).report(campaign) : nil
         let published = campaign.status == .published
         let model = DrawVerificationPage.Model(
@@ -488,7 +488,7 @@ struct EnrollmentController {
         } else {
             body = nil
         }
-        guard let body else { throw Abort(.notFound, reason: req.t("没有这个文件。", "No such file.")) }
+        guard let body else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchFile))) }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")

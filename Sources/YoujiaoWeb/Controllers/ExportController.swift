@@ -24,7 +24,7 @@ struct ExportController {
     static func requireExporter(_ req: Request) throws -> Viewer {
         let viewer = try req.requireStaff()
         guard viewer.scope.canExportAidPayments else {
-            throw Abort(.forbidden, reason: req.t(ExportRefusal.notAllowedToRequest.zh, ExportRefusal.notAllowedToRequest.en))
+            throw Self.abort(req, .notAllowedToRequest)
         }
         return viewer
     }
@@ -37,7 +37,7 @@ struct ExportController {
     /// A refusal of the rules as the HTTP error that says it: 404 for no such request, 409 for a
     /// request already decided, 400 for a missing or long text, 403 for everything else.
     static func abort(_ req: Request, _ refusal: ExportRefusal) -> any Error {
-        let message = req.t(refusal.zh, refusal.en)
+        let message = req.t(Phrase(zh: refusal.zh, en: refusal.en))
         switch refusal {
         case .noSuchRequest: return Abort(.notFound, reason: message)
         case .notWaiting: return Abort(.conflict, reason: message)
@@ -113,14 +113,14 @@ struct ExportController {
     /// The kind and parameters a form or a query names, normalised to the viewer's scope.
     static func asked(_ req: Request, _ form: RequestForm, viewer: Viewer) async throws -> (ExportKind, ExportParameters) {
         guard let kind = form.kind.flatMap(ExportKind.init(rawValue:)) else {
-            throw FieldProblem(field: "kind", message: req.t("没有这种导出。", "No such export."))
+            throw FieldProblem(field: "kind", message: req.t(.refusal(.noSuchExport)))
         }
         switch kind {
         case .paymentFile:
             let year: Int
             if let text = form.year, !text.isEmpty {
                 guard let asked = Int(text), (2000...2100).contains(asked) else {
-                    throw FieldProblem(field: "year", message: req.t("学年无效", "No such school year"))
+                    throw FieldProblem(field: "year", message: req.t(.refusal(.noSuchSchoolYear)))
                 }
                 year = asked
             } else {
@@ -132,7 +132,7 @@ struct ExportController {
             return (kind, .paymentFile(year: year, askedDistrict: form.district, scope: viewer.scope))
         case .registryExport:
             guard let entity = form.entity.flatMap(RegistryEntityKind.init(rawValue:)), entity.carriesFullIDNumbers else {
-                throw FieldProblem(field: "entity", message: req.t("只有学生、监护人和教师的导出需要申请。", "Only exports of pupils, guardians and teachers need a request."))
+                throw FieldProblem(field: "entity", message: req.t(.refusal(.exportRequestEntities)))
             }
             return (kind, .registryExport(entity))
         }

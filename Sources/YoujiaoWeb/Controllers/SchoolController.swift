@@ -29,11 +29,11 @@ struct SchoolController {
         case .cityAdmin: break
         case .districtAdmin:
             if let asked = filter.districtCode, asked != viewer.scope.districtCode {
-                throw Abort(.forbidden, reason: req.t("您无权查看其他区的学校。", "You may not list another district's schools."))
+                throw Abort(.forbidden, reason: req.t(.refusal(.schoolsOfOtherDistrict)))
             }
             filter.districtCode = viewer.scope.districtCode
         case .schoolAdmin, .guardian:
-            throw Abort(.forbidden, reason: req.t("学校名录仅对市、区管理员开放。", "The directory is for city and district staff."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.directoryStaffOnly)))
         }
         return filter
     }
@@ -69,13 +69,13 @@ struct SchoolController {
     /// The school, if the viewer may see it; 404 for no such school, 403 outside the scope.
     static func visibleSchool(_ req: Request, viewer: Viewer) async throws -> School {
         let id = req.parameters.get("id") ?? ""
-        guard let school = try await req.registry.school(id: id) else { throw Abort(.notFound, reason: req.t("没有这所学校", "No such school")) }
+        guard let school = try await req.registry.school(id: id) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchSchool))) }
         var childrenSchools: Set<String> = []
         if viewer.scope.role == .guardian, let guardianID = viewer.scope.guardianID {
             childrenSchools = Set(try await req.registry.children(ofGuardian: guardianID).compactMap(\.schoolId))
         }
         guard viewer.scope.canSeeSchool(id: school.id, districtCode: school.districtCode, childrenSchoolIDs: childrenSchools) else {
-            throw Abort(.forbidden, reason: req.t("您无权查看这所学校。", "This school is outside your scope."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.schoolOutsideScope)))
         }
         return school
     }
@@ -117,10 +117,11 @@ struct SchoolController {
         let school = try await Self.visibleSchool(req, viewer: viewer)
         guard viewer.scope.canListPupils(schoolID: school.id, districtCode: school.districtCode) else { throw Abort(.forbidden) }
         let name = (req.query[String.self, at: "name"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard name.count <= 50 else { throw FieldProblem(field: "name", message: req.t("姓名不超过 50 个字。", "A name has at most 50 characters.")) }
+        let nameLimit = 50
+        guard name.count <= nameLimit else { throw FieldProblem(field: "name", message: req.t(.refusal(.nameSearchTooLong(maximum: nameLimit)))) }
         let gradeText = req.query[String.self, at: "grade"] ?? ""
         guard gradeText.isEmpty || Grade(rawValue: gradeText) != nil else {
-            throw FieldProblem(field: "grade", message: req.t("没有这个年级。", "No such grade."))
+            throw FieldProblem(field: "grade", message: req.t(.refusal(.noSuchGrade)))
         }
         let filters = PupilsPage.Filters(name: name, grade: Grade(rawValue: gradeText))
         let sort = try req.tableSort(keys: PupilsPage.sortKeys, fallback: PupilsPage.defaultSort)

@@ -96,7 +96,7 @@ struct SecondFactorController {
 
     @Sendable func staffAccounts(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t("仅市级管理员可管理账号。", "Only city administrators manage accounts.")) }
+        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.accountsCityAdminOnly))) }
         let accounts = try await req.accounts.users().filter { $0.roleValue.isStaff }.map {
             StaffAccountsPage.Account(username: $0.username, displayName: $0.displayName, role: .role($0.roleValue),
                                       secondFactorEnrolled: $0.totpSecret != nil)
@@ -108,10 +108,10 @@ struct SecondFactorController {
 
     @Sendable func reset(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
-        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t("仅市级管理员可管理账号。", "Only city administrators manage accounts.")) }
+        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.accountsCityAdminOnly))) }
         let username = req.parameters.get("username") ?? ""
         guard let colleague = try await req.accounts.user(username: username), colleague.roleValue.isStaff else {
-            throw Abort(.notFound, reason: req.t("没有这个工作人员账号。", "No such staff account."))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchStaffAccount)))
         }
         _ = try await req.accounts.resetSecondFactor(username: colleague.username)
         try await Audit.record(req, action: "reset-second-factor", subjectKind: "user", subjectIDs: [colleague.id],

@@ -60,7 +60,7 @@ struct SpecialEducationController {
             filter = askedDistrict.map(CaseFileFilter.district) ?? .all
         case .districtAdmin:
             if let askedDistrict, askedDistrict != scope.districtCode {
-                throw Abort(.forbidden, reason: req.t("您无权查看其他区的特殊教育档案。", "You may not see another district's case files."))
+                throw Abort(.forbidden, reason: req.t(.refusal(.caseFilesOfOtherDistrict)))
             }
             filter = .district(scope.districtCode ?? "")
         case .schoolAdmin:
@@ -174,7 +174,7 @@ struct SpecialEducationController {
         let paging = try req.pageRequest(perPage: CaseFileListPage.perPage)
         let pageCount = max(1, (rows.count + paging.perPage - 1) / paging.perPage)
         guard paging.page <= pageCount else {
-            throw Abort(.notFound, reason: req.t("没有第 \(paging.page) 页；共 \(pageCount) 页。", "There is no page \(paging.page); there are \(pageCount)."))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchPage(paging.page, of: pageCount))))
         }
         let slice = Array(rows.dropFirst((paging.page - 1) * paging.perPage).prefix(paging.perPage))
         return CaseFileListPage.Model(scopeName: scopeName, mayOpenFiles: role == .districtAdmin || role == .schoolAdmin, figures: figures,
@@ -194,7 +194,7 @@ struct SpecialEducationController {
             return try req.download(file: file, from: [CaseFileListPage.figuresTable(model)], name: "special-education")
         }
         guard listing.showsRows else {
-            throw Abort(.forbidden, reason: req.t("市级管理员只能查看汇总数据（见监测 CSV）。", "City admins see the figures only (monitoring CSV)."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.cityFiguresOnlyForCaseFiles)))
         }
         if file.hasPrefix("unplaced.") || file.hasPrefix("overdue.") {
             let model = try await Self.listModel(req, viewer: viewer, listing: listing)
@@ -214,7 +214,7 @@ struct SpecialEducationController {
         let viewer = try req.requireViewer()
         let listing = try await Self.listing(req, viewer: viewer)
         guard listing.showsRows else {
-            throw Abort(.forbidden, reason: req.t("市级管理员只能查看汇总数据（见监测 CSV）。", "City admins see the figures only (monitoring CSV)."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.cityFiguresOnlyForCaseFiles)))
         }
         try await Audit.record(req, caseFiles: listing.allFiles, action: "list-csv")
         return Layout.csv("special-education.csv", header: Self.csvHeader, rows: listing.files.map { Self.csvRow(file: $0.file, access: $0.access, listing: listing) })
@@ -265,7 +265,7 @@ struct SpecialEducationController {
     @Sendable func newForm(req: Request) async throws -> Response {
         let viewer = try req.requireStaff()
         guard viewer.scope.role == .districtAdmin || viewer.scope.role == .schoolAdmin else {
-            throw Abort(.forbidden, reason: req.t("只有区特殊教育指导中心（区级管理员）和学校管理员可以建档。", "Only the district centre (district admins) and school admins open files."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.caseFileOpeners)))
         }
         return req.page(NewCaseFilePage.View(chrome: req.chrome(), model: NewCaseFilePage.Model(values: ["opened_on": CaseDate.today().description])))
     }
@@ -330,11 +330,11 @@ struct SpecialEducationController {
     /// The file and the viewer's access: 404 when absent, 403 when the viewer may not even know of it.
     static func visibleFile(_ req: Request, viewer: Viewer, id: String, today: CaseDate) async throws -> (CaseFile, CaseFileAccess) {
         guard let file = try await SpecialEducationStore(req.db).caseFile(id: id) else {
-            throw Abort(.notFound, reason: req.t("没有这份档案。", "No such case file."))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchCaseFile)))
         }
         let access = try await Self.access(req, viewer: viewer, file: file, today: today)
         guard access != .none else {
-            throw Abort(.forbidden, reason: req.t("您无权查看这份档案。", "This case file is outside your scope."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.caseFileOutsideScope)))
         }
         return (file, access)
     }
@@ -378,7 +378,7 @@ struct SpecialEducationController {
         let viewer = try req.requireViewer()
         let today = CaseDate.today()
         let (file, access) = try await Self.visibleFile(req, viewer: viewer, id: req.parameters.get("id") ?? "", today: today)
-        guard access == .full else { throw Abort(.forbidden, reason: req.t("您无权查看这份档案的内容。", "You may not see what this file holds.")) }
+        guard access == .full else { throw Abort(.forbidden, reason: req.t(.refusal(.caseFileContentsHidden))) }
         try await Audit.record(req, caseFiles: [file], action: "print")
         let model = try await Self.fileModel(req, viewer: viewer, file: file, today: today)
         return req.page(CaseFilePage.View(chrome: req.chrome(), model: model, address: req.address, printable: true))
@@ -459,8 +459,7 @@ struct SpecialEducationController {
         let today = CaseDate.today()
         let (current, _) = try await Self.visibleFile(req, viewer: viewer, id: id, today: today)
         let registryDistrict = try await current.child.schoolID.asyncFlatMap { try await req.registry.school(id: $0) }?.districtCode
-        let forbidden = Abort(.forbidden, reason: req.t("只有该生学校的指定人员和区特殊教育指导中心可以修改档案。",
-                                                        "Only the named staff of the child's school and the district centre may add to the file."))
+        let forbidden = Abort(.forbidden, reason: req.t(.refusal(.caseFileEditors)))
         guard SpecialEducationAccess.canEdit(viewer.scope, userID: viewer.user.id,
                                              audience: current.audience(on: today, registrySchoolDistrict: registryDistrict)) else { throw forbidden }
         func refusedPage(_ problem: CaseFileProblem) async throws -> Response {

@@ -14,11 +14,11 @@ struct StudentController {
 
     /// The student, if the viewer may see them: 404 when absent, 403 when outside the scope.
     static func visibleStudent(_ req: Request, viewer: Viewer, id: String) async throws -> StudentRecord {
-        guard let student = try await req.registry.student(id: id) else { throw Abort(.notFound, reason: req.t("没有这名学生", "No such pupil")) }
+        guard let student = try await req.registry.student(id: id) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchPupil))) }
         let school = try await student.schoolId.asyncFlatMap { try await req.registry.school(id: $0) }
         let guardians = try await req.registry.guardianIDs(ofStudent: student.id)
         guard viewer.scope.canSeeStudent(schoolID: student.schoolId, schoolDistrict: school?.districtCode, guardianIDs: guardians) else {
-            throw Abort(.forbidden, reason: req.t("您无权查看这名学生的信息。", "This pupil is outside your scope."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.pupilOutsideScope)))
         }
         return student
     }

@@ -66,7 +66,7 @@ extension SupervisionController {
         let viewer = try req.requireStaff()
         let district = try await visibleDistrict(req, viewer: viewer)
         guard let indicator = SupervisionFigures.catalogue.indicator(code: req.parameters.get("indicator") ?? "") else {
-            throw Abort(.notFound, reason: req.t("没有这个指标", "No such indicator"))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchIndicator)))
         }
         let choice = try await year(req)
         let sort = try req.tableSort(keys: IndicatorSchoolsPage.sortKeys, fallback: IndicatorSchoolsPage.defaultSort)
@@ -111,7 +111,7 @@ extension SupervisionController {
         let district = try await visibleDistrict(req, viewer: viewer)
         let stageText = req.query[String.self, at: "stage"] ?? Stage.primary.rawValue
         guard let stage = Stage(rawValue: stageText), stage == .primary || stage == .junior else {
-            throw FieldProblem(field: "stage", message: req.t("优质均衡只评估小学和初中。", "The quality-balance assessment covers primary and junior schools only."))
+            throw FieldProblem(field: "stage", message: req.t(.refusal(.qualityBalanceStagesOnly)))
         }
         let choice = try await year(req)
         let input = try await req.supervision.input(year: choice.year, scope: .district(district.code))

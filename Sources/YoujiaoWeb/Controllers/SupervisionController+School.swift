@@ -22,7 +22,7 @@ extension SupervisionController {
         let school = try await visibleSchool(req, viewer: viewer)
         let choice = try await year(req)
         let (input, results) = try await results(req, year: choice.year, scope: .school(school.id))
-        guard let facts = input.schools.first else { throw Abort(.notFound, reason: req.t("这所学校没有督导数据。", "This school has no supervision figures.")) }
+        guard let facts = input.schools.first else { throw Abort(.notFound, reason: req.t(.refusal(.schoolHasNoSupervisionFigures))) }
         let report = input.reports.first
         let indicators = results.map { result in
             SchoolSupervisionPage.IndicatorRow(
@@ -92,7 +92,7 @@ extension SupervisionController {
         let viewer = try req.requireStaff()
         let school = try await visibleSchool(req, viewer: viewer)
         guard mayEditReport(viewer, school: school) else {
-            throw Abort(.forbidden, reason: req.t("学校填报由本校或本区管理员提交。", "School reports are submitted by the school or its district."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.schoolReportSubmitters)))
         }
         return (viewer, school)
     }
@@ -112,7 +112,7 @@ extension SupervisionController {
         let known = try await req.supervision.knownYears()
         let yearText = form["year"] ?? ""
         guard yearText.count <= 4, let year = Int(yearText), known.contains(year) else {
-            throw FieldProblem(field: "year", message: req.t("没有这一学年的督导数据。", "There are no figures for that school year."))
+            throw FieldProblem(field: "year", message: req.t(.refusal(.noSupervisionFiguresForYear)))
         }
         let earlier = try await req.supervision.schoolReport(schoolID: school.id, year: year)
         switch SchoolReportFormPage.read(form, schoolID: school.id, year: year, stages: school.stages, earlier: earlier) {

@@ -41,9 +41,9 @@ struct SupervisionController {
     /// The district of the path, if the viewer may see it: 404 when absent, 403 outside the scope.
     static func visibleDistrict(_ req: Request, viewer: Viewer) async throws -> District {
         let code = req.parameters.get("code") ?? ""
-        guard let district = try await req.registry.district(code: code) else { throw Abort(.notFound, reason: req.t("没有这个区", "No such district")) }
+        guard let district = try await req.registry.district(code: code) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchDistrict))) }
         guard viewer.scope.canSeeDistrict(district.code) else {
-            throw Abort(.forbidden, reason: req.t("您无权查看其他区的督导数据。", "You may not see another district's supervision figures."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.supervisionOfOtherDistrict)))
         }
         return district
     }
@@ -51,9 +51,9 @@ struct SupervisionController {
     /// The school of the path, if the viewer is staff whose scope holds it.
     static func visibleSchool(_ req: Request, viewer: Viewer) async throws -> School {
         let id = req.parameters.get("id") ?? ""
-        guard let school = try await req.registry.school(id: id) else { throw Abort(.notFound, reason: req.t("没有这所学校", "No such school")) }
+        guard let school = try await req.registry.school(id: id) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchSchool))) }
         guard viewer.scope.canSeeSchool(id: school.id, districtCode: school.districtCode) else {
-            throw Abort(.forbidden, reason: req.t("您无权查看这所学校的督导数据。", "This school is outside your scope."))
+            throw Abort(.forbidden, reason: req.t(.refusal(.schoolSupervisionOutsideScope)))
         }
         return school
     }
@@ -65,8 +65,7 @@ struct SupervisionController {
             return SupervisionYear(year: try await req.supervision.defaultYear(), known: Array(known))
         }
         guard text.count <= 4, let year = Int(text), known.contains(year) else {
-            throw FieldProblem(field: "year", message: req.t("没有这一学年的督导数据（可选：\(known.sorted().map(String.init).joined(separator: "、"))）。",
-                                                             "There are no figures for that school year (known: \(known.sorted().map(String.init).joined(separator: ", "))."))
+            throw FieldProblem(field: "year", message: req.t(.refusal(.unknownSupervisionYear(known: Array(known)))))
         }
         return SupervisionYear(year: year, known: Array(known))
     }
@@ -107,7 +106,7 @@ struct SupervisionController {
 
     @Sendable func dashboardDownload(req: Request, as format: DownloadFormat) async throws -> Response {
         let viewer = try req.requireStaff()
-        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t("全市数据仅对市级管理员开放。", "City figures are for city staff.")) }
+        guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.cityFiguresCityOnly))) }
         let model = try await Self.dashboardModel(req)
         return try req.download(CityIndicatorsPage.table(model), name: "supervision-\(model.year.year)", as: format)
     }
@@ -141,11 +140,11 @@ struct SupervisionController {
         switch viewer.scope.role {
         case .cityAdmin:
             guard let code = req.query[String.self, at: "district"], !code.isEmpty else { return .city }
-            guard try await req.registry.district(code: code) != nil else { throw FieldProblem(field: "district", message: req.t("没有这个区", "No such district")) }
+            guard try await req.registry.district(code: code) != nil else { throw FieldProblem(field: "district", message: req.t(.refusal(.noSuchDistrict))) }
             return .district(code)
         case .districtAdmin:
             if let code = req.query[String.self, at: "district"], !code.isEmpty, code != viewer.scope.districtCode {
-                throw Abort(.forbidden, reason: req.t("您无权查看其他区的督导数据。", "You may not see another district's supervision figures."))
+                throw Abort(.forbidden, reason: req.t(.refusal(.supervisionOfOtherDistrict)))
             }
             return .district(viewer.scope.districtCode ?? "")
         case .schoolAdmin:
@@ -172,7 +171,7 @@ struct SupervisionController {
         let scope = try await correctionScope(req, viewer: viewer)
         let levelText = req.query[String.self, at: "level"] ?? ""
         guard levelText.isEmpty || IndicatorLevel(rawValue: levelText) != nil else {
-            throw FieldProblem(field: "level", message: req.t("没有这个层级。", "No such level."))
+            throw FieldProblem(field: "level", message: req.t(.refusal(.noSuchLevel)))
         }
         let level = IndicatorLevel(rawValue: levelText)
         let sort = try req.tableSort(keys: CorrectionsPage.sortKeys, fallback: CorrectionsPage.defaultSort)
@@ -202,7 +201,7 @@ struct SupervisionController {
             filters: CorrectionsPage.Filters(districtCode: districtCode, level: level),
             districtChoices: viewer.scope.role == .cityAdmin ? districts.map { CityIndicatorsPage.District(code: $0.code, name: $0.name) } : [])
         if let page, page.page > model.pageCount {
-            throw Abort(.notFound, reason: req.t("没有第 \(page.page) 页；共 \(model.pageCount) 页。", "There is no page \(page.page); there are \(model.pageCount)."))
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchPage(page.page, of: model.pageCount))))
         }
         return model
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Vapor
+import YoujiaoViews
 
 /// Every form post must carry the token of its session (`_csrf` field or `X-CSRF-Token` header); a
 /// visitor who is not signed in (the sign-in form) gets the token in a cookie of its own instead, so
@@ -16,7 +17,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             let expected = request.webSession?.csrfToken ?? request.cookies[AnonymousCSRF.cookieName]?.string
             let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
             guard let expected, let sent, constantTimeEqual(expected, sent) else {
-                throw Abort(.forbidden, reason: request.t("表单已过期或缺少安全令牌，请刷新页面后重试。", "The form has expired or lacks its security token; reload the page and try again."))
+                throw Abort(.forbidden, reason: request.t(.refusal(.formExpired)))
             }
         }
         return try await next.respond(to: request)

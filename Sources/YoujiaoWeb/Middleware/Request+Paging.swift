@@ -1,6 +1,7 @@
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 extension Request {
     /// The `page` and `per_page` of the query, bounded (400 naming the field when out of range or
@@ -11,17 +12,21 @@ extension Request {
             return try PageQuery(pageText: query[String.self, at: "page"], perPageText: perPageText,
                                    defaultPerPage: perPage, maxPerPage: maxPerPage ?? perPage)
         } catch .notANumber(let field) {
-            throw FieldProblem(field: field, message: t("\(field) 须为整数。", "\(field) must be a whole number."))
+            throw FieldProblem(field: field, message: t(.refusal(.notAWholeNumber(Self.pagingParameter(field)))))
         } catch .outOfRange(let field, let allowed) {
-            throw FieldProblem(field: field, message: t("\(field) 须在 \(allowed.lowerBound)–\(allowed.upperBound) 之间。",
-                                                        "\(field) must be from \(allowed.lowerBound) to \(allowed.upperBound)."))
+            throw FieldProblem(field: field, message: t(.refusal(.outOfRange(Self.pagingParameter(field), allowed: allowed))))
         }
+    }
+
+    /// The query value as the sentence names it ("页码", not `page`).
+    private static func pagingParameter(_ field: String) -> Catalogue.PagingParameter {
+        field == "per_page" ? .perPage : .page
     }
 
     /// 404 for a page past the end of a list (page 999 of 3), so a stale link says so.
     func requirePageExists<Item>(_ page: Page<Item>) throws {
         guard page.page <= page.pageCount else {
-            throw Abort(.notFound, reason: t("没有第 \(page.page) 页；共 \(page.pageCount) 页。", "There is no page \(page.page); there are \(page.pageCount)."))
+            throw Abort(.notFound, reason: t(.refusal(.noSuchPage(page.page, of: page.pageCount))))
         }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
+import YoujiaoViews
 
 /// The signed-in account of a request: from its session cookie, or on `/api/v1` from an API token.
 struct Viewer: Sendable {
@@ -42,7 +43,7 @@ extension Request {
 
     func requireStaff() throws -> Viewer {
         let viewer = try requireViewer()
-        guard viewer.user.roleValue.isStaff else { throw Abort(.forbidden, reason: "staff only") }
+        guard viewer.user.roleValue.isStaff else { throw Abort(.forbidden, reason: t(.refusal(.staffOnly))) }
         return viewer
     }
 

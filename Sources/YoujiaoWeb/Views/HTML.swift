@@ -7,8 +7,6 @@ import YoujiaoViews
 extension Request {
     /// Simplified Chinese by default, English when chosen.
     var language: YoujiaoViews.Language { cookies["lang"]?.string == "en" ? .en : .zh }
-    /// Chinese or English text for the viewer's language.
-    func t(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
     /// A catalogue phrase in the viewer's language (the reasons of refusals, which the error page shows).
     func t(_ phrase: Phrase) -> String { language(phrase) }
 }

@@ -27,7 +27,7 @@ extension Request {
     /// The table's sort from `sort` and `dir`, or a 400 naming the field for a column it does not have.
     func tableSort(keys: Set<String>, fallback: TableSort) throws -> TableSort {
         guard let sort = TableSort.requested(in: address, sortableKeys: keys, fallback: fallback) else {
-            throw FieldProblem(field: "sort", message: t("无法按该列排序。", "The table cannot be sorted by that column."))
+            throw FieldProblem(field: "sort", message: t(.refusal(.cannotSortByColumn)))
         }
         return sort
     }
@@ -42,7 +42,8 @@ extension Request {
             headers.replaceOrAdd(name: .contentType, value: TableCSV.contentType)
         case .xlsx:
             do { data = try XLSXWriter.workbook(table, language: language) } catch {
-                throw Abort(.internalServerError, reason: "the workbook could not be written: \(error)")
+                logger.error("the workbook \(name).xlsx could not be written: \(error)")
+                throw Abort(.internalServerError, reason: t(.errors(.serverErrorSentence)))
             }
             headers.replaceOrAdd(name: .contentType, value: XLSXWriter.contentType)
         }
