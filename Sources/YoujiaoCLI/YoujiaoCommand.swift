@@ -74,6 +74,12 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
+        // A mistyped path would otherwise create an empty database and serve an empty platform.
+        if case .sqlite(let path) = options.target, !demo, !FileManager.default.fileExists(atPath: path) {
+            FileHandle.standardError.write(Data(("youjiao serve: no database at \(path). Create it with `youjiao migrate --database \(path)` "
+                + "and import the registry, or serve the demo city with --demo.\n").utf8))
+            throw ExitCode(2)
+        }
         try await withRuntime(options, hostname: hostname) { runtime in
             print("优教 Youjiao: \(runtime.target)")
             if demo {

@@ -334,6 +334,9 @@ keys_postgres_suite() {
 }
 
 run_suite sqlite --database "$work/cli.sqlite"
+# A mistyped path is refused, not served as an empty platform (and no file is left behind).
+"$YOUJIAO" serve --database "$work/typo.sqlite" --port 1 > /dev/null 2> "$work/err"; status=$?
+check "serve refuses a missing database" '[ $status -eq 2 ] && grep -q "no database at $work/typo.sqlite" "$work/err" && [ ! -e "$work/typo.sqlite" ]'
 aid_suite sqlite
 keys_suite
 accounts_suite
