@@ -1,3 +1,4 @@
+import Foundation
 import SnapshotTesting
 import Testing
 import YoujiaoCore
@@ -52,6 +53,32 @@ struct EnrollmentPagesTests {
         let html = DrawVerificationPage.View(chrome: Chrome(language: .zh, csrfToken: "c"), model: model).render()
         #expect(!html.contains("results.csv") && !html.contains("id=\"seed\"") && !html.contains("enroll verify"))
         #expect(html.contains("applicants.csv") && html.contains("enroll commit"))
+        #expect(!html.contains("python3 verify.py"), "the Python verifier needs the results and the seed's ingredients")
+    }
+
+    /// The page's Python command carries the beacon value and the secret as shell words that stand
+    /// for exactly them, whatever they hold; the HTML escapes them once more.
+    @Test func thePythonCommandQuotesAnySecretForTheShell() throws {
+        let secret = "it's a \"secret\" & <b>$HOME `x`"
+        let model = DrawVerificationPage.Model(
+            campaignName: .verbatim("2027 年黄浦区一年级入学"), status: .published, path: "/public/enrollment/c-1", listHash: String(repeating: "ab", count: 32),
+            beaconRound: .verbatim("drand 4521000"), notaryCommitment: String(repeating: "cd", count: 32), beaconValue: "round 7",
+            notarySecret: secret, seed: String(repeating: "01", count: 32), routes: nil)
+        let html = DrawVerificationPage.View(chrome: Chrome(language: .en, csrfToken: "c"), model: model).render()
+        #expect(html.contains("<a id=\"python-verifier\" href=\"/static/verify.py\" download=\"verify.py\">"))
+        #expect(html.contains("--beacon 'round 7' --secret 'it'\\''s a \"secret\" &amp; &lt;b&gt;$HOME `x`'"))
+        #expect(DrawVerificationPage.shellWord("drand-quicknet_1:2") == "drand-quicknet_1:2", "a plain word stays as it is")
+        for text in [secret, "", "=ls", "~", "a\nb", "公证 密钥"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "printf %s " + DrawVerificationPage.shellWord(text)]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let bytes = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(String(decoding: bytes, as: UTF8.self) == text, "the shell reads \(DrawVerificationPage.shellWord(text)) back as \(text)")
+        }
     }
 }
 

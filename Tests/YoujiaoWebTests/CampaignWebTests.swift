@@ -198,7 +198,44 @@ struct CampaignWebTests {
                 #expect(!download.body.string.contains("王小雨") && !download.body.string.contains(youngA.nationalId), "\(file) holds no personal data")
             }
             #expect(try await anonymous.send(.GET, "/public/enrollment/open/secrets.csv").status == .notFound)
+
+            // A family with Python and nothing else: the verifier and the files from the site, the command
+            // exactly as the page shows it, and the published results agree.
+            let verifier = try await anonymous.send(.GET, "/static/verify.py")
+            #expect(verifier.status == .ok && verifier.body.string.hasPrefix("#!/usr/bin/env python3"))
+            var downloads = ["verify.py": verifier.body.string]
+            for file in ["schools.csv", "applicants.csv", "results.csv"] {
+                downloads[file] = try await anonymous.send(.GET, "/public/enrollment/open/\(file)").body.string
+            }
+            let run = try Self.runShownPythonCommand(page: page.body.string, files: downloads)
+            #expect(run.status == 0 && run.output.contains("OK: 2 rows agree"), "\(run.output)")
+            downloads["results.csv"] = downloads["results.csv"]?.replacingOccurrences(of: ",catchment,", with: ",coordinated,")
+            let changed = try Self.runShownPythonCommand(page: page.body.string, files: downloads)
+            #expect(changed.status == 1 && changed.output.contains("DIFFERENT: results.csv row"), "\(changed.output)")
         }
+    }
+
+    /// Runs the page's `python3 verify.py …` command with /bin/sh in a folder holding `files`.
+    static func runShownPythonCommand(page: String, files: [String: String]) throws -> (status: Int32, output: String) {
+        let opening = try #require(page.range(of: "<pre class=\"commands\" id=\"python-command\">"))
+        let closing = try #require(page[opening.upperBound...].range(of: "</pre>"))
+        let command = page[opening.upperBound..<closing.lowerBound]
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("youjiao-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, body) in files { try Data(body.utf8).write(to: folder.appendingPathComponent(name)) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: bytes, as: UTF8.self))
     }
 
     @Test func irreversibleStepsShowWhatWillHappenAndAskToConfirm() async throws {

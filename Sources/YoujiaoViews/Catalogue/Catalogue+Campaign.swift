@@ -7,7 +7,7 @@ extension Catalogue {
         case freezeClosesRegistration, freezePublishesHash, drawComputesSeed, drawPlaces, publishTellsFamilies, publishFiles
         case notarySecret, applications, schoolsInCampaign, seats
         case status, frozenListHash, beaconRound, notaryCommitment, beaconValueLabel, seedFormula, publishedFiles
-        case checkItYourself, checkItYourselfSentence
+        case checkItYourself, checkItYourselfSentence, pythonVerifierSentence, downloadPythonVerifier
         case campaigns, newCampaign, campaign, window, listHash, seed, publicPage, create
         case entryYear, entryGrade, opensOn, closesOn, beaconSourceField, beaconRoundField, beaconRoundHint, notaryCommitmentField
         case openRegistration, freezeStep, drawStep, publishStep
@@ -36,6 +36,10 @@ extension Catalogue {
             case .checkItYourselfSentence:
                 return Phrase(zh: "下载三个文件，用开源的 youjiao 命令重新计算：第一条命令得出名单哈希，第二条按种子重新派位并与公布结果逐条比对。",
                               en: "Download the three files and recompute with the open-source youjiao command: the first gives the list hash, the second redoes the draw from the seed and compares it with the published results row by row.")
+            case .pythonVerifierSentence:
+                return Phrase(zh: "不装 youjiao 也能核验：核验程序只有一个文件，只需 Python 3，按公开的派位规则另行编写（不是 youjiao 的翻译）。把它和三个文件放在同一目录，运行下面的命令：它核对公证密钥和名单哈希，算出种子，重新派位，与公布的结果逐字节比对，一致时显示“一致”，否则显示第一处不同的行。",
+                              en: "Without youjiao: the verifier verify.py is a single file that needs only Python 3, written separately from the published rules of the draw (not a translation of youjiao). Put it beside the three files and run the command below: it checks the notary's secret and the list hash, computes the seed, redoes the draw and compares it byte for byte with the published results, printing “OK” when they agree and otherwise the first row that differs.")
+            case .downloadPythonVerifier: return Phrase(zh: "下载核验程序（Python 3）", en: "Download the verifier verify.py (Python 3)")
             case .notarySecret: return Phrase(zh: "公证密钥", en: "Notary secret")
             case .applications: return Phrase(zh: "报名人数", en: "Applications")
             case .schoolsInCampaign: return Phrase(zh: "参加学校", en: "Schools")

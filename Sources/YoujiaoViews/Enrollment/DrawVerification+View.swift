@@ -46,7 +46,7 @@ public enum DrawVerificationPage {
 
         public var content: Component {
             let t = chrome.language
-            func code(_ id: String, _ value: String) -> Node<HTML.BodyContext> { .code(.id(id), .class("hash"), .text(value)) }
+            func code(_ id: String, _ value: String) -> Node<HTML.BodyContext> { .code(.id(id), .class("hash"), .words(value)) }
             var facts: [(Phrase, Node<HTML.BodyContext>)] = [
                 (.campaign(.status), .words(t(.campaignStatus(model.status)))),
                 (.campaign(.frozenListHash), code("list-hash", model.listHash)),
@@ -74,9 +74,35 @@ public enum DrawVerificationPage {
                 .ul(.id("files"), .forEach(model.files) { file in .li(.a(.attr("href", "\(model.path)/\(file)"), .code(.text(file)))) }),
                 .h2(.words(t(.campaign(.checkItYourself)))),
                 .p(.words(t(.campaign(.checkItYourselfSentence)))),
-                .pre(.class("commands"), .text(commands))
+                .pre(.class("commands"), .words(commands)),
+                .unwrap(pythonCommand) { command in
+                    .group(
+                        .p(.words(t(.campaign(.pythonVerifierSentence)))),
+                        .p(.a(.id("python-verifier"), .attr("href", DrawVerificationPage.verifierPath), .attr("download", "verify.py"),
+                              .words(t(.campaign(.downloadPythonVerifier))))),
+                        .pre(.class("commands"), .id("python-command"), .words(command)))
+                }
             )
         }
+
+        /// The verifier's command with the published ingredients, so that it also checks the
+        /// notary's commitment and the list hash; the beacon value and the secret are any text.
+        var pythonCommand: String? {
+            guard let beacon = model.beaconValue, let secret = model.notarySecret, model.seed != nil else { return nil }
+            return "python3 verify.py enroll --schools schools.csv --applicants applicants.csv --results results.csv \\\n"
+                + "    --beacon \(shellWord(beacon)) --secret \(shellWord(secret)) \\\n"
+                + "    --commitment \(shellWord(model.notaryCommitment)) --list-hash \(shellWord(model.listHash))"
+        }
+    }
+
+    /// Where the web application serves the Python verifier (Sources/YoujiaoWeb/Public/verify.py).
+    public static let verifierPath = "/static/verify.py"
+
+    /// A shell word that stands for exactly `text` (sh, bash, zsh): as it is when plain, else in single quotes.
+    static func shellWord(_ text: String) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:/+@%,")
+        if !text.isEmpty && text.allSatisfy(plain.contains) { return text }
+        return "'" + text.map { $0 == "'" ? "'\\''" : String($0) }.joined() + "'"
     }
 }
 
