@@ -154,5 +154,59 @@ python3 "$verify" enroll --schools "$good/schools.csv" --applicants "$good/missi
   --seed "$seed" >/dev/null 2>"$work/err"
 check "a file that cannot be read exits 2" '[ $? -eq 2 ] && grep -q "applicants.csv: field file" "$work/err"'
 
+# 中考 (docs/zhongkao.md): the default rounds, Shanghai's with control scores, and an order where
+# empty quota seats stay empty; ties through both tie-break columns down to the lottery.
+zk_routes=""
+while IFS='|' read -r name arguments; do
+  dir="$work/zhongkao-$name"
+  # shellcheck disable=SC2086
+  python3 "$here/generate_zhongkao.py" --out "$dir" $arguments
+  inputs=(--high-schools "$dir/high-schools.csv" --quotas "$dir/quotas.csv" --candidates "$dir/candidates.csv" --tie-break math,chinese)
+  [ -e "$dir/rounds.csv" ] && inputs+=(--rounds "$dir/rounds.csv")
+  hash=$("$YOUJIAO" zhongkao commit --candidates "$dir/candidates.csv" --tie-break math,chinese 2>"$dir/err")
+  "$YOUJIAO" zhongkao run "${inputs[@]}" --seed "$seed" --out "$dir/results.csv" >/dev/null 2>"$dir/err"
+  check "zhongkao $name: the engine runs" '[ $? -eq 0 ]' || cat "$dir/err"
+  rows=$(( $(wc -l < "$dir/results.csv") - 1 ))
+  python3 "$verify" zhongkao "${inputs[@]}" --seed "$seed" --list-hash "$hash" --results "$dir/results.csv" >"$dir/out" 2>&1
+  check "zhongkao $name: verify.py agrees on all $rows rows and the list hash" '[ $? -eq 0 ] && grep -q "^OK: $rows rows agree$" "$dir/out"' \
+    || sed 's/^/    /' "$dir/out"
+  zk_routes+=$(cut -d, -f3 "$dir/results.csv" | sort -u | tr '\n' ' ')
+done <<'INSTANCES'
+shanghai rounds|--candidates 4000 --rounds-file shanghai --seed 7
+default rounds|--candidates 3000 --rounds-file default --seed 8
+empty quota seats stay empty|--candidates 2000 --rounds-file no-move --seed 9
+INSTANCES
+for route in quota-district quota-school unified pre-admitted unadmitted; do
+  check "zhongkao: some instance has route $route" '[[ " $zk_routes " == *" $route "* ]]'
+done
+dir="$work/zhongkao-shanghai rounds"
+inputs=(--high-schools "$dir/high-schools.csv" --quotas "$dir/quotas.csv" --candidates "$dir/candidates.csv" --tie-break math,chinese --rounds "$dir/rounds.csv")
+python3 - "$dir/results.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+cells = lines[49].split(",")
+cells[1:4] = ["", "unadmitted", ""] if cells[2] != "unadmitted" else ["H000", "unified", "1"]
+lines[49] = ",".join(cells)
+open(sys.argv[1], "w", encoding="utf-8", newline="").write("\n".join(lines))
+PY
+python3 "$verify" zhongkao "${inputs[@]}" --seed "$seed" --results "$dir/results.csv" >"$dir/out" 2>&1
+check "zhongkao: a changed row is named" '[ $? -eq 1 ] && grep -q "^DIFFERENT: results.csv row 50$" "$dir/out"'
+python3 "$verify" zhongkao "${inputs[@]}" --seed "$seed" --list-hash "$(printf '0%.0s' {1..64})" --results "$dir/results.csv" >"$dir/out" 2>&1
+check "zhongkao: a list hash that is not the list's exits 1" '[ $? -eq 1 ]'
+while IFS='|' read -r name file edit expected; do
+  rm -rf "$bad"; cp -r "$dir" "$bad"
+  sed -i "$edit" "$bad/$file"
+  bad_inputs=("${inputs[@]//$dir/$bad}")
+  python3 "$verify" zhongkao "${bad_inputs[@]}" --seed "$seed" --results "$bad/results.csv" >/dev/null 2>"$bad/err"
+  check "verify.py zhongkao: $name exits 2 naming $expected" '[ $? -eq 2 ] && grep -qF "$expected" "$bad/err"' || sed 's/^/    /' "$bad/err"
+  "$YOUJIAO" zhongkao run "${bad_inputs[@]}" --seed "$seed" --out "$bad/engine.csv" >/dev/null 2>"$bad/engine-err"
+  check "engine zhongkao: $name exits 2 naming the same place" '[ $? -eq 2 ] && grep -qF "$expected" "$bad/engine-err"'
+done <<'CASES'
+a total above 10,000|candidates.csv|5s/^\([^,]*,[^,]*,[^,]*,[^,]*\),[0-9]*,/\1,10001,/|candidates.csv: row 5, field total
+an unknown unified choice|candidates.csv|6s/,\([0-9]*\),\([0-9]*\),备注$/;H999,\1,\2,备注/|candidates.csv: row 6, field unified_choices
+a negative quota|quotas.csv|3s/,[0-9]*$/,-1/|quotas.csv: row 3, field seats
+a round twice|rounds.csv|3s/^quota-school/quota-district/|rounds.csv: row 3, field round
+CASES
+
 echo "verify.py: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,6 +10,9 @@ agreeing is the evidence.
         --beacon BEACON_VALUE --secret NOTARY_SECRET [--commitment HEX] [--list-hash HEX]
     python3 verify.py enroll ... --seed HEX64            (the seed itself instead of its ingredients)
         [--private-mechanism immediate|deferred] [--no-private-penalty]   (the settings of §9.5)
+    python3 verify.py zhongkao --high-schools high-schools.csv --quotas quotas.csv --candidates candidates.csv \\
+        [--rounds rounds.csv] [--tie-break COLUMNS] --seed HEX64 [--list-hash HEX] --results results.csv
+        (senior-high entry, 中考: the rules of docs/zhongkao.md)
 
 Exit status: 0 every row agrees; 1 a difference (list hash, notary commitment, seed or a results
 row — the first one is printed, both versions); 2 bad input (file, row and field are named).
@@ -591,6 +594,197 @@ def results_file(applicants, placements):
 
 
 # --------------------------------------------------------------------------------------------
+# Senior-high entry (中考招生录取): docs/zhongkao.md
+
+ROUND_KINDS = ["quota-district", "quota-school", "unified"]
+CHOICE_COLUMNS = {"quota-district": "quota_district_choices", "quota-school": "quota_school_choices", "unified": "unified_choices"}
+CANDIDATE_COLUMNS = ["candidate_id", "district", "junior_school", "quota_school_eligible", "total", "pre_admitted",
+                     "quota_district_choices", "quota_school_choices", "unified_choices"]
+MAX_CHOICES = 15
+
+
+def zhongkao_yes_no(cells, field, empty_means):
+    if cells.values[field] == "":
+        return empty_means
+    return cells.yes_no(field)
+
+
+def zhongkao_whole(cells, field, low, high):
+    value = cells.whole(field)
+    if value is not None and not low <= value <= high:
+        cells.bad(field, f"须在 {low}…{high:,} 之间", f"must be within {low}…{high:,}")
+        return None
+    return value
+
+
+def zhongkao_list(cells, field):
+    """Choices: `;`-separated, spaces around items trimmed, an empty item an error, at most 15, none twice."""
+    text = cells.values[field]
+    if text == "":
+        return []
+    items = [item.strip(" ") for item in text.split(";")]
+    if any(item == "" for item in items):
+        cells.bad(field, "有空的志愿项", "an empty item")
+    elif len(items) > MAX_CHOICES:
+        cells.bad(field, f"志愿超过 {MAX_CHOICES} 个", f"more than {MAX_CHOICES} choices")
+    elif len({same(item) for item in items}) != len(items):
+        cells.bad(field, "同一学校填了两次", "a school is named twice")
+    return items
+
+
+def read_rounds(path, problems):
+    if path is None:
+        return [{"round": kind, "control": 0, "moves": kind != "unified", "line": 0} for kind in ROUND_KINDS], "command line"
+    rows = read_table("rounds.csv", path, ["round"])
+    with_columns = read_table_optional("rounds.csv", path, ["control_score", "unfilled_seats_to_unified"])
+    rounds = []
+    for (line, values), extra in zip(rows, with_columns):
+        values.update(extra)
+        cells = Cells("rounds.csv", line, values, problems)
+        kind = cells.one_of("round", ROUND_KINDS)
+        control = zhongkao_whole(cells, "control_score", 0, 10_000) if values.get("control_score") else 0
+        moves_text = values.get("unfilled_seats_to_unified", "")
+        moves = kind != "unified"
+        if moves_text:
+            moves = cells.yes_no("unfilled_seats_to_unified")
+            if kind == "unified" and moves:
+                cells.bad("unfilled_seats_to_unified", "统一招生轮须为空或否", "must be empty or no for unified")
+        if any(r["round"] == kind for r in rounds):
+            cells.bad("round", "同一轮出现两次", "a round appears twice")
+        if kind != "unified" and moves and any(r["round"] == "unified" for r in rounds):
+            cells.bad("unfilled_seats_to_unified", "统一招生之后的名额分配轮须为否", "a quota round after unified must say no")
+        rounds.append({"round": kind, "control": control, "moves": moves, "line": line})
+    return rounds, "rounds.csv"
+
+
+def read_table_optional(file, path, names):
+    """The optional columns of a file: each row's cleaned cells for those present."""
+    with open(path, "rb") as handle:
+        rows = records(file, decode(file, handle.read()))
+    header = [raw.strip("".join(TRIMMED)) for raw in rows[0][1]]
+    present = [name for name in names if name in header]
+    return [{name: clean_cell(cells[header.index(name)]) for name in present} for _, cells in rows[1:]]
+
+
+def verify_zhongkao(arguments):
+    seed = seed_argument(arguments.seed)
+    tie_breaks = [name.strip() for name in arguments.tie_break.split(",")] if arguments.tie_break else []
+    problems = []
+    if len(tie_breaks) > 20 or len(set(tie_breaks)) != len(tie_breaks) or any(not n or n in CANDIDATE_COLUMNS for n in tie_breaks):
+        raise BadInput([("command line", 0, "tie-break", "加分比较列有误 / the tie-break columns are wrong "
+                                                         "(at most 20, none twice, none of the fixed columns)")])
+    try:
+        rounds, rounds_file = read_rounds(arguments.rounds, problems)
+        schools, quotas, candidates = [], [], []
+        for line, values in read_table("high-schools.csv", arguments.high_schools, ["school_id", "name", "district", "kind", "unified_seats"]):
+            cells = Cells("high-schools.csv", line, values, problems)
+            schools.append({"line": line, "id": cells.text("school_id"), "district": cells.text("district"),
+                            "unified": zhongkao_whole(cells, "unified_seats", 0, 100_000)})
+            unsupported_text(cells, "school_id", schools[-1]["id"])
+        for line, values in read_table("quotas.csv", arguments.quotas, ["school_id", "round", "scope", "seats"]):
+            cells = Cells("quotas.csv", line, values, problems)
+            quotas.append({"line": line, "school": cells.text("school_id"), "round": cells.one_of("round", ROUND_KINDS[:2]),
+                           "scope": cells.text("scope"), "seats": zhongkao_whole(cells, "seats", 0, 100_000)})
+        for line, values in read_table("candidates.csv", arguments.candidates, CANDIDATE_COLUMNS + tie_breaks):
+            cells = Cells("candidates.csv", line, values, problems)
+            candidate = {"line": line, "id": cells.text("candidate_id"), "district": cells.text("district"),
+                         "junior": cells.text("junior_school"),
+                         "eligible": zhongkao_yes_no(cells, "quota_school_eligible", False),
+                         "total": zhongkao_whole(cells, "total", 0, 10_000),
+                         "pre": zhongkao_yes_no(cells, "pre_admitted", False),
+                         "choices": {kind: zhongkao_list(cells, column) for kind, column in CHOICE_COLUMNS.items()},
+                         "ties": [zhongkao_whole(cells, name, 0, 10_000) for name in tie_breaks]}
+            unsupported_text(cells, "candidate_id", candidate["id"])
+            candidates.append(candidate)
+    except BadInput as error:
+        problems.extend(error.problems)
+    if problems:
+        raise BadInput(problems)
+
+    def bad(file, row, field, zh, en):
+        problems.append(problem(file, row, field, zh, en))
+
+    run = {r["round"] for r in rounds}
+    school_by_id = {}
+    for school in schools:
+        if same(school["id"]) in school_by_id:
+            bad("high-schools.csv", school["line"], "school_id", "学校编号重复", "the school_id appears twice")
+        school_by_id.setdefault(same(school["id"]), school)
+    districts = {same(c["district"]) for c in candidates}
+    juniors = {same(c["junior"]) for c in candidates}
+    lines = {}
+    for quota in quotas:
+        key = (same(quota["school"]), quota["round"], same(quota["scope"]))
+        if key[0] not in school_by_id:
+            bad("quotas.csv", quota["line"], "school_id", "不在 high-schools.csv 中", "not in high-schools.csv")
+        if quota["round"] not in run:
+            bad("quotas.csv", quota["line"], "round", "这一轮不录取", "a round that is not run")
+        if key[2] not in (districts if quota["round"] == "quota-district" else juniors):
+            bad("quotas.csv", quota["line"], "scope", "没有考生属于这个范围", "no candidate has this scope")
+        if key in lines:
+            bad("quotas.csv", quota["line"], "scope", "名额行重复", "the quota line appears twice")
+        lines[key] = quota["seats"]
+    seen = set()
+    for c in candidates:
+        if same(c["id"]) in seen:
+            bad("candidates.csv", c["line"], "candidate_id", "考生编号重复", "the candidate_id appears twice")
+        seen.add(same(c["id"]))
+        for kind, column in CHOICE_COLUMNS.items():
+            if c["choices"][kind] and kind not in run:
+                bad("candidates.csv", c["line"], column, "这一轮不录取，须为空", "must be empty: the round is not run")
+            if kind == "quota-school" and c["choices"][kind] and not c["eligible"]:
+                bad("candidates.csv", c["line"], column, "不具备名额分配到校资格", "the candidate is not quota_school_eligible")
+            scope = same(c["district"] if kind == "quota-district" else c["junior"])
+            for choice in c["choices"][kind]:
+                if same(choice) not in school_by_id:
+                    bad("candidates.csv", c["line"], column, f"{choice} 不在 high-schools.csv 中", f"{choice} is not in high-schools.csv")
+                elif kind != "unified" and (same(choice), kind, scope) not in lines:
+                    bad("candidates.csv", c["line"], column, f"{choice} 没有对应的名额行", f"{choice} has no quota line for the candidate")
+    if problems:
+        raise BadInput(problems)
+
+    if arguments.list_hash is not None:
+        list_lines = [",".join(CANDIDATE_COLUMNS + tie_breaks) + "\n"]
+        for c in sorted(candidates, key=lambda c: utf8(c["id"])):
+            list_lines.append(csv_line([c["id"], c["district"], c["junior"], "yes" if c["eligible"] else "no", str(c["total"]),
+                                        "yes" if c["pre"] else "no"] + [";".join(c["choices"][k]) for k in ROUND_KINDS]
+                                       + [str(t) for t in c["ties"]]))
+        list_hash = sha256_hex("".join(list_lines).encode("utf-8"))
+        say(f"名单哈希（按规则重算）：{list_hash}", f"List hash (recomputed): {list_hash}")
+        if arguments.list_hash.strip().lower() != list_hash:
+            return differ(f"公布的名单哈希是 {arguments.list_hash}。", f"the published list hash is {arguments.list_hash}.")
+
+    numbers = [lottery_number(seed, c["id"]) for c in candidates]
+    order = sorted(range(len(candidates)), key=lambda i: (-candidates[i]["total"], [-t for t in candidates[i]["ties"]],
+                                                          numbers[i], utf8(candidates[i]["id"])))
+    unified = {same(s["id"]): s["unified"] for s in schools}
+    outcome = {i: ("", "pre-admitted", "") for i, c in enumerate(candidates) if c["pre"]}
+    for r in rounds:
+        kind = r["round"]
+        pools = {key: seats for key, seats in lines.items() if key[1] == kind} if kind != "unified" else unified
+        for i in order:
+            c = candidates[i]
+            if i in outcome or c["total"] < r["control"]:
+                continue
+            scope = same(c["district"] if kind == "quota-district" else c["junior"])
+            for rank, choice in enumerate(c["choices"][kind], start=1):
+                key = same(choice) if kind == "unified" else (same(choice), kind, scope)
+                if pools.get(key, 0) > 0:
+                    pools[key] -= 1
+                    outcome[i] = (school_by_id[same(choice)]["id"], kind, str(rank))
+                    break
+        if kind != "unified" and r["moves"]:
+            for (school, _, _), seats in pools.items():
+                unified[school] += seats
+    expected = [RESULT_HEADER_ZHONGKAO] + [
+        csv_line([c["id"], *outcome.get(i, ("", "unadmitted", "")), f"{numbers[i]:016x}"]) for i, c in enumerate(candidates)]
+    return compare_results(arguments.results, "".join(expected).encode("utf-8"), len(candidates))
+
+
+RESULT_HEADER_ZHONGKAO = "candidate_id,school_id,round,choice_rank,lottery\n"
+
+
+# --------------------------------------------------------------------------------------------
 # The command
 
 def say(zh, en):
@@ -639,12 +833,6 @@ def verify_enrollment(arguments):
     if problems:
         raise BadInput(problems)
     school_by_id, serving = check_enrollment(schools, applicants)
-    try:
-        with open(arguments.results, "rb") as handle:
-            published = handle.read()
-    except OSError as error:
-        raise BadInput([("results.csv", 0, "file", f"无法读取 / cannot be read ({error.strerror})")])
-
     list_hash = sha256_hex(canonical_list(applicants))
     say(f"名单哈希（按规则重算）：{list_hash}", f"List hash (recomputed): {list_hash}")
     if arguments.list_hash is not None and arguments.list_hash.strip().lower() != list_hash:
@@ -672,10 +860,19 @@ def verify_enrollment(arguments):
 
     placements = draw(schools, applicants, school_by_id, serving, seed,
                       arguments.private_mechanism, not arguments.no_private_penalty)
-    recomputed = results_file(applicants, placements)
+    return compare_results(arguments.results, results_file(applicants, placements), len(applicants))
+
+
+def compare_results(path, recomputed, count):
+    """Byte for byte: OK (0), or the first differing row with both versions (1)."""
+    try:
+        with open(path, "rb") as handle:
+            published = handle.read()
+    except OSError as error:
+        raise BadInput([("results.csv", 0, "file", f"无法读取 / cannot be read ({error.strerror})")])
     difference = first_difference(published, recomputed)
     if difference is None:
-        say(f"一致：{len(applicants)} 行结果全部相同。", f"OK: {len(applicants)} rows agree")
+        say(f"一致：{count} 行结果全部相同。", f"OK: {count} rows agree")
         return 0
     row, old, new = difference
     print(f"不一致：results.csv 第 {row} 行\nDIFFERENT: results.csv row {row}")
@@ -700,9 +897,18 @@ def main(argv=None):
     enroll.add_argument("--seed", help="种子（64 位十六进制），代替或核对 --beacon/--secret  the seed itself")
     enroll.add_argument("--private-mechanism", choices=["immediate", "deferred"], default="immediate")
     enroll.add_argument("--no-private-penalty", action="store_true")
+    zhongkao = modes.add_parser("zhongkao", help="中考招生录取 senior-high entry (docs/zhongkao.md)")
+    zhongkao.add_argument("--high-schools", required=True, help="high-schools.csv")
+    zhongkao.add_argument("--quotas", required=True, help="quotas.csv")
+    zhongkao.add_argument("--candidates", required=True, help="candidates.csv")
+    zhongkao.add_argument("--rounds", help="rounds.csv (default: Shanghai's three rounds)")
+    zhongkao.add_argument("--tie-break", help="同分比较的列，逗号分隔 the tie-break columns, comma-separated, in order")
+    zhongkao.add_argument("--seed", required=True, help="种子（64 位十六进制） the seed")
+    zhongkao.add_argument("--list-hash", help="公布的名单哈希 the published list hash, checked if given")
+    zhongkao.add_argument("--results", required=True, help="results.csv as published")
     arguments = parser.parse_args(argv)
     try:
-        return verify_enrollment(arguments)
+        return verify_enrollment(arguments) if arguments.mode == "enroll" else verify_zhongkao(arguments)
     except BadInput as error:
         for file, row, field, reason in error.problems[:MAX_PROBLEMS_SHOWN]:
             where = f"row {row}, " if row else ""
