@@ -149,32 +149,8 @@ public enum EnrollmentCSV {
 
     /// Compares a results file with recomputed placements; returns the differences, first ones first.
     public static func differences(results table: CSVTable, expected placements: [Placement]) throws -> [String] {
-        try table.requireColumns(resultColumns)
-        var expectedCells: [String: [String]] = [:]
-        expectedCells.reserveCapacity(placements.count)
-        for placement in placements { expectedCells[placement.applicantID] = resultCells(placement) }
-        var differences: [String] = []
-        var seen = Set<String>()
-        for row in table.rows {
-            let cells = try resultColumns.map { try row.raw($0) }
-            let id = cells[0]
-            guard let expected = expectedCells[id] else {
-                differences.append("\(table.fileName): row \(row.number): applicant '\(id)' is not in the applicants file")
-                continue
-            }
-            guard seen.insert(id).inserted else {
-                differences.append("\(table.fileName): row \(row.number): applicant \(id) appears again")
-                continue
-            }
-            for (column, (found, recomputed)) in zip(resultColumns, zip(cells, expected)) where found != recomputed {
-                differences.append("\(table.fileName): row \(row.number), applicant \(id), field \(column): "
-                                   + "'\(found)' but the recomputed draw gives '\(recomputed)'")
-            }
-        }
-        for placement in placements where !seen.contains(placement.applicantID) {
-            differences.append("\(table.fileName): applicant \(placement.applicantID) has no row")
-        }
-        return differences
+        try ResultsComparison(subject: "applicant", inputFile: "applicants file", computation: "draw")
+            .differences(results: table, columns: resultColumns, expected: placements.map(resultCells))
     }
 
     // MARK: - Parsing helpers

@@ -182,32 +182,8 @@ public enum ZhongkaoCSV {
 
     /// How a results file differs from recomputed admissions, in file order (empty when it matches).
     public static func differences(results table: CSVTable, expected admissions: [ZhongkaoAdmission]) throws -> [String] {
-        try table.requireColumns(resultColumns)
-        var expectedCells: [String: [String]] = [:]
-        expectedCells.reserveCapacity(admissions.count)
-        for admission in admissions { expectedCells[admission.candidateID] = resultCells(admission) }
-        var differences: [String] = []
-        var seen = Set<String>()
-        for row in table.rows {
-            let cells = try resultColumns.map { try row.raw($0) }
-            let id = cells[0]
-            guard let expected = expectedCells[id] else {
-                differences.append("\(table.fileName): row \(row.number): candidate '\(id)' is not in the candidates file")
-                continue
-            }
-            guard seen.insert(id).inserted else {
-                differences.append("\(table.fileName): row \(row.number): candidate \(id) appears again")
-                continue
-            }
-            for (column, (found, recomputed)) in zip(resultColumns, zip(cells, expected)) where found != recomputed {
-                differences.append("\(table.fileName): row \(row.number), candidate \(id), field \(column): "
-                                   + "'\(found)' but the recomputed admission gives '\(recomputed)'")
-            }
-        }
-        for admission in admissions where !seen.contains(admission.candidateID) {
-            differences.append("\(table.fileName): candidate \(admission.candidateID) has no row")
-        }
-        return differences
+        try ResultsComparison(subject: "candidate", inputFile: "candidates file", computation: "admission")
+            .differences(results: table, columns: resultColumns, expected: admissions.map(resultCells))
     }
 
     // MARK: - Commitment
