@@ -263,24 +263,4 @@ public enum ZhongkaoCSV {
         guard errors.isEmpty else { throw InputErrors(errors: errors) }
         return (values, numbers)
     }
-
-    private static func capture<T>(_ errors: inout [FieldError], _ read: () throws -> T) -> T? {
-        do { return try read() } catch let error as FieldError {
-            errors.append(error)
-        } catch {
-            errors.append(FieldError(file: "", reason: "\(error)"))
-        }
-        return nil
-    }
-
-    private static func collectingErrors<T>(into errors: inout [FieldError], _ read: () throws -> T) -> T? {
-        do { return try read() } catch let error as InputErrors {
-            errors += error.errors
-        } catch let error as FieldError {
-            errors.append(error)
-        } catch {
-            errors.append(FieldError(file: "", reason: "\(error)"))
-        }
-        return nil
-    }
 }

@@ -1,0 +1,24 @@
+/// Reading a file cell by cell while collecting every problem: a read that fails adds its
+/// errors and gives nil, so one pass reports every bad row and field of a file.
+
+/// One cell's value, or nil with its `FieldError` added to `errors`.
+func capture<T>(_ errors: inout [FieldError], _ read: () throws -> T) -> T? {
+    do { return try read() } catch let error as FieldError {
+        errors.append(error)
+    } catch {
+        errors.append(FieldError(file: "", reason: "\(error)"))
+    }
+    return nil
+}
+
+/// A whole file's values, or nil with all of its errors added to `errors`.
+func collectingErrors<T>(into errors: inout [FieldError], _ read: () throws -> T) -> T? {
+    do { return try read() } catch let error as InputErrors {
+        errors += error.errors
+    } catch let error as FieldError {
+        errors.append(error)
+    } catch {
+        errors.append(FieldError(file: "", reason: "\(error)"))
+    }
+    return nil
+}
