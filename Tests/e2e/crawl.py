@@ -48,7 +48,7 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
 # Latin a Chinese page may carry: file formats, the language switch, the hash algorithm, the command
 # the public types to check a draw, the public random beacon's name; and the demo's account names,
 # which are data people type, not words of the page.
-ALLOWED_LATIN = {"CSV", "XLSX", "Excel", "English", "SHA", "youjiao", "ID", "drand", "quicknet"}
+ALLOWED_LATIN = {"CSV", "XLSX", "Excel", "English", "SHA", "youjiao", "ID", "drand", "quicknet", "Python"}
 # Chinese characters with the full-width punctuation that travels with them: an English page that
 # shows "（" or "：" beside a name has left a Chinese label or separator in place.
 CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]+")
