@@ -91,7 +91,8 @@ public enum DrawVerificationPage {
             guard let beacon = model.beaconValue, let secret = model.notarySecret, model.seed != nil else { return nil }
             return "python3 verify.py enroll --schools schools.csv --applicants applicants.csv --results results.csv \\\n"
                 + "    --beacon \(shellWord(beacon)) --secret \(shellWord(secret)) \\\n"
-                + "    --commitment \(shellWord(model.notaryCommitment)) --list-hash \(shellWord(model.listHash))"
+                + "    --commitment \(shellWord(model.notaryCommitment)) \\\n"
+                + "    --list-hash \(shellWord(model.listHash))"
         }
     }
 
