@@ -165,22 +165,4 @@ public enum EnrollmentCSV {
             return trimmed.isEmpty ? nil : String(trimmed)
         }
     }
-
-    /// Parses every row, gathering all field errors before throwing them together.
-    private static func parseRows<Value>(of table: CSVTable,
-                                         _ parse: (CSVRow, inout [FieldError]) -> Value?) throws -> (values: [Value], rows: [Int]) {
-        var values: [Value] = []
-        var rows: [Int] = []
-        var errors: [FieldError] = []
-        values.reserveCapacity(table.rows.count)
-        rows.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            if let value = parse(row, &errors) {
-                values.append(value)
-                rows.append(row.number)
-            }
-        }
-        guard errors.isEmpty else { throw InputErrors(errors: errors) }
-        return (values, rows)
-    }
 }

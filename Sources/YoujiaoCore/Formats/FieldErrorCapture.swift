@@ -22,3 +22,21 @@ func collectingErrors<T>(into errors: inout [FieldError], _ read: () throws -> T
     }
     return nil
 }
+
+/// Parses every row, gathering all field errors before throwing them together; each value comes
+/// with its row number.
+func parseRows<Value>(of table: CSVTable, _ parse: (CSVRow, inout [FieldError]) -> Value?) throws -> (values: [Value], rows: [Int]) {
+    var values: [Value] = []
+    var rows: [Int] = []
+    var errors: [FieldError] = []
+    values.reserveCapacity(table.rows.count)
+    rows.reserveCapacity(table.rows.count)
+    for row in table.rows {
+        if let value = parse(row, &errors) {
+            values.append(value)
+            rows.append(row.number)
+        }
+    }
+    guard errors.isEmpty else { throw InputErrors(errors: errors) }
+    return (values, rows)
+}

@@ -220,24 +220,6 @@ public enum ZhongkaoCSV {
 
     // MARK: - Parsing helpers
 
-    /// Parses every row, gathering all field errors before throwing them together.
-    private static func parseRows<Value>(of table: CSVTable,
-                                         _ parse: (CSVRow, inout [FieldError]) -> Value?) throws -> (values: [Value], rows: [Int]) {
-        var values: [Value] = []
-        var rows: [Int] = []
-        var errors: [FieldError] = []
-        values.reserveCapacity(table.rows.count)
-        rows.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            if let value = parse(row, &errors) {
-                values.append(value)
-                rows.append(row.number)
-            }
-        }
-        guard errors.isEmpty else { throw InputErrors(errors: errors) }
-        return (values, rows)
-    }
-
     /// `parseRows` with the rows split over the cores; values and errors keep the file's order.
     private static func parseRowsConcurrently<Value: Sendable>(
         of table: CSVTable, _ parse: @escaping @Sendable (CSVRow, inout [FieldError]) -> Value?
