@@ -24,6 +24,13 @@ enum DemoSeeder {
                                                           randomSeed: randomSeed, today: .today())
         for (campaign, applications) in campaigns.campaigns { print("Opened the demo campaign \(campaign.id) with \(applications) applications.") }
         print("DEMO NOTARY SECRET=\(campaigns.notarySecret)")
+        let zhongkao = try await ZhongkaoDemoLoader.load(into: runtime.registry, notarySecret: campaigns.notarySecret, familyOf: parent,
+                                                         randomSeed: randomSeed, today: .today())
+        print("Opened the demo 中考 admission \(zhongkao.campaign.id) with \(zhongkao.candidates) candidates.")
+        if let school = zhongkao.quotaSchoolID, let record = try await runtime.registry.school(id: school) {
+            try await createAccount(runtime, role: .schoolAdmin, username: "highschool", name: "\(record.name)管理员",
+                                    districtCode: record.districtCode, schoolID: school, guardianID: nil)
+        }
         print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
         try await AidDemoSeeder.seed(runtime, city: city)
     }
@@ -45,11 +52,16 @@ enum DemoSeeder {
         ]
         print("Demo accounts (random passwords, shown only now):")
         for (role, username, name, districtCode, schoolID, guardianID) in accounts {
-            let password = Passwords.random()
-            try await runtime.accounts.create(UserRecord(username: username, passwordHash: try Passwords.hash(password), role: role,
-                                                         displayName: name, districtCode: districtCode, schoolId: schoolID, guardianId: guardianID))
-            print("  DEMO ACCOUNT role=\(role.rawValue) username=\(username) password=\(password)")
+            try await createAccount(runtime, role: role, username: username, name: name, districtCode: districtCode, schoolID: schoolID, guardianID: guardianID)
         }
         return guardian.id
+    }
+
+    private static func createAccount(_ runtime: YoujiaoRuntime, role: Role, username: String, name: String, districtCode: String?,
+                                      schoolID: String?, guardianID: String?) async throws {
+        let password = Passwords.random()
+        try await runtime.accounts.create(UserRecord(username: username, passwordHash: try Passwords.hash(password), role: role,
+                                                     displayName: name, districtCode: districtCode, schoolId: schoolID, guardianId: guardianID))
+        print("  DEMO ACCOUNT role=\(role.rawValue) username=\(username) password=\(password)")
     }
 }

@@ -66,6 +66,7 @@ public enum StoreSetup {
         SealSensitiveFields(),
         AddAccountDisabling(),
         AddCampaignSchedule(),
+        CreateZhongkao(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -61,14 +61,15 @@ extension NavItem {
         case .cityAdmin:
             entries = [(.navCity, "/"), (.navSchools, "/schools"), (.navPlanning, "/planning"),
                        (.navSpecialEducation, "/special-education"), (.navSupervision, "/supervision"),
-                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navExports, "/exports"), (.navAccounts, "/admin/users")]
+                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navZhongkao, "/zhongkao"), (.navExports, "/exports"),
+                       (.navAccounts, "/admin/users")]
         case .districtAdmin:
             entries = [(.navDistrict, "/districts/\(district)"), (.navSchools, "/schools"), (.navPlanning, "/planning"),
                        (.navSpecialEducation, "/special-education"), (.navSupervision, "/supervision/districts/\(district)"),
-                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navExports, "/exports")]
+                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navZhongkao, "/zhongkao"), (.navExports, "/exports")]
         case .schoolAdmin:
             entries = [(.navMySchool, "/schools/\(school)"), (.navSpecialEducation, "/special-education"),
-                       (.navSupervision, "/supervision/schools/\(school)"), (.navAid, "/aid")]
+                       (.navSupervision, "/supervision/schools/\(school)"), (.navAid, "/aid"), (.navZhongkao, "/zhongkao")]
         case .guardian:
             entries = [(.navMyChildren, "/family"), (.navCaseFiles, "/special-education"), (.navSchoolEntry, "/enrollment")]
         }

@@ -26,5 +26,6 @@ func routes(_ app: Application) throws {
     SpecialEducationController().register(app)
     SupervisionController().register(app)
     EnrollmentController().register(app)
+    ZhongkaoController().register(app)
     CampaignAPIController().register(app)
 }

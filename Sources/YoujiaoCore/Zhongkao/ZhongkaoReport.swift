@@ -10,7 +10,7 @@ public struct ZhongkaoReport: Codable, Sendable, Equatable {
         public var unfilledSeatsToUnified: Bool
     }
 
-    public struct RouteCounts: Codable, Sendable, Equatable {
+    public struct RouteCounts: Codable, Sendable, Hashable {
         public var quotaDistrict = 0
         public var quotaSchool = 0
         public var unified = 0

@@ -4,7 +4,7 @@ extension Catalogue {
         case siteName, siteTagline, skipToContent, menu, mainMenu, signOut, signedInAs, switchLanguage
         case footerPrivacy
         case navCity, navDistrict, navSchools, navPlanning, navSpecialEducation, navSupervision, navAid
-        case navEnrollment, navMySchool, navMyChildren, navCaseFiles, navSchoolEntry, navExports, navAccounts
+        case navEnrollment, navZhongkao, navMySchool, navMyChildren, navCaseFiles, navSchoolEntry, navExports, navAccounts
         case yes, no, notRecorded
 
         public var phrase: Phrase {
@@ -28,6 +28,7 @@ extension Catalogue {
             case .navSupervision: return Phrase(zh: "督导", en: "Supervision")
             case .navAid: return Phrase(zh: "学生资助", en: "Student aid")
             case .navEnrollment: return Phrase(zh: "入学招生", en: "Enrollment")
+            case .navZhongkao: return Phrase(zh: "中考招生", en: "Senior-high admission")
             case .navMySchool: return Phrase(zh: "本校", en: "My school")
             case .navMyChildren: return Phrase(zh: "我的孩子", en: "My children")
             case .navCaseFiles: return Phrase(zh: "特教档案", en: "Case files")

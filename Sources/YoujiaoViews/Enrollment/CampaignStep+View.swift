@@ -21,15 +21,19 @@ extension CampaignStepPage {
             let order: [CampaignStatus] = [.draft, .open, .frozen, .drawn, .published]
             let current = order.firstIndex(of: model.status) ?? 0
             let steps = order.enumerated().map { index, status in
-                StepBar.Step(.campaignStatus(status), index < current ? .done : index == current ? .current : .toDo)
+                StepBar.Step(model.kind == .zhongkao ? .zhongkao(.status(status)) : .campaignStatus(status),
+                             index < current ? .done : index == current ? .current : .toDo)
             }
             var consequences: [Phrase]
-            switch model.step {
-            case .freeze:
+            switch (model.kind, model.step) {
+            case (.zhongkao, .freeze): consequences = [.zhongkao(.freezeClosesQuotas), .zhongkao(.freezePublishesHash)]
+            case (.zhongkao, .draw): consequences = [.campaign(.drawComputesSeed), .zhongkao(.drawAdmits)]
+            case (.zhongkao, .publish): consequences = [.zhongkao(.publishTellsFamilies), .zhongkao(.publishFiles)]
+            case (.schoolEntry, .freeze):
                 consequences = [.campaign(.freezeClosesRegistration), .campaign(.freezePublishesHash)]
                 if let day = model.earlyClosingDay { consequences.insert(.earlyClosing(day), at: 0) }
-            case .draw: consequences = [.campaign(.drawComputesSeed), .campaign(.drawPlaces)]
-            case .publish: consequences = [.campaign(.publishTellsFamilies), .campaign(.publishFiles)]
+            case (.schoolEntry, .draw): consequences = [.campaign(.drawComputesSeed), .campaign(.drawPlaces)]
+            case (.schoolEntry, .publish): consequences = [.campaign(.publishTellsFamilies), .campaign(.publishFiles)]
             }
             let error = { (field: String) in model.problem.flatMap { $0.field == field ? $0.message : nil } }
             let fields: [FormField] = model.step == .draw ? [

@@ -36,7 +36,20 @@ public enum FamilyEnrollmentPage {
 
     public struct Model: Sendable, Hashable {
         public var campaigns: [Campaign]
-        public init(campaigns: [Campaign]) { self.campaigns = campaigns }
+        /// The family's children who are 中考 candidates.
+        public var zhongkao: [ZhongkaoFamilyResult]
+        public init(campaigns: [Campaign], zhongkao: [ZhongkaoFamilyResult] = []) { self.campaigns = campaigns; self.zhongkao = zhongkao }
+    }
+
+    public static func zhongkaoTable(_ results: [ZhongkaoFamilyResult]) -> TableModel {
+        TableModel(id: "zhongkao-children", caption: .zhongkao(.familyHeading),
+                   columns: [.init(.application(.child), key: "child"), .init(.schools(.idNumber), key: "id"),
+                             .init(.zhongkao(.candidateNumber), key: "candidate"), .init(.zhongkao(.score), key: "total", isNumeric: true),
+                             .init(.familyEnrollment(.result), key: "result")],
+                   rows: results.map { row in
+                       [.text(row.childName), .maskedID(row.maskedID), .text(row.candidateID), .number(row.total),
+                        row.result.map { .phrase($0) } ?? .phrase(.zhongkao(.notAdmittedYet))]
+                   })
     }
 
     public static func table(_ campaign: Campaign) -> TableModel {
@@ -62,10 +75,10 @@ public enum FamilyEnrollmentPage {
 
         public var content: Component {
             let t = chrome.language
-            guard !model.campaigns.isEmpty else {
+            guard !model.campaigns.isEmpty || !model.zhongkao.isEmpty else {
                 return Node<HTML.BodyContext>.p(.class("empty"), .words(t(.familyEnrollment(.nothingNow))))
             }
-            return Node<HTML.BodyContext>.forEach(model.campaigns) { campaign in
+            return Node<HTML.BodyContext>.group(.forEach(model.campaigns) { campaign in
                 .section(.class("campaign"),
                          .h2(.words(t(campaign.name) + " · " + t(.campaignStatus(campaign.status)))),
                          .unwrap(campaign.window) { .p(.words(t(.campaign(.window)) + (t == .zh ? "：" : ": ") + t($0))) },
@@ -75,7 +88,12 @@ public enum FamilyEnrollmentPage {
                             .ul(.forEach(campaign.notices) { .li(.words(t($0))) }))),
                          .unwrap(campaign.publicHref) { .p(.a(.attr("href", $0), .words(t(.familyEnrollment(.publicPage))))) },
                          .component(DataTable(FamilyEnrollmentPage.table(campaign), address: PageAddress(path: "/enrollment"), language: t)))
-            }
+            }, .forEach(Dictionary(grouping: model.zhongkao, by: \.title).sorted { $0.key.zh > $1.key.zh }) { title, results in
+                .section(.class("campaign"), .id("zhongkao"),
+                         .h2(.words(t(title) + " · " + t(.zhongkao(.status(results[0].status))))),
+                         .unwrap(results[0].publicHref) { .p(.a(.attr("href", $0), .words(t(.familyEnrollment(.publicPage))))) },
+                         .component(DataTable(FamilyEnrollmentPage.zhongkaoTable(results), address: PageAddress(path: "/enrollment"), language: t)))
+            })
         }
     }
 }

@@ -94,7 +94,8 @@ struct EnrollmentController {
         let viewer = try req.requireViewer()
         let campaigns = try await CampaignStore(req.db).campaigns()
         if viewer.scope.role == .guardian {
-            let model = try await Self.familyModel(req, guardianID: viewer.scope.guardianID ?? "", campaigns: campaigns.filter { $0.status != .draft })
+            var model = try await Self.familyModel(req, guardianID: viewer.scope.guardianID ?? "", campaigns: campaigns.filter { $0.status != .draft })
+            model.zhongkao = try await ZhongkaoController.familyResults(req, guardianID: viewer.scope.guardianID ?? "")
             let saved = req.query[String.self, at: "saved"] != nil
             return req.page(FamilyEnrollmentPage.View(chrome: req.chrome(flash: saved ? .success(.familyEnrollment(.applicationSaved)) : nil), model: model))
         }
