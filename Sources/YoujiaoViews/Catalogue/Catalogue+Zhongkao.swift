@@ -15,7 +15,7 @@ extension Catalogue {
 
         public var phrase: Phrase {
             switch self {
-            case .listTitle: Phrase(zh: "中考招生录取", en: "Senior-high school admission (中考)")
+            case .listTitle: Phrase(zh: "中考招生录取", en: "Senior-high school admission")
             case .campaignsTable: Phrase(zh: "各年度中考招生", en: "Admissions by year")
             case .noCampaigns: Phrase(zh: "还没有中考招生。", en: "No senior-high admission yet.")
             case .year: Phrase(zh: "年度", en: "Year")
