@@ -41,7 +41,10 @@ public enum ZhongkaoDemoLoader {
         try await store.create(campaign, kinds: admission.kinds)
         try await store.addQuotas(campaignID: campaign.id, admission.quotas)
         try await store.addCandidates(admission.candidates.map { ZhongkaoCandidateRecord(campaignID: campaign.id, studentID: $0.studentID, $0.candidate) })
-        if let guardianID, let pupil = pupils.first {
+        // The older child goes to a junior school of the family's own district (whose bureau the demo's district account is).
+        if let guardianID, let younger = try await registry.children(ofGuardian: guardianID).first(where: { $0.schoolId != nil }),
+           let district = try await registry.school(id: younger.schoolId!)?.districtCode,
+           let pupil = pupils.first(where: { $0.districtCode == district }) {
             try await registry.insertNew(students: [], guardians: [], links: [(guardianID, pupil.id)], teachers: [])
         }
         return Summary(campaign: campaign, candidates: admission.candidates.count,

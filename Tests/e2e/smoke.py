@@ -20,6 +20,7 @@ from checks import Checks
 import second_factor
 
 import enrollment
+import zhongkao
 import special_education
 from special_education import follow
 
@@ -189,6 +190,7 @@ try:
     check("another district's planning page is forbidden", driver.find_element(By.TAG_NAME, "h1").text == "无权访问")
     special_education.run(driver, args.base, accounts, args.screenshots, check)
     enrollment.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read(), args.database)
+    zhongkao.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
     sign_in(driver, "city")
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")

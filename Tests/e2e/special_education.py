@@ -57,7 +57,8 @@ def run(driver, base, accounts, screenshots, check):
     # The parent's child: name and school, as the family page shows them.
     sign_in(driver, base, "parent", accounts["parent"])
     driver.get(base + "/family")
-    card = next(c for c in driver.find_elements(By.CSS_SELECTOR, "article.child") if c.find_elements(By.CSS_SELECTOR, "a[href*='/schools/']"))
+    # The youngest pupil (cards go oldest first): the primary-school child; the demo family's eldest is a 中考 candidate.
+    card = [c for c in driver.find_elements(By.CSS_SELECTOR, "article.child") if c.find_elements(By.CSS_SELECTOR, "a[href*='/schools/']")][-1]
     child_name = card.find_element(By.CSS_SELECTOR, "h3 a").text
     school_path = card.find_element(By.CSS_SELECTOR, "a[href*='/schools/']").get_attribute("href").replace(base, "")
 

@@ -4,7 +4,7 @@ import Foundation
 /// the quota lines of its senior high schools, generated deterministically from a seed.
 ///
 /// Calibration (Shanghai's published shape, rounded): totals roughly normal around 560 with a
-/// spread of 90, none above 740; 市实验性示范性高中 reserve about 65% of their plan for quotas
+/// spread of 90, between 150 and 745; 市实验性示范性高中 reserve about 65% of their plan for quotas
 /// (15 points to their own district, 50 to its junior schools in proportion to their candidates),
 /// other public high schools none; about 2% of candidates are admitted beforehand (自主招生) and
 /// about 85% meet the junior-school quota's eligibility (学籍 there for all junior years).
@@ -75,7 +75,9 @@ public enum ZhongkaoDemo {
 
         var candidates: [(studentID: String, candidate: ZhongkaoCandidate)] = []
         for (index, pupil) in pupils.sorted(by: { $0.studentID < $1.studentID }).enumerated() {
-            let total = min(740, max(150, Int((560 + 90 * normal(&random)).rounded())))
+            // Drawn again outside 150…745 rather than clamped, so that no score piles up at a bound.
+            var total = 0
+            repeat { total = Int((560 + 90 * normal(&random)).rounded()) } while !(150...745).contains(total)
             // 语数外 out of 450 and 数学, 语文 out of 150 follow the total with some noise.
             let core = min(450, max(0, total * 3 / 5 + Int(random.next() % 31) - 15))
             let math = min(150, max(0, core / 3 + Int(random.next() % 21) - 10))

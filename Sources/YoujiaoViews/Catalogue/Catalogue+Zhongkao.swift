@@ -102,7 +102,9 @@ extension Catalogue {
             [.zhongkao(.title(year: 2027)), .zhongkao(.quotasTitle(year: 2027)), .zhongkao(.candidatesTitle(year: 2027)),
              .zhongkao(.verificationTitle(year: 2027)), .zhongkao(.saved(3)), .zhongkao(.status(.open)), .zhongkao(.roundName(.quotaSchool)),
              .zhongkao(.routeName(.preAdmitted)), .zhongkao(.scopeDistrict("黄浦区")), .zhongkao(.scopeSchool("格致初级中学")),
-             .zhongkao(.formHint(maximum: 100_000)), .zhongkao(.lineValue(total: 702, tieBreaks: [430, 140, 135]))]
+             .zhongkao(.formHint(maximum: 100_000)), .zhongkao(.lineValue(total: 702, tieBreaks: [430, 140, 135])),
+             .zhongkao(.tieBreakColumn("chinese_math_english")), .zhongkao(.tieBreakColumn("math")), .zhongkao(.tieBreakColumn("chinese")),
+             .zhongkao(.tieBreakColumn("english")), .zhongkao(.tieBreakColumn("physics")), .zhongkao(.tieBreakColumn("chemistry"))]
         }
     }
 
@@ -110,7 +112,7 @@ extension Catalogue {
     public enum ZhongkaoText: Sendable, Hashable {
         case title(year: Int), quotasTitle(year: Int), candidatesTitle(year: Int), verificationTitle(year: Int), saved(Int)
         case status(CampaignStatus), roundName(ZhongkaoRound), routeName(ZhongkaoOutcomeRoute), scopeDistrict(String), scopeSchool(String)
-        case formHint(maximum: Int), lineValue(total: Int, tieBreaks: [Int])
+        case formHint(maximum: Int), lineValue(total: Int, tieBreaks: [Int]), tieBreakColumn(String)
 
         var phrase: Phrase {
             switch self {
@@ -136,6 +138,17 @@ extension Catalogue {
             case .formHint(let maximum):
                 Phrase(zh: "每条 0–\(Format.number(maximum)) 的整数，合计不超过该校招生计划；全部保存或全部不保存。",
                        en: "A whole number 0–\(Format.number(maximum)) per line, in all no more than the school's plan; all saved or nothing.")
+            case .tieBreakColumn(let column):
+                // Subjects a city's rules commonly name; any other column is shown as the city named it.
+                switch column {
+                case "chinese_math_english": Phrase(zh: "语数外合计", en: "Chinese, maths and English together")
+                case "math": Phrase(zh: "数学", en: "Maths")
+                case "chinese": Phrase(zh: "语文", en: "Chinese")
+                case "english": Phrase(zh: "外语", en: "Foreign language")
+                case "physics": Phrase(zh: "物理", en: "Physics")
+                case "chemistry": Phrase(zh: "化学", en: "Chemistry")
+                default: .verbatim(column)
+                }
             case .lineValue(let total, let tieBreaks):
                 tieBreaks.isEmpty ? Phrase(zh: "\(total) 分", en: "\(total) points")
                     : Phrase(zh: "\(total) 分（同分比较 \(tieBreaks.map(String.init).joined(separator: " / "))）",

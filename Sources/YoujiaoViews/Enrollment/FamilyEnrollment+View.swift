@@ -91,7 +91,7 @@ public enum FamilyEnrollmentPage {
             }, .forEach(Dictionary(grouping: model.zhongkao, by: \.title).sorted { $0.key.zh > $1.key.zh }) { title, results in
                 .section(.class("campaign"), .id("zhongkao"),
                          .h2(.words(t(title) + " · " + t(.zhongkao(.status(results[0].status))))),
-                         .unwrap(results[0].publicHref) { .p(.a(.attr("href", $0), .words(t(.familyEnrollment(.publicPage))))) },
+                         .unwrap(results[0].publicHref) { .p(.a(.attr("href", $0), .words(t(.zhongkao(.verificationLink))))) },
                          .component(DataTable(FamilyEnrollmentPage.zhongkaoTable(results), address: PageAddress(path: "/enrollment"), language: t)))
             })
         }

@@ -96,7 +96,7 @@ extension ZhongkaoCampaignPage {
                 fact(.zhongkao(.planSeats), .words(Format.number(model.planSeats))),
                 fact(.zhongkao(.quotaSeats), .span(.id("quota-total"), .words(Format.number(model.quotaSeats)))),
                 fact(.zhongkao(.rounds), .words(t(rounds))),
-                fact(.zhongkao(.tieBreaks), .code(.words(model.tieBreakColumns.joined(separator: ", ")))),
+                fact(.zhongkao(.tieBreaks), .words(t(.list(model.tieBreakColumns.map { .zhongkao(.tieBreakColumn($0)) })))),
                 fact(.campaign(.beaconRound), .words(t(model.beaconRound))),
                 fact(.campaign(.notaryCommitment), .code(.class("hash"), .words(model.notaryCommitment))),
                 fact(.campaign(.frozenListHash), model.listHash.map { .code(.class("hash"), .id("list-hash"), .words($0)) } ?? none),
@@ -202,7 +202,7 @@ extension ZhongkaoVerificationPage {
             var facts: [(Phrase, Node<HTML.BodyContext>)] = [
                 (.campaign(.status), .words(t(.zhongkao(.status(model.status))))),
                 (.campaign(.frozenListHash), code("list-hash", model.listHash)),
-                (.zhongkao(.tieBreaks), .code(.words(model.tieBreakColumns.joined(separator: ", ")))),
+                (.zhongkao(.tieBreaks), .words(t(.list(model.tieBreakColumns.map { .zhongkao(.tieBreakColumn($0)) })))),
                 (.campaign(.beaconRound), .words(t(model.beaconRound))),
                 (.campaign(.notaryCommitment), code("commitment", model.notaryCommitment)),
             ]
