@@ -172,7 +172,12 @@ public struct CampaignStore: DatabaseStore {
     public init(_ database: any Database) { self.database = database }
 
     /// The published file names, as `youjiao enroll` expects them.
-    public enum File: String, Sendable, CaseIterable { case schools = "schools.csv", applicants = "applicants.csv" }
+    /// The inputs (published at freezing), and what the draw produced (results.csv published with the
+    /// results; report.json kept for the review and public pages, which never recompute the draw).
+    public enum File: String, Sendable, CaseIterable {
+        case schools = "schools.csv", applicants = "applicants.csv", results = "results.csv", report = "report.json"
+        public static let inputs: [File] = [.schools, .applicants]
+    }
 
     // MARK: Campaigns
 
@@ -339,6 +344,8 @@ public struct CampaignStore: DatabaseStore {
                 throw CampaignProblem("status", zh: "本次招生不在报名期内，不能报名或修改。", en: "registration is closed for this campaign")
             }
             let existing = try await tx.application(campaignID: campaignID, studentID: student.id)
+            // A resubmission of the same choices (a double click, a retry after a time-out) changes nothing and logs nothing.
+            if let existing, existing.choice == choice, existing.zoneId == zone.id { return existing }
             let record = ApplicationRecord(
                 id: existing?.id ?? UUID().uuidString.lowercased(), campaignId: campaignID, studentId: student.id,
                 studentNationalId: student.nationalId, guardianId: existing?.guardianId ?? guardianID,
@@ -406,15 +413,23 @@ public struct CampaignStore: DatabaseStore {
             let seed = try campaign.seed(beaconValue: beaconValue, notarySecret: notarySecret)
             let output = try await tx.compute(campaignID: id, seed: seed, settings: settings)
             try await tx.sql.insertBatched(into: "campaign_results", output.outcome.placements.map { ResultRecord(campaignID: id, $0) })
+            struct FileRow: Codable, Sendable { var campaignId: String; var name: String; var content: String }
+            try await tx.sql.insertBatched(into: "campaign_files", [
+                FileRow(campaignId: id, name: File.results.rawValue,
+                        content: String(decoding: EnrollmentCSV.resultsDocument(output.outcome.placements), as: UTF8.self)),
+                FileRow(campaignId: id, name: File.report.rawValue, content: String(decoding: try output.report.json(), as: UTF8.self)),
+            ])
             try await tx.sql.update("campaigns").set("status", to: CampaignStatus.drawn.rawValue).set("beacon_value", to: beaconValue)
                 .set("notary_secret", to: notarySecret).set("seed", to: seed.hex).where("id", .equal, id).run()
             return output.report
         }
     }
 
-    /// The draw recomputed from the stored files (the review page's figures).
+    /// The draw's figures as stored when it ran (recomputed from the stored files only for a campaign
+    /// drawn before reports were stored).
     public func report(_ campaign: Campaign, settings: EnrollmentSettings = EnrollmentSettings()) async throws -> EnrollmentReport? {
         guard let hex = campaign.seed else { return nil }
+        if let json = try await file(.report, campaignID: campaign.id) { return try EnrollmentReport.decode(Data(json.utf8)) }
         return try await compute(campaignID: campaign.id, seed: LotterySeed(hex: hex), settings: settings).report
     }
 
@@ -462,7 +477,8 @@ public struct CampaignStore: DatabaseStore {
 
     /// results.csv as `youjiao enroll run` writes it.
     public func resultsDocument(campaignID: String) async throws -> Data {
-        EnrollmentCSV.resultsDocument(try await results(campaignID: campaignID).map(\.placement))
+        if let stored = try await file(.results, campaignID: campaignID) { return Data(stored.utf8) }
+        return EnrollmentCSV.resultsDocument(try await results(campaignID: campaignID).map(\.placement))
     }
 
     static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)

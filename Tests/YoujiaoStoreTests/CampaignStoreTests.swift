@@ -80,6 +80,41 @@ struct CampaignStoreTests {
         }
     }
 
+    @Test func concurrentResubmissionsAreOneApplicationAndOneLogEntry() async throws {
+        try await withCampaign { store, campaigns in
+            let first = try #require(try await campaigns.applications(campaignID: Self.campaign().id).first)
+            let student = try #require(try await store.registry.student(id: first.studentId))
+            let changed = ApplicationChoice(track: .public, choices: [], tier: 3, yearsAtAddress: 7, zone: Fixture.zoneA.id)
+            // 20 identical submissions at once (a double click, retries): one update, the others change nothing.
+            let saved = try await withThrowingTaskGroup(of: ApplicationRecord.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        try await campaigns.saveApplication(campaignID: first.campaignId, student: student, guardianID: nil, choice: changed,
+                                                            zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "guardian"))
+                    }
+                }
+                return try await group.reduce(into: [ApplicationRecord]()) { $0.append($1) }
+            }
+            #expect(Set(saved.map(\.id)) == [first.id] && saved.allSatisfy { $0.choice == changed })
+            #expect(try await campaigns.changes(applicationID: first.id).map(\.action) == ["create", "update"])
+            #expect(try await campaigns.applications(campaignID: Self.campaign().id).count == 5)
+        }
+    }
+
+    @Test func resultDayReadsWhatTheDrawStored() async throws {
+        try await withCampaign { store, campaigns in
+            let id = Self.campaign().id
+            _ = try await campaigns.freeze(id)
+            let drawn = try await campaigns.draw(id, beaconValue: "beacon", notarySecret: Self.secret)
+            let rows = EnrollmentCSV.resultsDocument(try await campaigns.results(campaignID: id).map(\.placement))
+            // With the inputs gone, a recomputation would fail: the report and results.csv come from what the draw stored.
+            try await store.sql.raw("UPDATE campaign_files SET content = '' WHERE campaign_id = \(bind: id) AND name = 'applicants.csv'").run()
+            let campaign = try #require(try await campaigns.campaign(id: id))
+            #expect(try await campaigns.report(campaign) == drawn)
+            #expect(try await campaigns.resultsDocument(campaignID: id) == rows)
+        }
+    }
+
     @Test func theDrawIsRecomputableFromThePublishedFiles() async throws {
         try await withCampaign { _, campaigns in
             let id = Self.campaign().id

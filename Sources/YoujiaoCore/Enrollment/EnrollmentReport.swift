@@ -138,4 +138,11 @@ public struct EnrollmentReport: Codable, Sendable, Equatable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
+
+    /// Reads what `json()` wrote.
+    public static func decode(_ data: Data) throws -> EnrollmentReport {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(EnrollmentReport.self, from: data)
+    }
 }

@@ -482,7 +482,7 @@ struct EnrollmentController {
         let name = req.parameters.get("file") ?? ""
         let store = CampaignStore(req.db)
         let body: String?
-        if let file = CampaignStore.File(rawValue: name) {
+        if let file = CampaignStore.File(rawValue: name), CampaignStore.File.inputs.contains(file) {
             body = campaign.listHash == nil ? nil : try await store.file(file, campaignID: campaign.id)
         } else if name == "results.csv", campaign.status == .published {
             body = String(decoding: try await store.resultsDocument(campaignID: campaign.id), as: UTF8.self)
