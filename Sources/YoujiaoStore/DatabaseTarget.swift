@@ -67,6 +67,7 @@ public enum StoreSetup {
         AddAccountDisabling(),
         AddCampaignSchedule(),
         CreateZhongkao(),
+        CreateReadinessProbe(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -51,6 +51,7 @@ public enum YoujiaoApp {
         try await StoreSetup.prepare(app.db)
         try await app.autoMigrate()
         app.storage[SettingsKey.self] = settings
+        app.storage[TargetKey.self] = target
         app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
         app.relyingParty = try OIDCController.make(app, environment: ProcessInfo.processInfo.environment)
 
@@ -67,9 +68,12 @@ public enum YoujiaoApp {
     }
 
     struct SettingsKey: StorageKey { typealias Value = ServerSettings }
+    struct TargetKey: StorageKey { typealias Value = DatabaseTarget }
 }
 
 extension Application {
+    /// The database this instance serves (its readiness checks the disk under an SQLite file).
+    var databaseTarget: DatabaseTarget { storage[YoujiaoApp.TargetKey.self] ?? .sqlite(path: "") }
     var youjiaoSettings: ServerSettings { storage[YoujiaoApp.SettingsKey.self] ?? ServerSettings(secureCookies: false) }
 }
 

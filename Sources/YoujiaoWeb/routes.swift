@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Vapor
+import YoujiaoStore
 
 func routes(_ app: Application) throws {
     app.get("healthz") { req async throws -> Response in
@@ -12,6 +13,15 @@ func routes(_ app: Application) throws {
             throw Abort(.serviceUnavailable, reason: "database not answering")
         }
         return Response(status: .ok, body: .init(string: "ok"))
+    }
+    // Ready to take traffic: a load balancer sends none to an instance that says otherwise.
+    app.get("readyz") { req async throws -> Response in
+        let problems = await Readiness.problems(req.db, target: req.application.databaseTarget)
+        var headers = HTTPHeaders()
+        headers.contentType = .plainText
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: problems.isEmpty ? .ok : .serviceUnavailable, headers: headers,
+                        body: .init(string: problems.isEmpty ? "ready\n" : problems.map { "not ready: \($0)\n" }.joined()))
     }
     AuthController().register(app)
     OIDCController().register(app)

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -15,6 +16,29 @@ struct WebTests {
             let response = try await h.client().send(.GET, "/healthz")
             #expect(response.status == .ok)
             #expect(response.body.string == "ok")
+        }
+    }
+
+    @Test func readinessTellsTheTruthAboutMigrationsAndWrites() async throws {
+        try await WebHarness.with { h in
+            let ready = try await h.client().send(.GET, "/readyz")
+            #expect(ready.status == .ok && ready.body.string == "ready\n")
+            // A database an older build migrated lacks this build's last migration: alive, not ready.
+            let sql = h.app.db as! any SQLDatabase
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name = 'YoujiaoStore.CreateReadinessProbe'").run()
+            let behind = try await h.client().send(.GET, "/readyz")
+            #expect(behind.status == .serviceUnavailable && behind.body.string.contains("migrations not applied: YoujiaoStore.CreateReadinessProbe"))
+            #expect(try await h.client().send(.GET, "/healthz").status == .ok)
+            guard case .postgres = h.database.target else { return }
+            // A standby, or a database switched to read-only, answers SELECT 1 as well as ever.
+            try await sql.raw("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', current_database()); END $$").run()
+            try await sql.raw("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").run()
+            // The pool meets its closed connections first; once /healthz answers, connections are live again, and read-only.
+            var alive = false
+            for _ in 0..<20 where !alive { alive = try await h.client().send(.GET, "/healthz").status == .ok }
+            #expect(alive, "/healthz says only that the process reaches the database")
+            let readOnly = try await h.client().send(.GET, "/readyz")
+            #expect(readOnly.status == .serviceUnavailable && readOnly.body.string.contains("the database does not take writes"))
         }
     }
 
