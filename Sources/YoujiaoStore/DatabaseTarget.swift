@@ -68,6 +68,7 @@ public enum StoreSetup {
         AddCampaignSchedule(),
         CreateZhongkao(),
         CreateReadinessProbe(),
+        CreateTeacherHistory(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

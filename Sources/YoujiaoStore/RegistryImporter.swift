@@ -46,7 +46,39 @@ public struct RegistryImporter: Sendable {
             let rows = try BirthCount.csvDecode(table: table, references: references)
             try await store.transaction { try await $0.upsert(births: rows) }
             return rows.count
+        case .appointments, .qualifications, .training, .rotations:
+            references.teacherIDs = Set(try await store.ids(table: "teachers", nationalIDs: teacherIDs(in: table)).keys)
+            return try await importTeacherHistory(table, as: kind, references: references)
         }
+    }
+
+    private func importTeacherHistory(_ table: CSVTable, as kind: RegistryEntityKind, references: RegistryReferences) async throws -> Int {
+        switch kind {
+        case .appointments:
+            let rows = try TeacherAppointment.csvDecode(table: table, references: references)
+            try await store.transaction { try await TeacherHistoryStore($0.database).upsert(appointments: rows) }
+            return rows.count
+        case .qualifications:
+            let rows = try TeacherQualification.csvDecode(table: table, references: references)
+            try await store.transaction { try await TeacherHistoryStore($0.database).upsert(qualifications: rows) }
+            return rows.count
+        case .training:
+            let rows = try TeacherTraining.csvDecode(table: table, references: references)
+            try await store.transaction { try await TeacherHistoryStore($0.database).upsert(training: rows) }
+            return rows.count
+        case .rotations:
+            let rows = try TeacherRotation.csvDecode(table: table, references: references)
+            try await store.transaction { try await TeacherHistoryStore($0.database).upsert(rotations: rows) }
+            return rows.count
+        default:
+            preconditionFailure("\(kind) is not a teacher-history file")
+        }
+    }
+
+    /// The teachers' ID numbers a teacher-history file names (upper-case X), to look up only those.
+    private func teacherIDs(in table: CSVTable) -> [String] {
+        guard let index = table.position(of: CSVColumn("national_id", "身份证号")) else { return [] }
+        return table.rows.map { $0.values[index].trimmingCharacters(in: .whitespaces).uppercased() }
     }
 
     /// The children named in a guardians file, to look up only those among millions of pupils.

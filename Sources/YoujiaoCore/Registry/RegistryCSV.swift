@@ -19,6 +19,8 @@ public struct CSVColumn: Sendable, Hashable {
 /// The entities `youjiao import ENTITY FILE` and `youjiao export ENTITY` take, by their CLI name.
 public enum RegistryEntityKind: String, Sendable, CaseIterable {
     case districts, zones, schools, students, guardians, teachers, enrollment, births
+    /// A teacher's record over time (docs/teachers.md).
+    case appointments, qualifications, training, rotations
 
     public var recordType: any RegistryCSVRecord.Type {
         switch self {
@@ -30,6 +32,10 @@ public enum RegistryEntityKind: String, Sendable, CaseIterable {
         case .teachers: Teacher.self
         case .enrollment: EnrollmentCount.self
         case .births: BirthCount.self
+        case .appointments: TeacherAppointment.self
+        case .qualifications: TeacherQualification.self
+        case .training: TeacherTraining.self
+        case .rotations: TeacherRotation.self
         }
     }
 
@@ -43,11 +49,13 @@ public struct RegistryReferences: Sendable {
     /// Every known school with the stages it teaches, to check grades and catchment schools.
     public var schoolStages: [String: [Stage]]
     public var studentIDs: Set<String>
+    /// ID numbers of the registry's teachers that a teacher-history file names.
+    public var teacherIDs: Set<String>
 
     public init(districtCodes: Set<String> = [], zoneIDs: Set<String> = [],
-                schoolStages: [String: [Stage]] = [:], studentIDs: Set<String> = []) {
+                schoolStages: [String: [Stage]] = [:], studentIDs: Set<String> = [], teacherIDs: Set<String> = []) {
         self.districtCodes = districtCodes; self.zoneIDs = zoneIDs
-        self.schoolStages = schoolStages; self.studentIDs = studentIDs
+        self.schoolStages = schoolStages; self.studentIDs = studentIDs; self.teacherIDs = teacherIDs
     }
 
     public mutating func add(_ districts: [District]) { districtCodes.formUnion(districts.map(\.code)) }

@@ -1,0 +1,132 @@
+import FluentKit
+import Foundation
+import SQLKit
+import YoujiaoCore
+
+/// Teachers' appointments, qualifications, training and rotations. Writes replace the row with the
+/// same key (a file imported twice stores each row once); reads give Core's values with the
+/// teacher's ID number.
+public struct TeacherHistoryStore: DatabaseStore {
+    public let database: any Database
+    public init(_ database: any Database) { self.database = database }
+
+    struct AppointmentRow: Codable, Sendable {
+        var id: String; var teacherId: String; var schoolId: String; var post: String; var startsOn: String; var endsOn: String?; var previousProvince: String?
+    }
+    struct QualificationRow: Codable, Sendable { var id: String; var teacherId: String; var kind: String; var value: String; var since: String }
+    struct TrainingRow: Codable, Sendable {
+        var id: String; var teacherId: String; var course: String; var provider: String; var tenthHours: Int; var date: String; var kind: String
+    }
+    struct RotationRow: Codable, Sendable {
+        var id: String; var teacherId: String; var fromSchoolId: String; var toSchoolId: String; var start: String; var plannedEnd: String
+        var kind: String; var status: String
+    }
+
+    /// The registry row ids of teachers by ID number; a number without a teacher is left out.
+    func teacherRowIDs(_ nationalIDs: [String]) async throws -> [String: String] {
+        try await RegistryStore(database).ids(table: "teachers", nationalIDs: nationalIDs)
+    }
+
+    public func upsert(appointments: [TeacherAppointment]) async throws {
+        let ids = try await teacherRowIDs(appointments.map(\.teacherNationalID))
+        try await sql.insertBatched(into: "teacher_appointments", appointments.compactMap { a in
+            ids[a.teacherNationalID].map { AppointmentRow(id: UUID().uuidString.lowercased(), teacherId: $0, schoolId: a.schoolID, post: a.post.rawValue,
+                                                          startsOn: a.from.description, endsOn: a.until?.description, previousProvince: a.previousProvince) }
+        }, upsertOn: ["teacher_id", "school_id", "starts_on"])
+    }
+
+    public func upsert(qualifications: [TeacherQualification]) async throws {
+        let ids = try await teacherRowIDs(qualifications.map(\.teacherNationalID))
+        try await sql.insertBatched(into: "teacher_qualifications", qualifications.compactMap { q in
+            ids[q.teacherNationalID].map { QualificationRow(id: UUID().uuidString.lowercased(), teacherId: $0, kind: q.kind.rawValue, value: q.value,
+                                                            since: q.since.description) }
+        }, upsertOn: ["teacher_id", "kind", "since"])
+    }
+
+    public func upsert(training: [TeacherTraining]) async throws {
+        let ids = try await teacherRowIDs(training.map(\.teacherNationalID))
+        try await sql.insertBatched(into: "teacher_training", training.compactMap { t in
+            ids[t.teacherNationalID].map { TrainingRow(id: UUID().uuidString.lowercased(), teacherId: $0, course: t.course, provider: t.provider,
+                                                       tenthHours: t.tenthHours, date: t.date.description, kind: t.kind.rawValue) }
+        }, upsertOn: ["teacher_id", "course", "date"])
+    }
+
+    public func upsert(rotations: [TeacherRotation]) async throws {
+        let ids = try await teacherRowIDs(rotations.map(\.teacherNationalID))
+        try await sql.insertBatched(into: "teacher_rotations", rotations.compactMap { r in
+            ids[r.teacherNationalID].map { RotationRow(id: UUID().uuidString.lowercased(), teacherId: $0, fromSchoolId: r.fromSchoolID, toSchoolId: r.toSchoolID,
+                                                       start: r.start.description, plannedEnd: r.plannedEnd.description, kind: r.kind.rawValue, status: r.status.rawValue) }
+        }, upsertOn: ["teacher_id", "start"])
+    }
+
+    /// One teacher's whole record, each part in date order.
+    public struct History: Sendable {
+        public var appointments: [TeacherAppointment] = []
+        public var qualifications: [TeacherQualification] = []
+        public var training: [TeacherTraining] = []
+        public var rotations: [TeacherRotation] = []
+    }
+
+    /// The records of the given teachers (registry row ids), keyed by row id.
+    public func histories(teacherIDs: [String]) async throws -> [String: History] {
+        guard !teacherIDs.isEmpty else { return [:] }
+        struct Teacher: Decodable { var id: String; @Sealed var nationalId: String }
+        var result: [String: History] = [:]
+        for start in stride(from: 0, to: teacherIDs.count, by: 400) {
+            let chunk = Array(teacherIDs[start..<min(start + 400, teacherIDs.count)])
+            func list(_ table: String, order: String) -> SQLQueryString {
+                var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: table) WHERE teacher_id IN ("
+                query.appendList(chunk)
+                query.appendLiteral(") ORDER BY \(order)")
+                return query
+            }
+            var teachersQuery: SQLQueryString = "SELECT id, national_id FROM teachers WHERE id IN ("
+            teachersQuery.appendList(chunk)
+            teachersQuery.appendLiteral(")")
+            let national = Dictionary(uniqueKeysWithValues: try await sql.all(teachersQuery, as: Teacher.self).map { ($0.id, $0.nationalId) })
+            for row in try await sql.all(list("teacher_appointments", order: "starts_on"), as: AppointmentRow.self) {
+                guard let id = national[row.teacherId], let post = TeacherPost(rawValue: row.post), let from = CaseDate(row.startsOn) else { continue }
+                result[row.teacherId, default: History()].appointments.append(TeacherAppointment(
+                    teacherNationalID: id, schoolID: row.schoolId, post: post, from: from, until: row.endsOn.flatMap(CaseDate.init), previousProvince: row.previousProvince))
+            }
+            for row in try await sql.all(list("teacher_qualifications", order: "since"), as: QualificationRow.self) {
+                guard let id = national[row.teacherId], let kind = TeacherQualification.Kind(rawValue: row.kind), let since = CaseDate(row.since) else { continue }
+                result[row.teacherId, default: History()].qualifications.append(TeacherQualification(teacherNationalID: id, kind: kind, value: row.value, since: since))
+            }
+            for row in try await sql.all(list("teacher_training", order: "date"), as: TrainingRow.self) {
+                guard let id = national[row.teacherId], let kind = TeacherTraining.Kind(rawValue: row.kind), let date = CaseDate(row.date) else { continue }
+                result[row.teacherId, default: History()].training.append(TeacherTraining(
+                    teacherNationalID: id, course: row.course, provider: row.provider, tenthHours: row.tenthHours, date: date, kind: kind))
+            }
+            for row in try await sql.all(list("teacher_rotations", order: "start"), as: RotationRow.self) {
+                guard let id = national[row.teacherId], let kind = TeacherRotation.Kind(rawValue: row.kind), let status = TeacherRotation.Status(rawValue: row.status),
+                      let start = CaseDate(row.start), let end = CaseDate(row.plannedEnd) else { continue }
+                result[row.teacherId, default: History()].rotations.append(TeacherRotation(
+                    teacherNationalID: id, fromSchoolID: row.fromSchoolId, toSchoolID: row.toSchoolId, start: start, plannedEnd: end, kind: kind, status: status))
+            }
+        }
+        return result
+    }
+
+    /// The records of every teacher of `kind`, in pages of teachers (ID-number order) for export.
+    public func forEachBatch(of kind: RegistryEntityKind, _ body: ([any RegistryCSVRecord]) async throws -> Void) async throws {
+        struct Key: Decodable { var id: String; var nationalIdIndex: String }
+        var after = ""
+        while true {
+            let teachers = try await sql.all("""
+                SELECT id, national_id_index FROM teachers WHERE national_id_index > \(bind: after) ORDER BY national_id_index LIMIT 2000
+                """, as: Key.self)
+            guard let last = teachers.last else { return }
+            let histories = try await histories(teacherIDs: teachers.map(\.id))
+            let ordered = teachers.compactMap { histories[$0.id] }
+            switch kind {
+            case .appointments: try await body(ordered.flatMap(\.appointments))
+            case .qualifications: try await body(ordered.flatMap(\.qualifications))
+            case .training: try await body(ordered.flatMap(\.training))
+            case .rotations: try await body(ordered.flatMap(\.rotations))
+            default: return
+            }
+            after = last.nationalIdIndex
+        }
+    }
+}
