@@ -2,6 +2,7 @@ import Foundation
 import YoujiaoCore
 
 /// `youjiao-bench enrollment [city|city-full|national|all] [--no-peers] [--keep DIR]`
+/// `youjiao-bench enrollment-run DIR`: one `EnrollmentJob.run` on files kept by `--keep` (for /usr/bin/time -v).
 ///
 /// Generates a campaign in code, writes schools.csv and applicants.csv, and times
 /// `EnrollmentJob.run` (files in and out, the code behind `youjiao enroll run`), the allocation
@@ -46,6 +47,20 @@ enum EnrollmentBenchmark {
             defer { if kept == nil { try? FileManager.default.removeItem(at: directory) } }
             try measure(scale, in: directory, runPeers: runPeers)
         }
+    }
+
+    /// One whole job on kept files, nothing else in the process: what `youjiao enroll run` does.
+    static func runOnce(arguments: [String]) throws {
+        guard let path = arguments.first else { throw BenchmarkFailure(message: "usage: enrollment-run DIR") }
+        let directory = URL(fileURLWithPath: path)
+        let files = EnrollmentJob.Files(schools: directory.appendingPathComponent("schools.csv").path,
+                                        applicants: directory.appendingPathComponent("applicants.csv").path)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let output = try EnrollmentJob.run(files, seedHex: seedHex, settings: EnrollmentSettings(),
+                                           resultsPath: directory.appendingPathComponent("results.csv").path,
+                                           reportPath: directory.appendingPathComponent("report.json").path)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("\(output.input.applicants.count) applicants in \(Self.seconds(seconds))")
     }
 
     // MARK: - Measurement

@@ -5,6 +5,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
     "enrollment": EnrollmentBenchmark.run(arguments:),
+    "enrollment-run": EnrollmentBenchmark.runOnce(arguments:),
     "planning": PlanningBenchmark.run(arguments:),
     "aid-list": AidBenchmark.writeList(arguments:),
     "aid-match": AidBenchmark.match(arguments:),

@@ -24,35 +24,43 @@ public enum EnrollmentCSV {
 
     public static func schools(from table: CSVTable) throws -> (values: [EnrollmentSchool], rows: [Int]) {
         try table.requireColumns(schoolColumns)
+        let (idColumn, nameColumn, districtColumn, ownershipColumn, boardingColumn) = try (
+            table.column("school_id"), table.column("name"), table.column("district"), table.column("ownership"), table.column("boarding"))
+        let (capacityColumn, latColumn, lonColumn, zonesColumn) = try (
+            table.column("capacity"), table.column("lat"), table.column("lon"), table.column("zones"))
         return try parseRows(of: table) { row, errors in
-            let id = capture(&errors) { try row.string("school_id") }
-            let district = capture(&errors) { try row.string("district") }
-            let ownership = capture(&errors) { try row.value("ownership", as: Ownership.self) }
-            let boarding = capture(&errors) { try row.bool("boarding") }
-            let capacity = capture(&errors) { try row.int("capacity") }
-            let latitude = capture(&errors) { try row.double("lat") }
-            let longitude = capture(&errors) { try row.double("lon") }
+            let id = capture(&errors) { try row.string(idColumn) }
+            let district = capture(&errors) { try row.string(districtColumn) }
+            let ownership = capture(&errors) { try row.value(ownershipColumn, as: Ownership.self) }
+            let boarding = capture(&errors) { try row.bool(boardingColumn) }
+            let capacity = capture(&errors) { try row.int(capacityColumn) }
+            let latitude = capture(&errors) { try row.double(latColumn) }
+            let longitude = capture(&errors) { try row.double(lonColumn) }
             guard let id, let district, let ownership, let boarding, let capacity, let latitude, let longitude else { return nil }
-            return EnrollmentSchool(id: id, name: row.optionalString("name") ?? "", districtCode: district,
+            return EnrollmentSchool(id: id, name: row.optionalString(nameColumn) ?? "", districtCode: district,
                                     ownership: ownership, boarding: boarding, capacity: capacity,
-                                    latitude: latitude, longitude: longitude, zones: list(row.optionalString("zones")))
+                                    latitude: latitude, longitude: longitude, zones: list(row, zonesColumn))
         }
     }
 
     public static func applicants(from table: CSVTable) throws -> (values: [Applicant], rows: [Int]) {
         try table.requireColumns(applicantColumns)
+        let (idColumn, districtColumn, zoneColumn, latColumn, lonColumn) = try (
+            table.column("applicant_id"), table.column("district"), table.column("zone"), table.column("lat"), table.column("lon"))
+        let (trackColumn, choicesColumn, tierColumn, yearsColumn) = try (
+            table.column("track"), table.column("choices"), table.column("tier"), table.column("years"))
         return try parseRows(of: table) { row, errors in
-            let id = capture(&errors) { try row.string("applicant_id") }
-            let district = capture(&errors) { try row.string("district") }
-            let zone = capture(&errors) { try row.string("zone") }
-            let latitude = capture(&errors) { try row.double("lat") }
-            let longitude = capture(&errors) { try row.double("lon") }
-            let track = capture(&errors) { try row.value("track", as: EnrollmentTrack.self) }
-            let tier = capture(&errors) { try row.int("tier") }
-            let years = capture(&errors) { try row.int("years") }
+            let id = capture(&errors) { try row.string(idColumn) }
+            let district = capture(&errors) { try row.string(districtColumn) }
+            let zone = capture(&errors) { try row.string(zoneColumn) }
+            let latitude = capture(&errors) { try row.double(latColumn) }
+            let longitude = capture(&errors) { try row.double(lonColumn) }
+            let track = capture(&errors) { try row.value(trackColumn, as: EnrollmentTrack.self) }
+            let tier = capture(&errors) { try row.int(tierColumn) }
+            let years = capture(&errors) { try row.int(yearsColumn) }
             guard let id, let district, let zone, let latitude, let longitude, let track, let tier, let years else { return nil }
             return Applicant(id: id, districtCode: district, zone: zone, latitude: latitude, longitude: longitude,
-                             track: track, choices: list(row.optionalString("choices")), tier: tier, yearsAtAddress: years)
+                             track: track, choices: list(row, choicesColumn), tier: tier, yearsAtAddress: years)
         }
     }
 
@@ -63,55 +71,23 @@ public enum EnrollmentCSV {
         bytes.reserveCapacity(placements.count * 64)
         let comma = UInt8(ascii: ",")
         for placement in placements {
-            appendCell(placement.applicantID, to: &bytes)
+            CSVWriter.appendCell(placement.applicantID, to: &bytes)
             bytes.append(comma)
-            if let school = placement.schoolID { appendCell(school, to: &bytes) }
+            if let school = placement.schoolID { CSVWriter.appendCell(school, to: &bytes) }
             bytes.append(comma)
-            bytes += placement.route.rawValue.utf8
+            bytes.append(contentsOf: routeBytes[placement.route]!)
             bytes.append(comma)
-            if let rank = placement.choiceRank { appendDecimal(rank, to: &bytes) }
+            if let rank = placement.choiceRank { CSVWriter.appendDecimal(rank, to: &bytes) }
             bytes.append(comma)
-            if let metres = placement.distanceMetres { appendDecimal(metres, to: &bytes) }
+            if let metres = placement.distanceMetres { CSVWriter.appendDecimal(metres, to: &bytes) }
             bytes.append(comma)
-            for shift in stride(from: 60, through: 0, by: -4) {
-                bytes.append(hexDigits[Int(placement.lottery >> UInt64(shift) & 0xF)])
-            }
+            CSVWriter.appendHex(placement.lottery, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         return Data(bytes)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Digits appended lowest first, then reversed in place: no array per number.
-    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var rest = value.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
-    }
-
-    /// Per first byte: may `CSVWriter` escape a cell starting with it? Its formula starts, and a
-    /// quote, since it also looks past leading quotes. A table, not a Set<Character> per cell.
-    private static let mayNeedFormulaEscape: [Bool] = (0...255).map { byte in
-        byte == UInt8(ascii: "'") || CSVWriter.formulaStarts.contains(Character(Unicode.Scalar(UInt8(byte))))
-    }
-
-    /// Appends a cell as `CSVWriter.line` would write it, without building a line per row:
-    /// a million-row results file is written in a few tens of milliseconds.
-    private static func appendCell(_ cell: String, to bytes: inout [UInt8]) {
-        let needsEscaping = cell.utf8.first.map { mayNeedFormulaEscape[Int($0)] } ?? false
-            || cell.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
-        if needsEscaping {
-            bytes += CSVWriter.line([cell]).utf8.dropLast()
-        } else {
-            bytes += cell.utf8
-        }
-    }
+    private static let routeBytes = Dictionary(uniqueKeysWithValues: EnrollmentRoute.allCases.map { ($0, Array($0.rawValue.utf8)) })
 
     /// The cells of one results.csv row, as written and as compared by `verify`.
     public static func resultCells(_ placement: Placement) -> [String] {
@@ -155,14 +131,31 @@ public enum EnrollmentCSV {
 
     // MARK: - Parsing helpers
 
-    /// `;`-separated ids, trimmed, empty entries dropped.
-    static func list(_ cell: String?) -> [String] {
-        guard let cell else { return [] }
-        return cell.split(separator: ";").compactMap { item in
-            var trimmed = item
-            while trimmed.first == " " { trimmed.removeFirst() }
-            while trimmed.last == " " { trimmed.removeLast() }
-            return trimmed.isEmpty ? nil : String(trimmed)
+    /// `;`-separated ids, spaces around each trimmed, empty entries dropped; an ASCII cell (nearly
+    /// all) is split as bytes, others as Characters (a combining mark joins the `;` before it).
+    static func list(_ row: CSVRow, _ column: CSVTable.Column) -> [String] {
+        row.withRaw(column) { bytes in
+            if bytes.contains(where: { $0 >= 0x80 }) {
+                return String(decoding: bytes, as: UTF8.self).split(separator: ";").compactMap { item in
+                    var trimmed = item
+                    while trimmed.first == " " { trimmed.removeFirst() }
+                    while trimmed.last == " " { trimmed.removeLast() }
+                    return trimmed.isEmpty ? nil : String(trimmed)
+                }
+            }
+            var items: [String] = []
+            let semicolon = UInt8(ascii: ";"), space = UInt8(ascii: " ")
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != semicolon { end += 1 }
+                var first = start, last = end
+                while first < last && bytes[first] == space { first += 1 }
+                while last > first && bytes[last - 1] == space { last -= 1 }
+                if first < last { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)) }
+                start = end + 1
+            }
+            return items
         }
     }
 }

@@ -16,13 +16,14 @@ public struct ResultsComparison: Sendable {
     /// - Parameter expected: each recomputed row's cells under `columns`, the first cell its id.
     public func differences(results table: CSVTable, columns: [String], expected: [[String]]) throws -> [String] {
         try table.requireColumns(columns)
+        let resolved = try columns.map(table.column)
         var expectedCells: [String: [String]] = [:]
         expectedCells.reserveCapacity(expected.count)
         for cells in expected { expectedCells[cells[0]] = cells }
         var differences: [String] = []
         var seen = Set<String>()
         for row in table.rows {
-            let cells = try columns.map { try row.raw($0) }
+            let cells = resolved.map { row.raw($0) }
             let id = cells[0]
             guard let recomputedRow = expectedCells[id] else {
                 differences.append("\(table.fileName): row \(row.number): \(subject) '\(id)' is not in the \(inputFile)")

@@ -13,7 +13,12 @@ public enum TextEncodingChoice: String, Sendable, CaseIterable {
 /// Decodes the files officials send: UTF-8 from most systems, GBK from Excel on a Chinese Windows.
 public enum TextDecoding {
     public static func decode(_ data: Data, fileName: String, encoding: TextEncodingChoice = .auto) throws -> String {
-        var bytes = [UInt8](data)
+        String(decoding: try utf8Bytes([UInt8](data), fileName: fileName, encoding: encoding), as: UTF8.self)
+    }
+
+    /// The text of `data` as valid UTF-8 bytes without BOM (what `decode` gives, without making a String).
+    static func utf8Bytes(_ data: consuming [UInt8], fileName: String, encoding: TextEncodingChoice = .auto) throws -> [UInt8] {
+        var bytes = data
         let hadBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if hadBOM { bytes.removeFirst(3) }
         switch encoding {
@@ -23,11 +28,11 @@ public enum TextDecoding {
             return try decodeGBK(bytes, fileName: fileName)
         case .auto:
             if hadBOM { return try decodeUTF8(bytes, fileName: fileName) }
-            if let text = String(validating: bytes, as: UTF8.self) {
+            if isValidUTF8(bytes) {
                 // Short GBK text can happen to be valid UTF-8 ("学校" = D1 A7 D0 A3 reads as "ѧУ"):
                 // UTF-8 Chinese always has 3-byte sequences, so two-byte-only non-Latin text is GBK.
-                if looksLikeGBKMisreadAsUTF8(text), let gbk = iconvDecode(bytes, from: "GB18030") { return gbk }
-                return text
+                if looksLikeGBKMisreadAsUTF8(bytes), let gbk = iconvDecode(bytes, from: "GB18030") { return gbk }
+                return bytes
             }
             // GBK text contains accidental valid UTF-8 pairs, but UTF-8 Chinese is made of 3-byte
             // sequences: when those outweigh the bad bytes, the file is UTF-8 with some GBK pasted in,
@@ -38,8 +43,20 @@ public enum TextDecoding {
         }
     }
 
-    static func decodeUTF8(_ bytes: [UInt8], fileName: String) throws -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        // ASCII runs are skipped eight bytes at a time; the rest is checked by the standard library.
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            let raw = UnsafeRawBufferPointer(buffer)
+            while i + 8 <= buffer.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i < buffer.count, buffer[i] < 0x80 { i += 1 }
+            if i == buffer.count { return true }
+            return (try? UTF8Span(validating: Span(_unsafeElements: UnsafeBufferPointer(rebasing: buffer[i...])))) != nil
+        }
+    }
+
+    static func decodeUTF8(_ bytes: [UInt8], fileName: String) throws -> [UInt8] {
+        if isValidUTF8(bytes) { return bytes }
         throw undecodableCell(bytes, fileName: fileName)
     }
 
@@ -50,8 +67,8 @@ public enum TextDecoding {
         // Undecodable bytes become U+FFFD; the CSV structure (all ASCII) survives, so the cell is found.
         // A file already holding U+FFFD would mislead the search: fall back to the line.
         if !bytes.contains(replacement),
-           let records = try? CSVTokenizer.records(in: String(decoding: bytes, as: UTF8.self), fileName: fileName,
-                                                   maxRecords: .max) {
+           let records = try? CSVTokenizer.tokenize(Array(String(decoding: bytes, as: UTF8.self).utf8), fileName: fileName,
+                                                    maxRecords: .max).records() {
             for (number, record) in records.enumerated() {
                 guard let column = record.fields.firstIndex(where: { $0.contains("\u{FFFD}") }) else { continue }
                 let header = records[0].fields
@@ -64,7 +81,7 @@ public enum TextDecoding {
         return FieldError(file: fileName, row: row, reason: reason)
     }
 
-    static func decodeGBK(_ bytes: [UInt8], fileName: String) throws -> String {
+    static func decodeGBK(_ bytes: [UInt8], fileName: String) throws -> [UInt8] {
         guard let text = iconvDecode(bytes, from: "GB18030") else {
             throw FieldError(file: fileName, reason: "the file is neither UTF-8 nor GBK text")
         }
@@ -73,11 +90,13 @@ public enum TextDecoding {
 
     /// Valid UTF-8 with no 3- or 4-byte sequence and a letter beyond Latin (Greek, Cyrillic…):
     /// in a Chinese registry that is GBK bytes, while "José" or "Müller" stay UTF-8.
-    private static func looksLikeGBKMisreadAsUTF8(_ text: String) -> Bool {
+    private static func looksLikeGBKMisreadAsUTF8(_ bytes: [UInt8]) -> Bool {
+        // In valid UTF-8, a lead byte from E0 starts a scalar from U+0800, one from C9 a scalar from U+0240
+        // (C9 80…C9 8F are U+0240…U+024F, still Latin).
         var beyondLatin = false
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0x800 { return false }
-            if scalar.value >= 0x250 { beyondLatin = true }
+        for (i, byte) in bytes.enumerated() where byte >= 0xC9 {
+            if byte >= 0xE0 { return false }
+            if byte > 0xC9 || bytes[i + 1] >= 0x90 { beyondLatin = true }
         }
         return beyondLatin
     }
@@ -123,8 +142,8 @@ public enum TextDecoding {
     }
 
     /// GB18030 is a superset of GBK, so every GBK file decodes with it.
-    private static func iconvDecode(_ bytes: [UInt8], from charset: String) -> String? {
-        if bytes.isEmpty { return "" }
+    private static func iconvDecode(_ bytes: [UInt8], from charset: String) -> [UInt8]? {
+        if bytes.isEmpty { return [] }
         let converter = iconv_open("UTF-8", charset)
         guard converter != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(converter) }
@@ -141,6 +160,7 @@ public enum TextDecoding {
             }
         }
         guard let produced else { return nil }
-        return String(validating: output[..<produced], as: UTF8.self)
+        output.removeLast(output.count - produced)
+        return isValidUTF8(output) ? output : nil
     }
 }

@@ -175,8 +175,7 @@ extension CSVTable {
         }
         if !errors.isEmpty { throw InputErrors(errors: errors) }
         let index = CSVColumnIndex(fileName: fileName, columns: positions)
-        return CSVTable(fileName: fileName, header: header,
-                        rows: rows.map { CSVRow(number: $0.number, values: $0.values, index: index) })
+        return CSVTable(fileName: fileName, header: header, cells: cells, index: index)
     }
 }
 

@@ -35,23 +35,27 @@ public enum ZhongkaoCSV {
 
     public static func highSchools(from table: CSVTable) throws -> (values: [ZhongkaoHighSchool], rows: [Int]) {
         try table.requireColumns(highSchoolColumns)
+        let (idColumn, nameColumn, districtColumn, kindColumn, seatsColumn) = try (
+            table.column("school_id"), table.column("name"), table.column("district"), table.column("kind"), table.column("unified_seats"))
         return try parseRows(of: table) { row, errors in
-            let id = capture(&errors) { try row.string("school_id") }
-            let district = capture(&errors) { try row.string("district") }
-            let seats = capture(&errors) { try row.int("unified_seats", in: ZhongkaoRules.seatRange) }
+            let id = capture(&errors) { try row.string(idColumn) }
+            let district = capture(&errors) { try row.string(districtColumn) }
+            let seats = capture(&errors) { try row.int(seatsColumn, in: ZhongkaoRules.seatRange) }
             guard let id, let district, let seats else { return nil }
-            return ZhongkaoHighSchool(id: id, name: row.optionalString("name") ?? "", district: district,
-                                      kind: row.optionalString("kind") ?? "", unifiedSeats: seats)
+            return ZhongkaoHighSchool(id: id, name: row.optionalString(nameColumn) ?? "", district: district,
+                                      kind: row.optionalString(kindColumn) ?? "", unifiedSeats: seats)
         }
     }
 
     public static func quotas(from table: CSVTable) throws -> (values: [ZhongkaoQuota], rows: [Int]) {
         try table.requireColumns(quotaColumns)
+        let (schoolColumn, roundColumn, scopeColumn, seatsColumn) = try (
+            table.column("school_id"), table.column("round"), table.column("scope"), table.column("seats"))
         return try parseRows(of: table) { row, errors in
-            let school = capture(&errors) { try row.string("school_id") }
-            let round = capture(&errors) { try row.value("round", as: ZhongkaoRound.self) }
-            let scope = capture(&errors) { try row.string("scope") }
-            let seats = capture(&errors) { try row.int("seats", in: ZhongkaoRules.seatRange) }
+            let school = capture(&errors) { try row.string(schoolColumn) }
+            let round = capture(&errors) { try row.value(roundColumn, as: ZhongkaoRound.self) }
+            let scope = capture(&errors) { try row.string(scopeColumn) }
+            let seats = capture(&errors) { try row.int(seatsColumn, in: ZhongkaoRules.seatRange) }
             guard let school, let round, let scope, let seats else { return nil }
             return ZhongkaoQuota(schoolID: school, round: round, scope: scope, seats: seats)
         }
@@ -63,23 +67,28 @@ public enum ZhongkaoCSV {
         let problems = ZhongkaoRules.tieBreakProblems(tieBreakColumns, source: tieBreakSource)
         guard problems.isEmpty else { throw InputErrors(errors: problems) }
         try table.requireColumns(candidateColumns + tieBreakColumns)
+        let (idColumn, districtColumn, juniorColumn, eligibleColumn, totalColumn, preAdmittedColumn) = try (
+            table.column("candidate_id"), table.column("district"), table.column("junior_school"),
+            table.column("quota_school_eligible"), table.column("total"), table.column("pre_admitted"))
+        let scoreColumns = try tieBreakColumns.map(table.column)
+        let choiceColumns = try ZhongkaoRound.allCases.map { try table.column($0.choicesColumn) }
         // A province has a million rows: they are typed on every core.
         return try parseRowsConcurrently(of: table) { row, errors in
-            let id = capture(&errors) { try row.string("candidate_id") }
-            let district = capture(&errors) { try row.string("district") }
-            let junior = capture(&errors) { try row.string("junior_school") }
-            let eligible = capture(&errors) { try row.optionalBool("quota_school_eligible") }
-            let total = capture(&errors) { try row.int("total", in: ZhongkaoRules.scoreRange) }
+            let id = capture(&errors) { try row.string(idColumn) }
+            let district = capture(&errors) { try row.string(districtColumn) }
+            let junior = capture(&errors) { try row.string(juniorColumn) }
+            let eligible = capture(&errors) { try row.optionalBool(eligibleColumn) }
+            let total = capture(&errors) { try row.int(totalColumn, in: ZhongkaoRules.scoreRange) }
             var tieBreaks: [Int] = []
-            tieBreaks.reserveCapacity(tieBreakColumns.count)
-            for column in tieBreakColumns {
+            tieBreaks.reserveCapacity(scoreColumns.count)
+            for column in scoreColumns {
                 if let score = capture(&errors, { try row.int(column, in: ZhongkaoRules.scoreRange) }) { tieBreaks.append(score) }
             }
-            let preAdmitted = capture(&errors) { try row.optionalBool("pre_admitted") }
-            let choices = ZhongkaoRound.allCases.map { round in
-                capture(&errors) { try self.choices(row, round.choicesColumn) }
+            let preAdmitted = capture(&errors) { try row.optionalBool(preAdmittedColumn) }
+            let choices = choiceColumns.map { column in
+                capture(&errors) { try self.choices(row, column) }
             }
-            guard let id, let district, let junior, let eligible, let total, tieBreaks.count == tieBreakColumns.count,
+            guard let id, let district, let junior, let eligible, let total, tieBreaks.count == scoreColumns.count,
                   let preAdmitted, let districtChoices = choices[0], let schoolChoices = choices[1],
                   let unifiedChoices = choices[2] else { return nil }
             return ZhongkaoCandidate(id: id, district: district, juniorSchool: junior, quotaSchoolEligible: eligible,
@@ -110,11 +119,11 @@ public enum ZhongkaoCSV {
 
     /// A `;`-separated list of school ids, spaces around each trimmed; at most 15 are read
     /// (more is an error naming the count, without splitting a runaway cell further).
-    static func choices(_ row: CSVRow, _ column: String) throws -> [String] {
-        guard var cell = row.optionalString(column) else { return [] }
+    static func choices(_ row: CSVRow, _ column: CSVTable.Column) throws -> [String] {
         // Scanned as bytes: a province's 15 million choices make the split of a String too slow.
         let semicolon = UInt8(ascii: ";"), space = UInt8(ascii: " ")
-        return try cell.withUTF8 { bytes -> [String] in
+        return try row.withRaw(column) { bytes -> [String] in
+            if bytes.isEmpty { return [] }
             var choices: [String] = []
             var start = 0
             while start <= bytes.count {
@@ -123,10 +132,10 @@ public enum ZhongkaoCSV {
                 var first = start, last = end
                 while first < last && bytes[first] == space { first += 1 }
                 while last > first && bytes[last - 1] == space { last -= 1 }
-                if first == last { throw row.error(column, "an empty choice (';' twice in a row, or at an end)") }
+                if first == last { throw row.error(column.name, "an empty choice (';' twice in a row, or at an end)") }
                 if choices.count == ZhongkaoRules.maxChoices {
                     let count = bytes.lazy.filter { $0 == semicolon }.count + 1
-                    throw row.error(column, "\(count) choices; at most \(ZhongkaoRules.maxChoices)")
+                    throw row.error(column.name, "\(count) choices; at most \(ZhongkaoRules.maxChoices)")
                 }
                 choices.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
                 start = end + 1
@@ -143,35 +152,18 @@ public enum ZhongkaoCSV {
         bytes.reserveCapacity(bytes.count + admissions.count * 48)
         let comma = UInt8(ascii: ",")
         for admission in admissions {
-            appendCell(admission.candidateID, to: &bytes)
+            CSVWriter.appendCell(admission.candidateID, to: &bytes)
             bytes.append(comma)
-            if let school = admission.schoolID { appendCell(school, to: &bytes) }
+            if let school = admission.schoolID { CSVWriter.appendCell(school, to: &bytes) }
             bytes.append(comma)
             bytes += admission.route.rawValue.utf8
             bytes.append(comma)
-            if let rank = admission.choiceRank { bytes += String(rank).utf8 }
+            if let rank = admission.choiceRank { CSVWriter.appendDecimal(rank, to: &bytes) }
             bytes.append(comma)
-            for shift in stride(from: 60, through: 0, by: -4) {
-                bytes.append(hexDigits[Int(admission.lottery >> UInt64(shift) & 0xF)])
-            }
+            CSVWriter.appendHex(admission.lottery, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         return Data(bytes)
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// Ids are plain letters and digits nearly always; anything else is written as `CSVWriter` would.
-    private static func appendCell(_ cell: String, to bytes: inout [UInt8]) {
-        let plain = cell.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_") || byte >= 0x80
-        }
-        if plain {
-            bytes += cell.utf8
-        } else {
-            bytes += CSVWriter.line([cell]).utf8.dropLast()
-        }
     }
 
     /// The cells of one results.csv row, as written and as compared by `verify`.

@@ -33,7 +33,7 @@ public enum ZhongkaoJob {
         }
         let highSchools = try CSVTable.read(path: files.highSchools, limits: ZhongkaoCSV.limits)
         let quotas = try CSVTable.read(path: files.quotas, limits: ZhongkaoCSV.limits)
-        let candidates = try ZhongkaoFileReading.table(path: files.candidates, limits: ZhongkaoCSV.limits)
+        let candidates = try CSVTable.read(path: files.candidates, limits: ZhongkaoCSV.limits)
         return try ZhongkaoCSV.input(highSchools: highSchools, quotas: quotas, candidates: candidates,
                                      rules: ZhongkaoRules(rounds: rounds, tieBreakColumns: tieBreakColumns),
                                      roundsFile: roundsFile)
