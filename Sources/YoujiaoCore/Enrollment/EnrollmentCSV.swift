@@ -49,7 +49,8 @@ public enum EnrollmentCSV {
             table.column("applicant_id"), table.column("district"), table.column("zone"), table.column("lat"), table.column("lon"))
         let (trackColumn, choicesColumn, tierColumn, yearsColumn) = try (
             table.column("track"), table.column("choices"), table.column("tier"), table.column("years"))
-        return try parseRows(of: table) { row, errors in
+        // The country's applicants are two million rows: they are typed on every core.
+        return try parseRowsConcurrently(of: table) { row, errors in
             let id = capture(&errors) { try row.string(idColumn) }
             let district = capture(&errors) { try row.string(districtColumn) }
             let zone = capture(&errors) { try row.string(zoneColumn) }
@@ -75,7 +76,7 @@ public enum EnrollmentCSV {
             bytes.append(comma)
             if let school = placement.schoolID { CSVWriter.appendCell(school, to: &bytes) }
             bytes.append(comma)
-            bytes.append(contentsOf: routeBytes[placement.route]!)
+            bytes.append(contentsOf: routeBytes(placement.route))
             bytes.append(comma)
             if let rank = placement.choiceRank { CSVWriter.appendDecimal(rank, to: &bytes) }
             bytes.append(comma)
@@ -87,7 +88,16 @@ public enum EnrollmentCSV {
         return Data(bytes)
     }
 
-    private static let routeBytes = Dictionary(uniqueKeysWithValues: EnrollmentRoute.allCases.map { ($0, Array($0.rawValue.utf8)) })
+    private static let routeNames = EnrollmentRoute.allCases.map { Array($0.rawValue.utf8) }
+
+    private static func routeBytes(_ route: EnrollmentRoute) -> [UInt8] {
+        switch route {
+        case .private: routeNames[0]
+        case .catchment: routeNames[1]
+        case .coordinated: routeNames[2]
+        case .unplaced: routeNames[3]
+        }
+    }
 
     /// The cells of one results.csv row, as written and as compared by `verify`.
     public static func resultCells(_ placement: Placement) -> [String] {

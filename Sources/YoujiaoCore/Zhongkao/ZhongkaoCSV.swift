@@ -209,32 +209,4 @@ public enum ZhongkaoCSV {
         let list = canonicalCandidateList(candidates, tieBreakColumns: tieBreakColumns)
         return SHA256.hash(data: Array(list.utf8)).map { String(format: "%02x", $0) }.joined()
     }
-
-    // MARK: - Parsing helpers
-
-    /// `parseRows` with the rows split over the cores; values and errors keep the file's order.
-    private static func parseRowsConcurrently<Value: Sendable>(
-        of table: CSVTable, _ parse: @escaping @Sendable (CSVRow, inout [FieldError]) -> Value?
-    ) throws -> (values: [Value], rows: [Int]) {
-        let rows = table.rows
-        let parsed = (0..<rows.count).concurrentMap { index -> (value: Value?, errors: [FieldError]) in
-            var errors: [FieldError] = []
-            let value = parse(rows[index], &errors)
-            return (value, errors)
-        }
-        var values: [Value] = []
-        var numbers: [Int] = []
-        var errors: [FieldError] = []
-        values.reserveCapacity(rows.count)
-        numbers.reserveCapacity(rows.count)
-        for (row, result) in zip(rows, parsed) {
-            errors += result.errors
-            if let value = result.value {
-                values.append(value)
-                numbers.append(row.number)
-            }
-        }
-        guard errors.isEmpty else { throw InputErrors(errors: errors) }
-        return (values, numbers)
-    }
 }
