@@ -180,6 +180,9 @@ public struct ZhongkaoInput: Sendable {
         var counts = SIMD3<Int32>()
     }
 
+    /// Made once, not once per candidate (a million of them).
+    private static let scoreText = "\(ZhongkaoRules.scoreRange.lowerBound)…\(ZhongkaoRules.scoreRange.upperBound)"
+
     /// `pool(choice, round, scope)`: the pool of a named school in a round for the candidate's scope,
     /// nil for an unknown school, -1 for a school without quota seats for that scope.
     private static func check(_ candidate: ZhongkaoCandidate, rules: ZhongkaoRules, origin: ZhongkaoOrigin, row: Int,
@@ -188,12 +191,11 @@ public struct ZhongkaoInput: Sendable {
         func candidateError(_ field: String, _ reason: String) {
             result.errors.append(FieldError(file: origin.candidatesFile, row: row, field: field, reason: reason))
         }
-        let scoreText = "\(ZhongkaoRules.scoreRange.lowerBound)…\(ZhongkaoRules.scoreRange.upperBound)"
         if candidate.id.isEmpty { candidateError("candidate_id", "required, but empty") }
         if candidate.district.isEmpty { candidateError("district", "required, but empty") }
         if candidate.juniorSchool.isEmpty { candidateError("junior_school", "required, but empty") }
         if !ZhongkaoRules.scoreRange.contains(candidate.total) {
-            candidateError("total", "\(candidate.total) is outside \(scoreText)")
+            candidateError("total", "\(candidate.total) is outside \(Self.scoreText)")
         }
         let tieBreakCount = rules.tieBreakColumns.count
         if candidate.tieBreakScores.count != tieBreakCount {
@@ -201,7 +203,7 @@ public struct ZhongkaoInput: Sendable {
                            "\(candidate.tieBreakScores.count) tie-break scores where the rules name \(tieBreakCount)")
         } else {
             for (column, score) in zip(rules.tieBreakColumns, candidate.tieBreakScores) where !ZhongkaoRules.scoreRange.contains(score) {
-                candidateError(column, "\(score) is outside \(scoreText)")
+                candidateError(column, "\(score) is outside \(Self.scoreText)")
             }
         }
         for (roundIndex, round) in ZhongkaoRound.allCases.enumerated() {
