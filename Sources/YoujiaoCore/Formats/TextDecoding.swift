@@ -44,14 +44,22 @@ public enum TextDecoding {
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        // ASCII runs are skipped eight bytes at a time; the rest is checked by the standard library.
+        // The ASCII start is skipped eight bytes at a time; the rest is checked by the standard library.
+        let start = asciiPrefixCount(bytes)
+        if start == bytes.count { return true }
+        return bytes.withUnsafeBufferPointer { buffer in
+            (try? UTF8Span(validating: Span(_unsafeElements: UnsafeBufferPointer(rebasing: buffer[start...])))) != nil
+        }
+    }
+
+    /// How many bytes the text starts with below 0x80 (a registry file often has no other).
+    private static func asciiPrefixCount(_ bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             let raw = UnsafeRawBufferPointer(buffer)
             while i + 8 <= buffer.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
             while i < buffer.count, buffer[i] < 0x80 { i += 1 }
-            if i == buffer.count { return true }
-            return (try? UTF8Span(validating: Span(_unsafeElements: UnsafeBufferPointer(rebasing: buffer[i...])))) != nil
+            return i
         }
     }
 
@@ -94,7 +102,8 @@ public enum TextDecoding {
         // In valid UTF-8, a lead byte from E0 starts a scalar from U+0800, one from C9 a scalar from U+0240
         // (C9 80…C9 8F are U+0240…U+024F, still Latin).
         var beyondLatin = false
-        for (i, byte) in bytes.enumerated() where byte >= 0xC9 {
+        for i in asciiPrefixCount(bytes)..<bytes.count where bytes[i] >= 0xC9 {
+            let byte = bytes[i]
             if byte >= 0xE0 { return false }
             if byte > 0xC9 || bytes[i + 1] >= 0x90 { beyondLatin = true }
         }
