@@ -120,7 +120,8 @@ struct ExportApprovalTests {
     }
 
     @Test func onlyEntitiesWithIDNumbersNeedARequest() {
-        #expect(RegistryEntityKind.allCases.filter(\.carriesFullIDNumbers) == [.students, .guardians, .teachers])
+        #expect(RegistryEntityKind.allCases.filter(\.carriesFullIDNumbers) == [.students, .guardians, .teachers, .appointments, .qualifications, .training, .rotations],
+                "teacher-history files name teachers by their full ID number")
     }
 
     @Test func everyRefusalSaysWhyInBothLanguages() {
