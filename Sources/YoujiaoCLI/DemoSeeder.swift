@@ -32,6 +32,8 @@ enum DemoSeeder {
                                     districtCode: record.districtCode, schoolID: school, guardianID: nil)
         }
         print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
+        let (appointments, qualifications, training, rotations) = try await TeacherHistoryDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())
+        print("Loaded teachers' careers: \(appointments) appointments, \(qualifications) titles and key levels, \(training) training records, \(rotations) rotations.")
         try await AidDemoSeeder.seed(runtime, city: city)
     }
 

@@ -53,7 +53,7 @@ public struct TeacherHistoryStore: DatabaseStore {
 
     public func upsert(rotations: [TeacherRotation]) async throws {
         let ids = try await teacherRowIDs(rotations.map(\.teacherNationalID))
-        try await sql.insertBatched(into: "teacher_rotations", rotations.compactMap { r in
+        try await sql.insertBatched(into: "teacher_rotation_terms", rotations.compactMap { r in
             ids[r.teacherNationalID].map { RotationRow(id: UUID().uuidString.lowercased(), teacherId: $0, fromSchoolId: r.fromSchoolID, toSchoolId: r.toSchoolID,
                                                        start: r.start.description, plannedEnd: r.plannedEnd.description, kind: r.kind.rawValue, status: r.status.rawValue) }
         }, upsertOn: ["teacher_id", "start"])
@@ -98,7 +98,7 @@ public struct TeacherHistoryStore: DatabaseStore {
                 result[row.teacherId, default: History()].training.append(TeacherTraining(
                     teacherNationalID: id, course: row.course, provider: row.provider, tenthHours: row.tenthHours, date: date, kind: kind))
             }
-            for row in try await sql.all(list("teacher_rotations", order: "start"), as: RotationRow.self) {
+            for row in try await sql.all(list("teacher_rotation_terms", order: "start"), as: RotationRow.self) {
                 guard let id = national[row.teacherId], let kind = TeacherRotation.Kind(rawValue: row.kind), let status = TeacherRotation.Status(rawValue: row.status),
                       let start = CaseDate(row.start), let end = CaseDate(row.plannedEnd) else { continue }
                 result[row.teacherId, default: History()].rotations.append(TeacherRotation(

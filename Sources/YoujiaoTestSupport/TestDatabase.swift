@@ -68,11 +68,17 @@ public struct TestDatabase: Sendable {
         let migrations = Migrations()
         for migration in StoreSetup.migrations { migrations.add(migration) }
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
-        let database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
-        try await StoreSetup.prepare(database)
-        return OpenStore(databases: databases, database: database)
+        do {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+            let database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+            try await StoreSetup.prepare(database)
+            return OpenStore(databases: databases, database: database)
+        } catch {
+            // A failed migration must fail the test, not crash the run on an unclosed pool.
+            await databases.shutdownAsync()
+            throw error
+        }
     }
 
     private static func withAdmin(_ url: String, _ body: (any SQLDatabase) async throws -> Void) async throws {

@@ -35,7 +35,7 @@ struct CreateTeacherHistory: AsyncMigration {
             .unique(on: "teacher_id", "course", "date")
             .constraint(.custom(SQLRaw("CHECK (tenth_hours BETWEEN 5 AND 5000)")))
             .create()
-        try await database.schema("teacher_rotations")
+        try await database.schema("teacher_rotation_terms")
             .field("id", .string, .identifier(auto: false))
             .field("teacher_id", .string, .required, .references("teachers", "id", onDelete: .cascade))
             .field("from_school_id", .string, .required, .references("schools", "id"))
@@ -46,14 +46,14 @@ struct CreateTeacherHistory: AsyncMigration {
             .field("status", .string, .required)
             .unique(on: "teacher_id", "start")
             .create()
-        for table in ["teacher_appointments", "teacher_qualifications", "teacher_training", "teacher_rotations"] {
+        for table in ["teacher_appointments", "teacher_qualifications", "teacher_training", "teacher_rotation_terms"] {
             try await Indexes.create(on: database, table: table, columns: ["teacher_id"])
         }
         try await Indexes.create(on: database, table: "teacher_appointments", columns: ["school_id"])
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["teacher_rotations", "teacher_training", "teacher_qualifications", "teacher_appointments"] {
+        for table in ["teacher_rotation_terms", "teacher_training", "teacher_qualifications", "teacher_appointments"] {
             try await database.schema(table).delete()
         }
     }

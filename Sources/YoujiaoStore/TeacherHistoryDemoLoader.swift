@@ -1,0 +1,31 @@
+import Foundation
+import SQLKit
+import YoujiaoCore
+
+/// Gives the demo city's teachers their careers (`TeacherHistoryDemo`), one transaction.
+public enum TeacherHistoryDemoLoader {
+    /// Returns the records stored: appointments, qualifications, training, rotations.
+    public static func load(into registry: RegistryStore, seed: UInt64, today: CaseDate) async throws -> (Int, Int, Int, Int) {
+        struct Row: Decodable { var schoolId: String; @Sealed var nationalId: String; var title: String; var keyLevel: String }
+        let teachers = try await registry.sql.all("SELECT school_id, national_id, title, key_level FROM teachers ORDER BY national_id_index", as: Row.self)
+        let schools = try await registry.schools(SchoolFilter(), page: .everything).items
+        // A school's peers: the district's schools sharing one of its stages.
+        var peers: [String: [String]] = [:]
+        let byDistrict = Dictionary(grouping: schools, by: \.districtCode)
+        for school in schools {
+            peers[school.id] = (byDistrict[school.districtCode] ?? []).filter { !Set($0.stages).isDisjoint(with: school.stages) }.map(\.id)
+        }
+        let records = TeacherHistoryDemo.generate(
+            teachers.map { .init(nationalID: $0.nationalId, schoolID: $0.schoolId, title: TeacherTitle(rawValue: $0.title) ?? .none,
+                                 keyLevel: KeyTeacherLevel(rawValue: $0.keyLevel) ?? .none) },
+            otherSchools: { peers[$0] ?? [] }, today: today, seed: seed)
+        try await registry.transaction { tx in
+            let store = TeacherHistoryStore(tx.database)
+            try await store.upsert(appointments: records.appointments)
+            try await store.upsert(qualifications: records.qualifications)
+            try await store.upsert(training: records.training)
+            try await store.upsert(rotations: records.rotations)
+        }
+        return (records.appointments.count, records.qualifications.count, records.training.count, records.rotations.count)
+    }
+}
