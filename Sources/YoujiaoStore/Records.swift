@@ -124,6 +124,7 @@ public struct TeacherRecord: Codable, Sendable, Hashable {
     public var keyLevel: String
     public var specialism: String
     public var fullTimePsychology: Bool
+    public var maskedNationalId: String { NationalID.mask(nationalId) }
     public init(id: String = UUID().uuidString.lowercased(), _ t: Teacher) throws {
         self.id = id; nationalId = t.nationalID; nationalIdIndex = try FieldProtection.blindIndex(t.nationalID); name = t.name; schoolId = t.schoolID; subject = t.subject
         title = t.title.rawValue; degree = t.degree.rawValue; keyLevel = t.keyTeacherLevel.rawValue

@@ -137,6 +137,14 @@ public struct RegistryStore: DatabaseStore {
         return counts
     }
 
+    public func teachers(schoolID: String) async throws -> [TeacherRecord] {
+        try await sql.all("SELECT * FROM teachers WHERE school_id = \(bind: schoolID) ORDER BY name, id", as: TeacherRecord.self)
+    }
+
+    public func teacher(id: String) async throws -> TeacherRecord? {
+        try await sql.all("SELECT * FROM teachers WHERE id = \(bind: id)", as: TeacherRecord.self).first
+    }
+
     public func teacherCount(schoolID: String) async throws -> Int {
         try await sql.raw("SELECT COUNT(*) AS n FROM teachers WHERE school_id = \(bind: schoolID)").first(decoding: CountRow.self)?.n ?? 0
     }

@@ -65,6 +65,7 @@ public struct TeacherHistoryStore: DatabaseStore {
         public var qualifications: [TeacherQualification] = []
         public var training: [TeacherTraining] = []
         public var rotations: [TeacherRotation] = []
+        public init() {}
     }
 
     /// The records of the given teachers (registry row ids), keyed by row id.

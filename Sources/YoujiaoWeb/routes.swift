@@ -37,5 +37,6 @@ func routes(_ app: Application) throws {
     SupervisionController().register(app)
     EnrollmentController().register(app)
     ZhongkaoController().register(app)
+    TeacherController().register(app)
     CampaignAPIController().register(app)
 }

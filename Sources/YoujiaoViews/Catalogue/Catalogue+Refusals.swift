@@ -6,7 +6,7 @@ extension Catalogue {
         case staffOnly, formExpired, cannotSortByColumn
         // Districts, schools and pupils.
         case noSuchDistrict, districtOutsideScope, noSuchSchool, schoolOutsideScope, schoolsOfOtherDistrict, directoryStaffOnly
-        case noSuchGrade, noSuchPupil, pupilOutsideScope, noSuchSchoolYear
+        case noSuchGrade, noSuchPupil, pupilOutsideScope, noSuchSchoolYear, noSuchTeacher
         // Staff accounts.
         case accountsCityAdminOnly, noSuchStaffAccount
         // Enrollment campaigns.
@@ -41,6 +41,7 @@ extension Catalogue {
             case .directoryStaffOnly: return Phrase(zh: "学校名录仅对市、区管理员开放。", en: "The directory is for city and district staff.")
             case .noSuchGrade: return Phrase(zh: "没有这个年级。", en: "No such grade.")
             case .noSuchPupil: return Phrase(zh: "没有这名学生。", en: "No such pupil.")
+            case .noSuchTeacher: return Phrase(zh: "没有这名教师。", en: "No such teacher.")
             case .pupilOutsideScope: return Phrase(zh: "您无权查看这名学生的信息。", en: "This pupil is outside your scope.")
             case .noSuchSchoolYear: return Phrase(zh: "学年无效。", en: "No such school year.")
 

@@ -16,7 +16,8 @@ extension SchoolPage {
             let t = chrome.language
             return Node<HTML.BodyContext>.group(
                 .component(FactList(SchoolPage.facts(model), language: t)),
-                .if(model.mayListPupils, .p(.class("actions"), .a(.attr("href", model.pupilListHref), .words(t(.schools(.pupilList)))))),
+                .if(model.mayListPupils, .p(.class("actions"), .a(.attr("href", model.pupilListHref), .words(t(.schools(.pupilList)))), .text(" "),
+                                            .a(.id("teachers-link"), .attr("href", model.href + "/teachers"), .words(t(.teachers(.listLink)))))),
                 .if(!model.admissionLists.isEmpty, .section(
                     .class("admission-lists"), .attr("aria-labelledby", "admission-heading"),
                     .h2(.id("admission-heading"), .words(t(.schools(.admissionLists)))),

@@ -1,0 +1,213 @@
+import Plot
+import YoujiaoCore
+
+/// A school's teachers with their training this cycle against the requirement, the distribution of
+/// hours as a chart, and each teacher's rotation standing; sorted on the server, every row a download.
+public enum TeacherListPage {
+    public struct Row: Sendable, Hashable {
+        public var teacherID: String
+        public var name: String
+        public var subject: String
+        public var title: TeacherTitle
+        public var keyLevel: KeyTeacherLevel
+        public var pace: TrainingPace
+        public var rotatingNow: Bool
+        public init(teacherID: String, name: String, subject: String, title: TeacherTitle, keyLevel: KeyTeacherLevel, pace: TrainingPace, rotatingNow: Bool) {
+            self.teacherID = teacherID; self.name = name; self.subject = subject; self.title = title; self.keyLevel = keyLevel
+            self.pace = pace; self.rotatingNow = rotatingNow
+        }
+    }
+
+    public struct Model: Sendable, Hashable {
+        public var schoolID: String
+        public var schoolName: String
+        public var rows: [Row]
+        public var sort: TableSort
+        public init(schoolID: String, schoolName: String, rows: [Row], sort: TableSort) {
+            self.schoolID = schoolID; self.schoolName = schoolName; self.rows = rows; self.sort = sort
+        }
+        public var href: String { "/schools/\(schoolID)/teachers" }
+    }
+
+    public static let defaultSort = TableSort(key: "name")
+    public static let sortableKeys: Set<String> = ["name", "subject", "title", "key", "hours"]
+
+    public static func table(_ model: Model) -> TableModel {
+        let titles = TeacherTitle.allCases, levels = KeyTeacherLevel.allCases
+        let rows = model.rows.sorted { a, b in
+            let order: Bool? = switch model.sort.key {
+            case "subject": a.subject == b.subject ? nil : a.subject < b.subject
+            case "title": a.title == b.title ? nil : titles.firstIndex(of: a.title)! < titles.firstIndex(of: b.title)!
+            case "key": a.keyLevel == b.keyLevel ? nil : levels.firstIndex(of: a.keyLevel)! < levels.firstIndex(of: b.keyLevel)!
+            case "hours": a.pace.tenthHours == b.pace.tenthHours ? nil : a.pace.tenthHours < b.pace.tenthHours
+            default: nil
+            }
+            guard let order else {
+                let byName = a.name == b.name ? a.teacherID < b.teacherID : a.name < b.name
+                return model.sort.key == "name" && model.sort.direction == .descending ? !byName : byName
+            }
+            return model.sort.direction == .ascending ? order : !order
+        }
+        return TableModel(
+            id: "teachers", caption: .teachers(.teachersCaption),
+            columns: [.init(.teachers(.name), key: "name", isSortable: true), .init(.teachers(.subject), key: "subject", isSortable: true),
+                      .init(.teachers(.title), key: "title", isSortable: true), .init(.teachers(.keyLevel), key: "key", isSortable: true),
+                      .init(.teachers(.hours), key: "hours", isNumeric: true, isSortable: true), .init(.teachers(.pace), key: "pace"),
+                      .init(.teachers(.rotation), key: "rotation")],
+            rows: rows.map { row in
+                [.link(row.name, href: "/teachers/\(row.teacherID)"), .text(row.subject), .phrase(.teachers(.titleName(row.title))),
+                 .phrase(.teachers(.keyLevelName(row.keyLevel))), .decimal(Double(row.pace.tenthHours) / 10, digits: 1),
+                 row.pace.isComplete ? .badge(.teachers(.complete), tone: .good)
+                    : row.pace.isBehind ? .badge(.teachers(.behind), tone: .bad) : .badge(.teachers(.onPace), tone: .neutral),
+                 .phrase(row.rotatingNow ? .teachers(.rotating) : .teachers(.none))]
+            },
+            sort: model.sort, emptyState: .teachers(.noTeachers))
+    }
+
+    /// Teachers per band of 90 hours (a quarter of the requirement), up to the requirement and beyond.
+    static func bands(_ rows: [Row]) -> [(label: Phrase, count: Int)] {
+        let required = (rows.first?.pace.requiredTenthHours ?? 3_600) / 10
+        let step = max(1, required / 4)
+        var counts = Array(repeating: 0, count: 5)
+        for row in rows { counts[min(4, row.pace.tenthHours / 10 / step)] += 1 }
+        return (0..<5).map { index in
+            (index < 4 ? .teachers(.hoursBand(low: index * step, high: (index + 1) * step)) : .verbatim("≥ \(required)"), counts[index])
+        }
+    }
+
+    public struct View: PageView {
+        public var chrome: Chrome
+        public var model: Model
+        public var address: PageAddress
+        public init(chrome: Chrome, model: Model, address: PageAddress) { self.chrome = chrome; self.model = model; self.address = address }
+
+        public var title: Phrase { .teachers(.listTitle(model.schoolName)) }
+
+        public var content: Component {
+            let t = chrome.language
+            let bands = TeacherListPage.bands(model.rows)
+            let behind = model.rows.filter { $0.pace.isBehind && !$0.pace.isComplete }.count
+            return Node<HTML.BodyContext>.group(
+                .dl(.class("facts"),
+                    .dt(.words(t(.teachers(.cycle)))), .dd(.words(model.rows.first.map { t(.teachers(.cycleSpan($0.pace.cycle))) } ?? "—")),
+                    .dt(.words(t(.teachers(.required)))),
+                    .dd(.words(model.rows.first.map { t(.teachers(.hoursValue(tenths: $0.pace.requiredTenthHours))) } ?? "—")),
+                    .dt(.words(t(.teachers(.behindCount)))), .dd(.strong(.id("behind-count"), .words(Format.number(behind))))),
+                .if(!model.rows.isEmpty, .element(named: "figure", nodes: [.class("chart-box"), .component(BarChart(
+                    title: .teachers(.hoursChartTitle), categories: bands.map { t($0.label) },
+                    series: [.init(name: .teachers(.teachersInBand), colour: "#3b6ea5", values: bands.map(\.count))], language: t))])),
+                .if(!model.rows.isEmpty, .component(DownloadLinks(for: address, csvPath: model.href + ".csv", xlsxPath: model.href + ".xlsx", language: t))),
+                .component(DataTable(TeacherListPage.table(model), address: address, language: t)),
+                .p(.a(.attr("href", "/schools/\(model.schoolID)"), .words(t(.teachers(.backToSchool)))))
+            )
+        }
+    }
+}
+
+/// One teacher's portrait: the facts, the rotation standing, training against the cycle, and the
+/// career in date order (appointments, titles and key levels, rotations), with the records behind it.
+public enum TeacherPortraitPage {
+    public struct Event: Sendable, Hashable {
+        public var date: CaseDate
+        public var what: Phrase
+        public init(date: CaseDate, what: Phrase) { self.date = date; self.what = what }
+    }
+
+    public struct Rotation: Sendable, Hashable {
+        public var fromName: String
+        public var toName: String
+        public var rotation: TeacherRotation
+        public init(fromName: String, toName: String, rotation: TeacherRotation) { self.fromName = fromName; self.toName = toName; self.rotation = rotation }
+    }
+
+    public struct Model: Sendable, Hashable {
+        public var name: String
+        public var maskedID: String
+        public var schoolID: String
+        public var schoolName: String
+        public var subject: String
+        public var title: TeacherTitle
+        public var keyLevel: KeyTeacherLevel
+        public var post: TeacherPost?
+        public var pace: TrainingPace
+        public var eligibility: RotationEligibility
+        public var rotationDays: Int
+        public var events: [Event]
+        public var training: [TeacherTraining]
+        public var rotations: [Rotation]
+        public init(name: String, maskedID: String, schoolID: String, schoolName: String, subject: String, title: TeacherTitle, keyLevel: KeyTeacherLevel,
+                    post: TeacherPost?, pace: TrainingPace, eligibility: RotationEligibility, rotationDays: Int, events: [Event],
+                    training: [TeacherTraining], rotations: [Rotation]) {
+            self.name = name; self.maskedID = maskedID; self.schoolID = schoolID; self.schoolName = schoolName; self.subject = subject
+            self.title = title; self.keyLevel = keyLevel; self.post = post; self.pace = pace; self.eligibility = eligibility
+            self.rotationDays = rotationDays; self.events = events; self.training = training; self.rotations = rotations
+        }
+    }
+
+    public static func timelineTable(_ model: Model) -> TableModel {
+        TableModel(id: "career", caption: .teachers(.timelineCaption),
+                   columns: [.init(.teachers(.when), key: "when"), .init(.teachers(.event), key: "event")],
+                   rows: model.events.map { [.phrase(.day($0.date)), .phrase($0.what)] })
+    }
+
+    public static func trainingTable(_ model: Model) -> TableModel {
+        TableModel(id: "training", caption: .teachers(.trainingCaption),
+                   columns: [.init(.teachers(.when), key: "when"), .init(.teachers(.course), key: "course"), .init(.teachers(.provider), key: "provider"),
+                             .init(.teachers(.kind), key: "kind"), .init(.teachers(.hours), key: "hours", isNumeric: true)],
+                   rows: model.training.reversed().map { record in
+                       [.phrase(.day(record.date)), .text(record.course), .text(record.provider), .phrase(.teachers(.trainingKind(record.kind))),
+                        .decimal(Double(record.tenthHours) / 10, digits: 1)]
+                   },
+                   emptyState: .teachers(.noTraining))
+    }
+
+    public static func rotationTable(_ model: Model) -> TableModel {
+        TableModel(id: "rotations", caption: .teachers(.rotationsCaption),
+                   columns: [.init(.teachers(.from), key: "from"), .init(.teachers(.to), key: "to"), .init(.teachers(.kind), key: "kind"),
+                             .init(.teachers(.start), key: "start"), .init(.teachers(.plannedEnd), key: "end"), .init(.teachers(.status), key: "status")],
+                   rows: model.rotations.map { r in
+                       [.text(r.fromName), .text(r.toName), .phrase(.teachers(.rotationKind(r.rotation.kind))), .phrase(.day(r.rotation.start)),
+                        .phrase(.day(r.rotation.plannedEnd)), .phrase(.teachers(.rotationStatus(r.rotation.status)))]
+                   },
+                   emptyState: .teachers(.noRotations))
+    }
+
+    public struct View: PageView {
+        public var chrome: Chrome
+        public var model: Model
+        public var address: PageAddress
+        public init(chrome: Chrome, model: Model, address: PageAddress) { self.chrome = chrome; self.model = model; self.address = address }
+
+        public var title: Phrase { .verbatim(model.name) }
+
+        public var content: Component {
+            let t = chrome.language
+            func fact(_ term: Phrase, _ value: Node<HTML.BodyContext>) -> Node<HTML.DescriptionListContext> { .group(.dt(.words(t(term))), .dd(value)) }
+            let pace = model.pace
+            let percent = min(100, pace.tenthHours * 100 / max(1, pace.requiredTenthHours))
+            return Node<HTML.BodyContext>.group(
+                .dl(.class("facts"),
+                    fact(.teachers(.idNumber), .span(.class("id"), .words(model.maskedID))),
+                    fact(.teachers(.school), .a(.attr("href", "/schools/\(model.schoolID)"), .words(model.schoolName))),
+                    fact(.teachers(.post), .words(model.post.map { t(.teachers(.postName($0))) } ?? "—")),
+                    fact(.teachers(.subject), .words(model.subject)),
+                    fact(.teachers(.title), .words(t(.teachers(.titleName(model.title))))),
+                    fact(.teachers(.keyLevel), .words(t(.teachers(.keyLevelName(model.keyLevel))))),
+                    fact(.teachers(.cycle), .words(t(.teachers(.cycleSpan(pace.cycle))))),
+                    fact(.teachers(.hours), .group(
+                        .strong(.id("cycle-hours"), .words(t(.teachers(.hoursValue(tenths: pace.tenthHours))))),
+                        .text(" / " + t(.teachers(.hoursValue(tenths: pace.requiredTenthHours))) + " "),
+                        .span(.class(pace.isComplete ? "badge badge-good" : pace.isBehind ? "badge badge-bad" : "badge badge-neutral"),
+                              .words(t(pace.isComplete ? .teachers(.complete) : pace.isBehind ? .teachers(.behind) : .teachers(.onPace)))),
+                        .element(named: "progress", nodes: [.attr("max", "100"), .attr("value", "\(percent)"),
+                                                            .attr("aria-label", t(.teachers(.hours))), .text("\(percent)%")]))),
+                    fact(.teachers(.rotationServed), .words(t(.teachers(.days(model.rotationDays)))))),
+                .h2(.words(t(.teachers(.eligibilityHeading)))),
+                .p(.id("eligibility"), .class(model.eligibility.isEligible ? "ok" : "summary"), .words(t(.teachers(.eligibility(model.eligibility.reason))))),
+                .component(DataTable(TeacherPortraitPage.timelineTable(model), address: address, language: t)),
+                .component(DataTable(TeacherPortraitPage.rotationTable(model), address: address, language: t)),
+                .component(DataTable(TeacherPortraitPage.trainingTable(model), address: address, language: t))
+            )
+        }
+    }
+}
