@@ -60,7 +60,7 @@ extension Catalogue {
             return TeacherTitle.allCases.map { .teachers(.titleName($0)) } + KeyTeacherLevel.allCases.map { .teachers(.keyLevelName($0)) }
                 + TeacherPost.allCases.map { .teachers(.postName($0)) } + TeacherTraining.Kind.allCases.map { .teachers(.trainingKind($0)) }
                 + TeacherRotation.Kind.allCases.map { .teachers(.rotationKind($0)) } + TeacherRotation.Status.allCases.map { .teachers(.rotationStatus($0)) }
-                + [.teachers(.listTitle("黄浦区第一中心小学")), .teachers(.hoursValue(tenths: 1_805)), .teachers(.hoursBand(low: 0, high: 90)),
+                + [.teachers(.listTitle("黄浦区第一中心小学")), .teachers(.hoursAtLeast(360)), .teachers(.hoursBand(low: 0, high: 90)),
                    .teachers(.appointed(school: "格致中学", post: .teacher)), .teachers(.gained(.titleName(.senior))),
                    .teachers(.rotated(to: "崇明区堡镇小学", kind: .rural)),
                    .teachers(.eligibility(.longAtSchool(since: d, years: 7))), .teachers(.eligibility(.tooShort(since: d, years: 3, required: 6))),
@@ -72,7 +72,7 @@ extension Catalogue {
     /// The teachers book's phrases that take values.
     public indirect enum TeachersText: Sendable, Hashable {
         case titleName(TeacherTitle), keyLevelName(KeyTeacherLevel), postName(TeacherPost), trainingKind(TeacherTraining.Kind)
-        case rotationKind(TeacherRotation.Kind), rotationStatus(TeacherRotation.Status), listTitle(String), hoursValue(tenths: Int)
+        case rotationKind(TeacherRotation.Kind), rotationStatus(TeacherRotation.Status), listTitle(String), hoursAtLeast(Int)
         case hoursBand(low: Int, high: Int), appointed(school: String, post: TeacherPost), gained(TeachersText), rotated(to: String, kind: TeacherRotation.Kind)
         case eligibility(RotationEligibility.Reason), cycleSpan(ClosedRange<CaseDate>), days(Int)
 
@@ -125,7 +125,7 @@ extension Catalogue {
                 case .cancelled: Phrase(zh: "已取消", en: "Cancelled")
                 }
             case .listTitle(let school): Phrase(zh: "教师与研训：\(school)", en: "Teachers and training: \(school)")
-            case .hoursValue(let tenths): Phrase.verbatim(TeacherTraining.hoursText(tenths))
+            case .hoursAtLeast(let hours): Phrase(zh: "≥ \(hours) 学时", en: "≥ \(hours) hours")
             case .hoursBand(let low, let high): Phrase(zh: "\(low)–\(high) 学时", en: "\(low)–\(high) hours")
             case .appointed(let school, let post):
                 Phrase(zh: "任\(school)\(Catalogue.TeachersText.postName(post).phrase.zh)", en: "\(Catalogue.TeachersText.postName(post).phrase.en) at \(school)")

@@ -71,7 +71,7 @@ public enum TeacherListPage {
         var counts = Array(repeating: 0, count: 5)
         for row in rows { counts[min(4, row.pace.tenthHours / 10 / step)] += 1 }
         return (0..<5).map { index in
-            (index < 4 ? .teachers(.hoursBand(low: index * step, high: (index + 1) * step)) : .verbatim("≥ \(required)"), counts[index])
+            (index < 4 ? .teachers(.hoursBand(low: index * step, high: (index + 1) * step)) : .teachers(.hoursAtLeast(required)), counts[index])
         }
     }
 
@@ -91,7 +91,7 @@ public enum TeacherListPage {
                 .dl(.class("facts"),
                     .dt(.words(t(.teachers(.cycle)))), .dd(.words(model.rows.first.map { t(.teachers(.cycleSpan($0.pace.cycle))) } ?? "—")),
                     .dt(.words(t(.teachers(.required)))),
-                    .dd(.words(model.rows.first.map { t(.teachers(.hoursValue(tenths: $0.pace.requiredTenthHours))) } ?? "—")),
+                    .dd(.words(model.rows.first.map { TeacherTraining.hoursText($0.pace.requiredTenthHours) } ?? "—")),
                     .dt(.words(t(.teachers(.behindCount)))), .dd(.strong(.id("behind-count"), .words(Format.number(behind))))),
                 .if(!model.rows.isEmpty, .element(named: "figure", nodes: [.class("chart-box"), .component(BarChart(
                     title: .teachers(.hoursChartTitle), categories: bands.map { t($0.label) },
@@ -195,8 +195,8 @@ public enum TeacherPortraitPage {
                     fact(.teachers(.keyLevel), .words(t(.teachers(.keyLevelName(model.keyLevel))))),
                     fact(.teachers(.cycle), .words(t(.teachers(.cycleSpan(pace.cycle))))),
                     fact(.teachers(.hours), .group(
-                        .strong(.id("cycle-hours"), .words(t(.teachers(.hoursValue(tenths: pace.tenthHours))))),
-                        .text(" / " + t(.teachers(.hoursValue(tenths: pace.requiredTenthHours))) + " "),
+                        .strong(.id("cycle-hours"), .words(TeacherTraining.hoursText(pace.tenthHours))),
+                        .text(" / " + TeacherTraining.hoursText(pace.requiredTenthHours) + " "),
                         .span(.class(pace.isComplete ? "badge badge-good" : pace.isBehind ? "badge badge-bad" : "badge badge-neutral"),
                               .words(t(pace.isComplete ? .teachers(.complete) : pace.isBehind ? .teachers(.behind) : .teachers(.onPace)))),
                         .element(named: "progress", nodes: [.attr("max", "100"), .attr("value", "\(percent)"),
