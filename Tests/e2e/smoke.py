@@ -21,6 +21,7 @@ import second_factor
 
 import enrollment
 import zhongkao
+import teachers
 import special_education
 from special_education import follow
 
@@ -191,6 +192,7 @@ try:
     special_education.run(driver, args.base, accounts, args.screenshots, check)
     enrollment.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read(), args.database)
     zhongkao.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
+    teachers.run(driver, args.base, accounts, args.screenshots, check)
     sign_in(driver, "city")
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")

@@ -66,7 +66,8 @@ extension Catalogue {
 
         public static var parameterisedExamples: [Phrase] {
             [.paymentFileOf(schoolYear: 2025, districtName: "黄浦区"), .paymentFileOf(schoolYear: 2025, districtName: nil),
-             .registryExportOf("students"), .registryExportOf("guardians"), .registryExportOf("teachers")]
+             .registryExportOf("students"), .registryExportOf("guardians"), .registryExportOf("teachers"),
+             .registryExportOf("appointments"), .registryExportOf("qualifications"), .registryExportOf("training"), .registryExportOf("rotations")]
         }
     }
 }
@@ -89,6 +90,10 @@ extension Phrase {
         case "students": name = Phrase(zh: "学生", en: "pupils")
         case "guardians": name = Phrase(zh: "监护人", en: "guardians")
         case "teachers": name = Phrase(zh: "教师", en: "teachers")
+        case "appointments": name = Phrase(zh: "教师任职经历", en: "teachers' appointments")
+        case "qualifications": name = Phrase(zh: "教师职称与骨干级别", en: "teachers' titles and key levels")
+        case "training": name = Phrase(zh: "教师研训记录", en: "teachers' training")
+        case "rotations": name = Phrase(zh: "教师交流轮岗", en: "teachers' rotations")
         default: name = .verbatim(entity)
         }
         return Phrase(zh: "\(kind.zh)：\(name.zh)", en: "\(kind.en): \(name.en)")

@@ -6,7 +6,7 @@ extension Catalogue {
         case listLink, name, subject, title, keyLevel, hours, required, pace, behind, onPace, complete, rotation, rotating, none
         case teachersCaption, noTeachers, hoursChartTitle, teachersInBand, timelineCaption, when, event, trainingCaption, course
         case provider, kind, rotationsCaption, from, to, start, plannedEnd, status, school, noTraining, noRotations, facts
-        case eligibilityHeading, rotationServed, cycle, behindCount, backToSchool, idNumber, post
+        case eligibilityHeading, rotationServed, cycle, behindCount, backToSchool, idNumber, post, recordHours
 
         public var phrase: Phrase {
             switch self {
@@ -52,6 +52,7 @@ extension Catalogue {
             case .backToSchool: Phrase(zh: "返回学校页", en: "Back to the school")
             case .idNumber: Phrase(zh: "身份证件号", en: "ID number")
             case .post: Phrase(zh: "岗位", en: "Post")
+            case .recordHours: Phrase(zh: "学时", en: "Hours")
             }
         }
 
@@ -60,7 +61,7 @@ extension Catalogue {
             return TeacherTitle.allCases.map { .teachers(.titleName($0)) } + KeyTeacherLevel.allCases.map { .teachers(.keyLevelName($0)) }
                 + TeacherPost.allCases.map { .teachers(.postName($0)) } + TeacherTraining.Kind.allCases.map { .teachers(.trainingKind($0)) }
                 + TeacherRotation.Kind.allCases.map { .teachers(.rotationKind($0)) } + TeacherRotation.Status.allCases.map { .teachers(.rotationStatus($0)) }
-                + [.teachers(.listTitle("黄浦区第一中心小学")), .teachers(.hoursAtLeast(360)), .teachers(.hoursBand(low: 0, high: 90)),
+                + [.teachers(.listTitle("黄浦区第一中心小学")), .teachers(.hoursAtLeast(360)), .teachers(.hoursAmount(3_600)), .teachers(.hoursBand(low: 0, high: 90)),
                    .teachers(.appointed(school: "格致中学", post: .teacher)), .teachers(.gained(.titleName(.senior))),
                    .teachers(.rotated(to: "崇明区堡镇小学", kind: .rural)),
                    .teachers(.eligibility(.longAtSchool(since: d, years: 7))), .teachers(.eligibility(.tooShort(since: d, years: 3, required: 6))),
@@ -72,7 +73,7 @@ extension Catalogue {
     /// The teachers book's phrases that take values.
     public indirect enum TeachersText: Sendable, Hashable {
         case titleName(TeacherTitle), keyLevelName(KeyTeacherLevel), postName(TeacherPost), trainingKind(TeacherTraining.Kind)
-        case rotationKind(TeacherRotation.Kind), rotationStatus(TeacherRotation.Status), listTitle(String), hoursAtLeast(Int)
+        case rotationKind(TeacherRotation.Kind), rotationStatus(TeacherRotation.Status), listTitle(String), hoursAtLeast(Int), hoursAmount(Int)
         case hoursBand(low: Int, high: Int), appointed(school: String, post: TeacherPost), gained(TeachersText), rotated(to: String, kind: TeacherRotation.Kind)
         case eligibility(RotationEligibility.Reason), cycleSpan(ClosedRange<CaseDate>), days(Int)
 
@@ -126,6 +127,7 @@ extension Catalogue {
                 }
             case .listTitle(let school): Phrase(zh: "教师与研训：\(school)", en: "Teachers and training: \(school)")
             case .hoursAtLeast(let hours): Phrase(zh: "≥ \(hours) 学时", en: "≥ \(hours) hours")
+            case .hoursAmount(let tenths): Phrase(zh: "\(TeacherTraining.hoursText(tenths)) 学时", en: "\(TeacherTraining.hoursText(tenths)) hours")
             case .hoursBand(let low, let high): Phrase(zh: "\(low)–\(high) 学时", en: "\(low)–\(high) hours")
             case .appointed(let school, let post):
                 Phrase(zh: "任\(school)\(Catalogue.TeachersText.postName(post).phrase.zh)", en: "\(Catalogue.TeachersText.postName(post).phrase.en) at \(school)")

@@ -91,7 +91,7 @@ public enum TeacherListPage {
                 .dl(.class("facts"),
                     .dt(.words(t(.teachers(.cycle)))), .dd(.words(model.rows.first.map { t(.teachers(.cycleSpan($0.pace.cycle))) } ?? "—")),
                     .dt(.words(t(.teachers(.required)))),
-                    .dd(.words(model.rows.first.map { TeacherTraining.hoursText($0.pace.requiredTenthHours) } ?? "—")),
+                    .dd(.words(model.rows.first.map { t(.teachers(.hoursAmount($0.pace.requiredTenthHours))) } ?? "—")),
                     .dt(.words(t(.teachers(.behindCount)))), .dd(.strong(.id("behind-count"), .words(Format.number(behind))))),
                 .if(!model.rows.isEmpty, .element(named: "figure", nodes: [.class("chart-box"), .component(BarChart(
                     title: .teachers(.hoursChartTitle), categories: bands.map { t($0.label) },
@@ -153,7 +153,7 @@ public enum TeacherPortraitPage {
     public static func trainingTable(_ model: Model) -> TableModel {
         TableModel(id: "training", caption: .teachers(.trainingCaption),
                    columns: [.init(.teachers(.when), key: "when"), .init(.teachers(.course), key: "course"), .init(.teachers(.provider), key: "provider"),
-                             .init(.teachers(.kind), key: "kind"), .init(.teachers(.hours), key: "hours", isNumeric: true)],
+                             .init(.teachers(.kind), key: "kind"), .init(.teachers(.recordHours), key: "hours", isNumeric: true)],
                    rows: model.training.reversed().map { record in
                        [.phrase(.day(record.date)), .text(record.course), .text(record.provider), .phrase(.teachers(.trainingKind(record.kind))),
                         .decimal(Double(record.tenthHours) / 10, digits: 1)]
