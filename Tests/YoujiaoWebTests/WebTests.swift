@@ -31,8 +31,14 @@ struct WebTests {
             #expect(try await h.client().send(.GET, "/healthz").status == .ok)
             guard case .postgres = h.database.target else { return }
             // A standby, or a database switched to read-only, answers SELECT 1 as well as ever.
-            try await sql.raw("DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', current_database()); END $$").run()
-            try await sql.raw("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").run()
+            // New sessions start read-only, the other sessions are closed, and this one turns read-only too.
+            try await sql.raw("""
+                DO $$ BEGIN
+                  EXECUTE format('ALTER DATABASE %I SET default_transaction_read_only = on', current_database());
+                  PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid();
+                  SET SESSION default_transaction_read_only = on;
+                END $$
+                """).run()
             // The pool meets its closed connections first; once /healthz answers, connections are live again, and read-only.
             var alive = false
             for _ in 0..<20 where !alive { alive = try await h.client().send(.GET, "/healthz").status == .ok }
