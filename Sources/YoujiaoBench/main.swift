@@ -11,6 +11,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "aid-match": AidBenchmark.match(arguments:),
     "zhongkao": ZhongkaoBenchmark.run(arguments:),
     "zhongkao-run": ZhongkaoBenchmark.runOnce(arguments:),
+    "rotation": RotationBenchmark.run(arguments:),
 ]
 guard let name = arguments.first, let run = benchmarks[name] else {
     FileHandle.standardError.write(Data("usage: youjiao-bench \(benchmarks.keys.sorted().joined(separator: "|")) [options]\n".utf8))
