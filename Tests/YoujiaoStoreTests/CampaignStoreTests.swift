@@ -165,28 +165,10 @@ struct CampaignStoreTests {
         try await withCampaign { store, campaigns in
             let id = Self.campaign().id
             _ = try await campaigns.freeze(id)
-            func outcomes(_ step: @escaping @Sendable () async throws -> Void) async -> (won: Int, refused: Int, other: [String]) {
-                await withTaskGroup(of: String.self) { group in
-                    for _ in 0..<8 {
-                        group.addTask {
-                            do { try await step(); return "won" } catch is CampaignProblem { return "refused" } catch { return String(describing: error) }
-                        }
-                    }
-                    var result = (won: 0, refused: 0, other: [String]())
-                    for await outcome in group {
-                        switch outcome {
-                        case "won": result.won += 1
-                        case "refused": result.refused += 1
-                        default: result.other.append(outcome)
-                        }
-                    }
-                    return result
-                }
-            }
-            let draws = await outcomes { _ = try await campaigns.draw(id, beaconValue: "beacon", notarySecret: Self.secret) }
+            let draws = await ConcurrentAttempts.outcomes { _ = try await campaigns.draw(id, beaconValue: "beacon", notarySecret: Self.secret) }
             #expect(draws.won == 1 && draws.refused == 7 && draws.other.isEmpty, "\(draws)")
             #expect(try await campaigns.results(campaignID: id).count == 5, "one child, one result")
-            let publishes = await outcomes { try await campaigns.advance(id, to: .published) }
+            let publishes = await ConcurrentAttempts.outcomes { try await campaigns.advance(id, to: .published) }
             #expect(publishes.won == 1 && publishes.refused == 7 && publishes.other.isEmpty, "\(publishes)")
             #expect(try await campaigns.campaign(id: id)?.status == .published)
             _ = store

@@ -47,32 +47,14 @@ struct ZhongkaoStoreTests {
 
     @Test func concurrentStepsHaveOneAnswer() async throws {
         try await withCampaign { store in
-            func outcomes(_ step: @escaping @Sendable () async throws -> Void) async -> (won: Int, refused: Int, other: [String]) {
-                await withTaskGroup(of: String.self) { group in
-                    for _ in 0..<8 {
-                        group.addTask {
-                            do { try await step(); return "won" } catch is CampaignProblem { return "refused" } catch { return String(describing: error) }
-                        }
-                    }
-                    var result = (won: 0, refused: 0, other: [String]())
-                    for await outcome in group {
-                        switch outcome {
-                        case "won": result.won += 1
-                        case "refused": result.refused += 1
-                        default: result.other.append(outcome)
-                        }
-                    }
-                    return result
-                }
-            }
-            let freezes = await outcomes { _ = try await store.freeze("z") }
+            let freezes = await ConcurrentAttempts.outcomes { _ = try await store.freeze("z") }
             #expect(freezes.won == 1 && freezes.refused == 7 && freezes.other.isEmpty, "\(freezes)")
             await #expect(throws: CampaignProblem.self, "the quota table is frozen") {
                 try await store.saveQuotaSeats(campaignID: "z", schoolID: Self.high.id, seats: [0, 0])
             }
-            let draws = await outcomes { _ = try await store.draw("z", beaconValue: "beacon", notarySecret: Self.secret) }
+            let draws = await ConcurrentAttempts.outcomes { _ = try await store.draw("z", beaconValue: "beacon", notarySecret: Self.secret) }
             #expect(draws.won == 1 && draws.refused == 7 && draws.other.isEmpty, "\(draws)")
-            let publishes = await outcomes { try await store.advance("z", to: .published) }
+            let publishes = await ConcurrentAttempts.outcomes { try await store.advance("z", to: .published) }
             #expect(publishes.won == 1 && publishes.refused == 7 && publishes.other.isEmpty, "\(publishes)")
 
             // Quota seats for each district, then the one unified seat by score.

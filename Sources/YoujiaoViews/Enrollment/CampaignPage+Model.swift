@@ -5,10 +5,7 @@ import YoujiaoCore
 /// after the draw the review: children per route and the what-if distance of the coordinated.
 public enum CampaignPage {
     /// The manager's next step; the irreversible ones lead to their confirmation page.
-    public enum NextStep: Sendable, Hashable {
-        case open(action: String)
-        case freeze(href: String), draw(href: String), publish(href: String)
-    }
+    public typealias NextStep = CampaignNextStep
 
     public struct School: Sendable, Hashable {
         public var id: String

@@ -29,7 +29,9 @@ extension CampaignPage {
                 .unwrap(model.narrowedTo) { .p(.class("summary"), .id("narrowed"), .words(t(.narrowedToDistrict($0)))) },
                 .component(StepBar(steps, language: t)),
                 facts,
-                .unwrap(model.nextStep) { nextStep($0) },
+                .unwrap(model.nextStep) { .component(NextStepControl(
+                    step: $0, labels: (.campaign(.openRegistration), .campaign(.freezeStep), .campaign(.drawStep), .campaign(.publishStep)),
+                    csrfToken: chrome.csrfToken, language: t)) },
                 .unwrap(model.scheduleHref) { .p(.a(.id("schedule-link"), .attr("href", $0), .words(t(.schedule(.editLink))))) },
                 .if(!model.scheduleChanges.isEmpty,
                     .component(DataTable(CampaignSchedulePage.table(model.scheduleChanges), address: address, language: t))),
@@ -61,22 +63,6 @@ extension CampaignPage {
                 fact(.campaign(.seed), model.seed.map { .code(.class("hash"), .words($0)) } ?? none),
                 fact(.campaign(.publicPage), model.publicHref.map { .a(.attr("href", $0), .words(t(.campaign(.publicPage)))) } ?? none)
             )
-        }
-
-        private func nextStep(_ step: NextStep) -> Node<HTML.BodyContext> {
-            let t = chrome.language
-            func link(_ id: String, _ href: String, _ label: Phrase) -> Node<HTML.BodyContext> {
-                .p(.a(.class("button"), .id(id), .attr("href", href), .words(t(label))))
-            }
-            switch step {
-            case .open(let action):
-                return .form(.attr("method", "post"), .attr("action", action), .class("inline"),
-                             .input(.attr("type", "hidden"), .attr("name", "_csrf"), .attr("value", chrome.csrfToken)),
-                             .button(.attr("type", "submit"), .id("step-open"), .words(t(.campaign(.openRegistration)))))
-            case .freeze(let href): return link("step-freeze", href, .campaign(.freezeStep))
-            case .draw(let href): return link("step-draw", href, .campaign(.drawStep))
-            case .publish(let href): return link("step-publish", href, .campaign(.publishStep))
-            }
         }
 
         private func review(_ review: Review) -> Node<HTML.BodyContext> {

@@ -48,7 +48,7 @@ public enum ZhongkaoListPage {
 /// One year's admission: where it stands, its rules and seed ingredients, the next step for the
 /// city, and once admitted the figures per school and round with the admission lines.
 public enum ZhongkaoCampaignPage {
-    public enum NextStep: Sendable, Hashable { case open(action: String), freeze(href: String), draw(href: String), publish(href: String) }
+    public typealias NextStep = CampaignNextStep
 
     public struct ReportRow: Sendable, Hashable {
         public var schoolName: String

@@ -66,7 +66,9 @@ extension ZhongkaoCampaignPage {
                 problemSummary(model.problem, t),
                 .component(statusSteps(model.status, t)),
                 facts,
-                .unwrap(model.nextStep) { nextStep($0) },
+                .unwrap(model.nextStep) { .component(NextStepControl(
+                    step: $0, labels: (.zhongkao(.stepOpen), .zhongkao(.stepFreeze), .zhongkao(.stepDraw), .zhongkao(.stepPublish)),
+                    csrfToken: chrome.csrfToken, language: t)) },
                 .p(.a(.id("quotas-link"), .attr("href", model.href + "/quotas"),
                       .words(t(model.mayEditOwnQuotas ? .zhongkao(.editQuotasLink) : .zhongkao(.quotasLink))))),
                 .if(model.mayListCandidates, .p(.a(.id("candidates-link"), .attr("href", model.href + "/candidates"), .words(t(.zhongkao(.candidatesLink)))))),
@@ -103,22 +105,6 @@ extension ZhongkaoCampaignPage {
                 fact(.campaign(.seed), model.seed.map { .code(.class("hash"), .words($0)) } ?? none),
                 fact(.zhongkao(.verificationLink), model.publicHref.map { .a(.id("public-link"), .attr("href", $0), .words(t(.zhongkao(.verificationLink)))) } ?? none)
             )
-        }
-
-        private func nextStep(_ step: NextStep) -> Node<HTML.BodyContext> {
-            let t = chrome.language
-            func link(_ id: String, _ href: String, _ label: Phrase) -> Node<HTML.BodyContext> {
-                .p(.a(.class("button"), .id(id), .attr("href", href), .words(t(label))))
-            }
-            switch step {
-            case .open(let action):
-                return .form(.attr("method", "post"), .attr("action", action), .class("inline"),
-                             .input(.attr("type", "hidden"), .attr("name", "_csrf"), .attr("value", chrome.csrfToken)),
-                             .button(.attr("type", "submit"), .id("step-open"), .words(t(.zhongkao(.stepOpen)))))
-            case .freeze(let href): return link("step-freeze", href, .zhongkao(.stepFreeze))
-            case .draw(let href): return link("step-draw", href, .zhongkao(.stepDraw))
-            case .publish(let href): return link("step-publish", href, .zhongkao(.stepPublish))
-            }
         }
 
         private func routeChart(_ r: ZhongkaoReport.RouteCounts) -> BarChart {
