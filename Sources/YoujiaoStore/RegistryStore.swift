@@ -141,6 +141,13 @@ public struct RegistryStore: DatabaseStore {
         try await sql.all("SELECT * FROM teachers WHERE school_id = \(bind: schoolID) ORDER BY name, id", as: TeacherRecord.self)
     }
 
+    /// The teachers of a district's schools, by school then name.
+    public func teachers(districtCode: String) async throws -> [TeacherRecord] {
+        try await sql.all("""
+            SELECT t.* FROM teachers t JOIN schools s ON s.id = t.school_id WHERE s.district_code = \(bind: districtCode) ORDER BY t.school_id, t.name, t.id
+            """, as: TeacherRecord.self)
+    }
+
     public func teacher(id: String) async throws -> TeacherRecord? {
         try await sql.all("SELECT * FROM teachers WHERE id = \(bind: id)", as: TeacherRecord.self).first
     }

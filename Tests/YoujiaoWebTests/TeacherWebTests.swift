@@ -62,6 +62,20 @@ struct TeacherWebTests {
             #expect(try await school.send(.GET, "/teachers/no-such-teacher").status == .notFound)
             #expect(try await signedIn(h, "huangpu").send(.GET, "/schools/3101010001/teachers?sort=hours&dir=desc").status == .ok)
             #expect(try await school.send(.GET, "/schools/3101010001/teachers?sort=salary").status == .badRequest)
+
+            // The district's eligibility list: who may rotate this year and why, and the yearly quota.
+            let district = try await signedIn(h, "huangpu")
+            #expect(try await district.send(.GET, "/districts/310101").body.string.contains("href=\"/districts/310101/rotation\""))
+            let rotation = try await district.send(.GET, "/districts/310101/rotation")
+            #expect(rotation.status == .ok && rotation.headers.first(name: .cacheControl) == "no-store")
+            #expect(rotation.body.string.contains("id=\"eligible-count\">1<") && rotation.body.string.contains("id=\"yearly-quota\">1<"))
+            #expect(rotation.body.string.contains("符合交流轮岗条件") && rotation.body.string.contains("href=\"/teachers/\(teacherID)\""))
+            let rotationCSV = try await district.send(.GET, "/districts/310101/rotation.csv").body.string
+            #expect(rotationCSV.contains("学校,姓名,任教学科,骨干级别,交流轮岗,事项") && rotationCSV.contains("张老师,语文,区级骨干,符合条件,自 2012年9月1日 起"))
+            #expect(try await h.accounts.auditEvents(subjectID: teacherID).contains { $0.action == "rotation-eligibility" })
+            #expect(try await xuhui.send(.GET, "/districts/310101/rotation").status == .forbidden)
+            #expect(try await school.send(.GET, "/districts/310101/rotation").status == .forbidden, "a school reads no district list")
+            #expect(try await district.send(.GET, "/districts/999999/rotation").status == .notFound)
         }
     }
 

@@ -7,6 +7,7 @@ extension Catalogue {
         case teachersCaption, noTeachers, hoursChartTitle, teachersInBand, timelineCaption, when, event, trainingCaption, course
         case provider, kind, rotationsCaption, from, to, start, plannedEnd, status, school, noTraining, noRotations, facts
         case eligibilityHeading, rotationServed, cycle, behindCount, backToSchool, idNumber, post, recordHours
+        case eligible, notEligible, eligibleTeachers, eligibleKeyTeachers, yearlyQuota, showEveryTeacher, showEligibleOnly, rotationLink
 
         public var phrase: Phrase {
             switch self {
@@ -53,6 +54,14 @@ extension Catalogue {
             case .idNumber: Phrase(zh: "身份证件号", en: "ID number")
             case .post: Phrase(zh: "岗位", en: "Post")
             case .recordHours: Phrase(zh: "学时", en: "Hours")
+            case .eligible: Phrase(zh: "符合条件", en: "Eligible")
+            case .notEligible: Phrase(zh: "不符合", en: "Not eligible")
+            case .eligibleTeachers: Phrase(zh: "符合交流条件的教师", en: "Teachers eligible for rotation")
+            case .eligibleKeyTeachers: Phrase(zh: "其中骨干教师", en: "Of whom key teachers")
+            case .yearlyQuota: Phrase(zh: "本年至少交流（10%）", en: "To rotate this year at least (10%)")
+            case .showEveryTeacher: Phrase(zh: "显示全部教师及原因", en: "Show every teacher with the reason")
+            case .showEligibleOnly: Phrase(zh: "只显示符合条件的教师", en: "Show eligible teachers only")
+            case .rotationLink: Phrase(zh: "交流轮岗资格名单", en: "Rotation eligibility list")
             }
         }
 
@@ -66,7 +75,7 @@ extension Catalogue {
                    .teachers(.rotated(to: "崇明区堡镇小学", kind: .rural)),
                    .teachers(.eligibility(.longAtSchool(since: d, years: 7))), .teachers(.eligibility(.tooShort(since: d, years: 3, required: 6))),
                    .teachers(.eligibility(.nearRetirement(retires: d))), .teachers(.eligibility(.rotatingNow(until: d))),
-                   .teachers(.eligibility(.noCurrentAppointment)), .teachers(.cycleSpan(d...d)), .teachers(.days(365))]
+                   .teachers(.eligibility(.noCurrentAppointment)), .teachers(.cycleSpan(d...d)), .teachers(.days(365)), .teachers(.rotationTitle("黄浦区"))]
         }
     }
 
@@ -75,7 +84,7 @@ extension Catalogue {
         case titleName(TeacherTitle), keyLevelName(KeyTeacherLevel), postName(TeacherPost), trainingKind(TeacherTraining.Kind)
         case rotationKind(TeacherRotation.Kind), rotationStatus(TeacherRotation.Status), listTitle(String), hoursAtLeast(Int), hoursAmount(Int)
         case hoursBand(low: Int, high: Int), appointed(school: String, post: TeacherPost), gained(TeachersText), rotated(to: String, kind: TeacherRotation.Kind)
-        case eligibility(RotationEligibility.Reason), cycleSpan(ClosedRange<CaseDate>), days(Int)
+        case eligibility(RotationEligibility.Reason), cycleSpan(ClosedRange<CaseDate>), days(Int), rotationTitle(String)
 
         var phrase: Phrase {
             switch self {
@@ -151,6 +160,7 @@ extension Catalogue {
                 }
             case .cycleSpan(let span): Phrase(zh: "\(span.lowerBound.year)–\(span.upperBound.year) 年", en: "\(span.lowerBound.year)–\(span.upperBound.year)")
             case .days(let days): Phrase(zh: "\(Format.number(days)) 天", en: "\(Format.number(days)) days")
+            case .rotationTitle(let district): Phrase(zh: "交流轮岗资格：\(district)", en: "Rotation eligibility: \(district)")
             }
         }
     }

@@ -211,3 +211,91 @@ public enum TeacherPortraitPage {
         }
     }
 }
+
+/// A district's teachers with their standing for this year's rotation (交流轮岗): eligible or not and
+/// why, from their appointments; the yearly quota the eligible make (10% of them, key teachers 20%
+/// of the rotated). Sorted on the server; the whole list as CSV and XLSX.
+public enum RotationEligibilityPage {
+    public struct Row: Sendable, Hashable {
+        public var teacherID: String
+        public var name: String
+        public var schoolName: String
+        public var subject: String
+        public var keyLevel: KeyTeacherLevel
+        public var eligibility: RotationEligibility
+        public init(teacherID: String, name: String, schoolName: String, subject: String, keyLevel: KeyTeacherLevel, eligibility: RotationEligibility) {
+            self.teacherID = teacherID; self.name = name; self.schoolName = schoolName; self.subject = subject; self.keyLevel = keyLevel
+            self.eligibility = eligibility
+        }
+    }
+
+    public struct Model: Sendable, Hashable {
+        public var districtCode: String
+        public var districtName: String
+        public var rows: [Row]
+        /// Only the eligible (the default), or every teacher with the reason.
+        public var eligibleOnly: Bool
+        public var sort: TableSort
+        public init(districtCode: String, districtName: String, rows: [Row], eligibleOnly: Bool, sort: TableSort) {
+            self.districtCode = districtCode; self.districtName = districtName; self.rows = rows; self.eligibleOnly = eligibleOnly; self.sort = sort
+        }
+        public var href: String { "/districts/\(districtCode)/rotation" }
+        public var eligible: Int { rows.filter(\.eligibility.isEligible).count }
+        public var eligibleKey: Int { rows.filter { $0.eligibility.isEligible && $0.keyLevel != .none }.count }
+        /// At least 10% of the eligible rotate each year (rounded up).
+        public var yearlyQuota: Int { (eligible + 9) / 10 }
+        public var shown: [Row] { eligibleOnly ? rows.filter(\.eligibility.isEligible) : rows }
+    }
+
+    public static let defaultSort = TableSort(key: "school")
+    public static let sortableKeys: Set<String> = ["school", "name", "subject", "key"]
+
+    public static func table(_ model: Model) -> TableModel {
+        let levels = KeyTeacherLevel.allCases
+        let rows = model.shown.sorted { a, b in
+            let order: Bool? = switch model.sort.key {
+            case "name": a.name == b.name ? nil : a.name < b.name
+            case "subject": a.subject == b.subject ? nil : a.subject < b.subject
+            case "key": a.keyLevel == b.keyLevel ? nil : levels.firstIndex(of: a.keyLevel)! < levels.firstIndex(of: b.keyLevel)!
+            default: a.schoolName == b.schoolName ? nil : a.schoolName < b.schoolName
+            }
+            guard let order else { return a.name == b.name ? a.teacherID < b.teacherID : a.name < b.name }
+            return model.sort.direction == .ascending ? order : !order
+        }
+        return TableModel(
+            id: "rotation-eligibility", caption: .teachers(.eligibilityHeading),
+            columns: [.init(.teachers(.school), key: "school", isSortable: true), .init(.teachers(.name), key: "name", isSortable: true),
+                      .init(.teachers(.subject), key: "subject", isSortable: true), .init(.teachers(.keyLevel), key: "key", isSortable: true),
+                      .init(.teachers(.rotation), key: "eligible"), .init(.teachers(.event), key: "reason")],
+            rows: rows.map { row in
+                [.text(row.schoolName), .link(row.name, href: "/teachers/\(row.teacherID)"), .text(row.subject),
+                 .phrase(.teachers(.keyLevelName(row.keyLevel))),
+                 row.eligibility.isEligible ? .badge(.teachers(.eligible), tone: .good) : .badge(.teachers(.notEligible), tone: .neutral),
+                 .phrase(.teachers(.eligibility(row.eligibility.reason)))]
+            },
+            sort: model.sort, emptyState: .teachers(.noTeachers))
+    }
+
+    public struct View: PageView {
+        public var chrome: Chrome
+        public var model: Model
+        public var address: PageAddress
+        public init(chrome: Chrome, model: Model, address: PageAddress) { self.chrome = chrome; self.model = model; self.address = address }
+
+        public var title: Phrase { .teachers(.rotationTitle(model.districtName)) }
+
+        public var content: Component {
+            let t = chrome.language
+            return Node<HTML.BodyContext>.group(
+                .dl(.class("facts"),
+                    .dt(.words(t(.teachers(.eligibleTeachers)))), .dd(.strong(.id("eligible-count"), .words(Format.number(model.eligible)))),
+                    .dt(.words(t(.teachers(.eligibleKeyTeachers)))), .dd(.words(Format.number(model.eligibleKey))),
+                    .dt(.words(t(.teachers(.yearlyQuota)))), .dd(.span(.id("yearly-quota"), .words(Format.number(model.yearlyQuota))))),
+                .p(.a(.id("eligibility-filter"), .attr("href", model.eligibleOnly ? model.href + "?all=1" : model.href),
+                      .words(t(model.eligibleOnly ? .teachers(.showEveryTeacher) : .teachers(.showEligibleOnly))))),
+                .component(DownloadLinks(for: address, csvPath: model.href + ".csv", xlsxPath: model.href + ".xlsx", language: t)),
+                .component(DataTable(RotationEligibilityPage.table(model), address: address, language: t))
+            )
+        }
+    }
+}

@@ -13,6 +13,54 @@ struct TeacherController {
         routes.get("schools", ":id", "teachers.csv") { try await download(req: $0, as: .csv) }
         routes.get("schools", ":id", "teachers.xlsx") { try await download(req: $0, as: .xlsx) }
         routes.get("teachers", ":id", use: portrait)
+        routes.get("districts", ":code", "rotation", use: rotation)
+        routes.get("districts", ":code", "rotation.csv") { try await rotationDownload(req: $0, as: .csv) }
+        routes.get("districts", ":code", "rotation.xlsx") { try await rotationDownload(req: $0, as: .xlsx) }
+    }
+
+    /// The district's teachers with their rotation standing today; the district's and the city's staff only.
+    private func rotationModel(_ req: Request) async throws -> (RotationEligibilityPage.Model, [String]) {
+        let viewer = try req.requireStaff()
+        let code = req.parameters.get("code") ?? ""
+        guard let district = try await req.registry.district(code: code) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchDistrict))) }
+        guard viewer.scope.canSeeDistrict(code) else {
+            try await Audit.record(req, action: "rotation-eligibility-refused", subjectKind: "district", subjectIDs: [code], staffOnly: true)
+            throw Abort(.forbidden, reason: req.t(.refusal(.districtOutsideScope)))
+        }
+        let teachers = try await req.registry.teachers(districtCode: code)
+        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id))
+        let schoolNames = Dictionary(uniqueKeysWithValues: try await req.registry.schools(SchoolFilter(districtCode: code), page: .everything).items.map { ($0.id, $0.name) })
+        let today = CaseDate.today()
+        let rows = teachers.map { teacher in
+            let history = histories[teacher.id] ?? TeacherHistoryStore.History()
+            let identity = try? NationalID(teacher.nationalId)
+            return RotationEligibilityPage.Row(
+                teacherID: teacher.id, name: teacher.name, schoolName: schoolNames[teacher.schoolId] ?? teacher.schoolId, subject: teacher.subject,
+                keyLevel: KeyTeacherLevel(rawValue: teacher.keyLevel) ?? .none,
+                eligibility: RotationEligibility(appointments: history.appointments, rotations: history.rotations,
+                                                 birthDate: identity.flatMap { CaseDate($0.birthDate) } ?? today, isWoman: identity?.gender == .female,
+                                                 on: today, rules: .shanghai))
+        }
+        let model = RotationEligibilityPage.Model(districtCode: code, districtName: district.name, rows: rows,
+                                                  eligibleOnly: req.query[String.self, at: "all"] == nil,
+                                                  sort: try req.tableSort(keys: RotationEligibilityPage.sortableKeys, fallback: RotationEligibilityPage.defaultSort))
+        return (model, model.shown.map(\.teacherID))
+    }
+
+    @Sendable func rotation(req: Request) async throws -> Response {
+        let (model, ids) = try await rotationModel(req)
+        try await Audit.record(req, action: "rotation-eligibility", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
+        let response = req.page(RotationEligibilityPage.View(chrome: req.chrome(), model: model, address: req.address))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    @Sendable func rotationDownload(req: Request, as format: DownloadFormat) async throws -> Response {
+        let (model, ids) = try await rotationModel(req)
+        try await Audit.record(req, action: "rotation-eligibility-export", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
+        let response = try req.download(RotationEligibilityPage.table(model), name: "rotation-\(model.districtCode)", as: format)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
     private func listModel(_ req: Request) async throws -> (TeacherListPage.Model, [String]) {
