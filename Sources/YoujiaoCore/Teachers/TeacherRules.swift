@@ -113,6 +113,14 @@ public struct RotationEligibility: Sendable, Hashable {
         }
     }
 
+    /// The same, with the birth date and sex read from the teacher's ID number (a number that does not
+    /// parse counts as no retirement in view).
+    public init(nationalID: String, appointments: [TeacherAppointment], rotations: [TeacherRotation], on day: CaseDate, rules: TeacherRules) {
+        let identity = try? NationalID(nationalID)
+        self.init(appointments: appointments, rotations: rotations, birthDate: identity.flatMap { CaseDate($0.birthDate) } ?? day,
+                  isWoman: identity?.gender == .female, on: day, rules: rules)
+    }
+
     private init(isEligible: Bool, reason: Reason) { self.isEligible = isEligible; self.reason = reason }
 
     static func wholeYears(from start: CaseDate, to end: CaseDate) -> Int {

@@ -33,13 +33,11 @@ struct TeacherController {
         let today = CaseDate.today()
         let rows = teachers.map { teacher in
             let history = histories[teacher.id] ?? TeacherHistoryStore.History()
-            let identity = try? NationalID(teacher.nationalId)
             return RotationEligibilityPage.Row(
                 teacherID: teacher.id, name: teacher.name, schoolName: schoolNames[teacher.schoolId] ?? teacher.schoolId, subject: teacher.subject,
                 keyLevel: KeyTeacherLevel(rawValue: teacher.keyLevel) ?? .none,
-                eligibility: RotationEligibility(appointments: history.appointments, rotations: history.rotations,
-                                                 birthDate: identity.flatMap { CaseDate($0.birthDate) } ?? today, isWoman: identity?.gender == .female,
-                                                 on: today, rules: .shanghai))
+                eligibility: RotationEligibility(nationalID: teacher.nationalId, appointments: history.appointments,
+                                                 rotations: history.rotations, on: today, rules: .shanghai))
         }
         let model = RotationEligibilityPage.Model(districtCode: code, districtName: district.name, rows: rows,
                                                   eligibleOnly: req.query[String.self, at: "all"] == nil,
@@ -51,16 +49,14 @@ struct TeacherController {
         let (model, ids) = try await rotationModel(req)
         try await Audit.record(req, action: "rotation-eligibility", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
         let response = req.page(RotationEligibilityPage.View(chrome: req.chrome(), model: model, address: req.address))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return Self.neverCached(response)
     }
 
     @Sendable func rotationDownload(req: Request, as format: DownloadFormat) async throws -> Response {
         let (model, ids) = try await rotationModel(req)
         try await Audit.record(req, action: "rotation-eligibility-export", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
         let response = try req.download(RotationEligibilityPage.table(model), name: "rotation-\(model.districtCode)", as: format)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return Self.neverCached(response)
     }
 
     private func listModel(_ req: Request) async throws -> (TeacherListPage.Model, [String]) {
@@ -86,16 +82,14 @@ struct TeacherController {
         let (model, ids) = try await listModel(req)
         try await Audit.record(req, action: "teachers-list", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
         let response = req.page(TeacherListPage.View(chrome: req.chrome(), model: model, address: req.address))
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return Self.neverCached(response)
     }
 
     @Sendable func download(req: Request, as format: DownloadFormat) async throws -> Response {
         let (model, ids) = try await listModel(req)
         try await Audit.record(req, action: "teachers-export", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
         let response = try req.download(TeacherListPage.table(model), name: "teachers-\(model.schoolID)", as: format)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        return Self.neverCached(response)
     }
 
     @Sendable func portrait(req: Request) async throws -> Response {
@@ -125,20 +119,23 @@ struct TeacherController {
         events += history.rotations.filter(\.counts).map {
             TeacherPortraitPage.Event(date: $0.start, what: .teachers(.rotated(to: names[$0.toSchoolID] ?? $0.toSchoolID, kind: $0.kind)))
         }
-        let identity = try? NationalID(teacher.nationalId)
         let model = TeacherPortraitPage.Model(
             name: teacher.name, maskedID: teacher.maskedNationalId, schoolID: school.id, schoolName: school.name, subject: teacher.subject,
             title: TeacherTitle(rawValue: teacher.title) ?? .none, keyLevel: KeyTeacherLevel(rawValue: teacher.keyLevel) ?? .none,
             post: history.appointments.last { $0.until == nil }?.post,
             pace: TrainingPace(records: history.training, on: today, rules: .shanghai),
-            eligibility: RotationEligibility(appointments: history.appointments, rotations: history.rotations,
-                                             birthDate: identity.flatMap { CaseDate($0.birthDate) } ?? today, isWoman: identity?.gender == .female,
-                                             on: today, rules: .shanghai),
+            eligibility: RotationEligibility(nationalID: teacher.nationalId, appointments: history.appointments,
+                                             rotations: history.rotations, on: today, rules: .shanghai),
             rotationDays: TeacherReviewChecks.rotationDays(history.rotations, by: today), events: events.sorted { $0.date < $1.date },
             training: history.training,
             rotations: history.rotations.map { .init(fromName: names[$0.fromSchoolID] ?? $0.fromSchoolID, toName: names[$0.toSchoolID] ?? $0.toSchoolID, rotation: $0) })
         try await Audit.record(req, action: "teacher-portrait", subjectKind: "teacher", subjectIDs: [teacher.id], staffOnly: true)
         let response = req.page(TeacherPortraitPage.View(chrome: req.chrome(), model: model, address: req.address))
+        return Self.neverCached(response)
+    }
+
+    /// Teachers' names, ID numbers and careers are personal data: no cache keeps them.
+    private static func neverCached(_ response: Response) -> Response {
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
