@@ -34,6 +34,9 @@ enum DemoSeeder {
         print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
         let (appointments, qualifications, training, rotations) = try await TeacherHistoryDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())
         print("Loaded teachers' careers: \(appointments) appointments, \(qualifications) titles and key levels, \(training) training records, \(rotations) rotations.")
+        let demoSchool = try await runtime.accounts.user(username: "school")?.schoolId
+        let rotation = try await RotationRoundDemoLoader.load(into: runtime.registry, districtCode: city.districts[0].code, skipping: demoSchool, today: .today())
+        print("Opened the demo rotation round \(rotation.round.id) with \(rotation.needs) needs.")
         try await AidDemoSeeder.seed(runtime, city: city)
     }
 

@@ -69,6 +69,7 @@ public enum StoreSetup {
         CreateZhongkao(),
         CreateReadinessProbe(),
         CreateTeacherHistory(),
+        CreateRotationRounds(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -44,7 +44,9 @@ public struct SupervisionStore: DatabaseStore {
                                         as: SchoolRecord.self).map(\.school)
         let enrollment = try await enrollment(scope: scope)
         let teachers = try await teacherCounts(scope: scope)
+        // A district that plans its rotation here counts it from the terms; others keep their reports.
         let rotations = Dictionary(uniqueKeysWithValues: try await rotations(year: year, scope: scope).map { ($0.schoolID, $0.counts) })
+            .merging(try await RotationRoundStore(database).recordedCounts(year: year, scope: scope)) { _, recorded in recorded }
         return schools.map { school in
             SchoolFacts(school: school, enrollment: enrollment[school.id] ?? [:], teachers: teachers[school.id], rotation: rotations[school.id])
         }

@@ -38,5 +38,6 @@ func routes(_ app: Application) throws {
     EnrollmentController().register(app)
     ZhongkaoController().register(app)
     TeacherController().register(app)
+    RotationRoundController().register(app)
     CampaignAPIController().register(app)
 }

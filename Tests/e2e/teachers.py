@@ -24,3 +24,54 @@ def run(driver, base, accounts, screenshots, check):
     check("a portrait shows the career and the training", "职业经历" in driver.page_source and "研训记录" in driver.page_source
           and driver.find_elements(By.ID, "cycle-hours"))
     driver.save_screenshot(os.path.join(screenshots, "teachers-portrait.png"))
+
+
+WIDER_THAN_PHONE = "return document.documentElement.scrollWidth > window.innerWidth + 1;"
+
+
+def flash(driver):
+    found = driver.find_elements(By.CSS_SELECTOR, "p.flash")
+    return found[0].text if found else ""
+
+
+def run_rotation_round(driver, base, accounts, screenshots, check):
+    """The demo district's rotation round: check the waiting need, make the plan, change one teacher
+    with a reason, approve after the confirmation, and record the first teacher's arrival."""
+    sign_in(driver, base, "district", accounts["district"])
+    driver.get(base + "/")
+    district = driver.find_element(By.CSS_SELECTOR, "nav a[href^='/districts/']").get_attribute("href")
+    driver.get(district + "/rotation")
+    click_and_wait(driver, driver.find_element(By.ID, "rounds-link"))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "table.data-table tbody a[href*='/rotation/']"))
+    round_url = driver.current_url.split("?")[0]
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#rotation-needs ~ * a[href*='/needs/'], table.data-table a[href*='/needs/']"))
+    click_and_wait(driver, driver.find_element(By.ID, "accept"))
+    check("the district accepts a school's need and is told so", "审核结果已保存" in flash(driver))
+
+    click_and_wait(driver, driver.find_element(By.ID, "make-plan"))
+    check("the optimiser proposes a plan", "方案已生成" in flash(driver) and int(driver.find_element(By.ID, "rotated").text) > 0)
+    driver.save_screenshot(os.path.join(screenshots, "rotation-plan.png"))
+
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "table.data-table a[href*='/swap/']"))
+    options = driver.find_elements(By.CSS_SELECTOR, "#replacement option")
+    check("a swap offers teachers who fit the need", len(options) > 0)
+    if options:
+        driver.find_element(By.ID, "reason").send_keys("原人选承担区级课题")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#swap-form button[type=submit]"))
+        check("the change is saved with its reason", "人选已调整" in flash(driver) and "原人选承担区级课题" in driver.page_source)
+
+    click_and_wait(driver, driver.find_element(By.ID, "approve"))
+    check("approval shows what will happen first", "批准交流方案" in driver.page_source and driver.find_elements(By.CSS_SELECTOR, ".confirm-panel"))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".confirm-panel button.danger"))
+    check("the plan is approved into terms", "方案已批准" in flash(driver) and "交流执行情况" in driver.page_source)
+
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "table.data-table a[href*='/terms/']"))
+    click_and_wait(driver, driver.find_element(By.ID, "step-arrived"))
+    check("the district records a teacher's arrival", "交流状态已更新" in flash(driver) and "交流中" in driver.page_source)
+    driver.save_screenshot(os.path.join(screenshots, "rotation-terms.png"))
+
+    driver.set_window_size(390, 844)
+    driver.get(round_url)
+    check("the round fits a 390 px phone", not driver.execute_script(WIDER_THAN_PHONE))
+    driver.save_screenshot(os.path.join(screenshots, "rotation-terms-phone.png"))
+    driver.set_window_size(1280, 1400)

@@ -186,6 +186,9 @@ public struct RotationPlan: Sendable, Hashable, Codable {
         public var missing: Int { required - achieved }
         /// The constraints that bind, most general first.
         public var binding: [Binding]
+        public init(target: Target, required: Int, achieved: Int, binding: [Binding]) {
+            self.target = target; self.required = required; self.achieved = achieved; self.binding = binding
+        }
         public var description: String {
             "\(target.rawValue): \(achieved) of \(required) (\(missing) short): " + binding.map(\.description).joined(separator: "; ")
         }

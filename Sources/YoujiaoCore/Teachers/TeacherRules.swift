@@ -17,25 +17,32 @@ public struct TeacherRules: Sendable, Hashable {
     public var protectedProvinces: Set<String>
     /// Cross-school rotation a middle manager needs before promotion to school leadership.
     public var rotationDaysForPromotion: Int
+    /// School years a rotation term of each kind lasts.
+    public var termYearsByKind: [TeacherRotation.Kind: Int]
 
     public init(requiredTenthHours: Int, cycleYears: Int, cycleAnchorYear: Int, yearsAtSchoolForRotation: Int,
                 yearsBeforeRetirementExempt: Int, retirementAgeMen: Int, retirementAgeWomen: Int,
-                protectedProvinces: Set<String>, rotationDaysForPromotion: Int) {
+                protectedProvinces: Set<String>, rotationDaysForPromotion: Int, termYearsByKind: [TeacherRotation.Kind: Int]) {
         self.requiredTenthHours = requiredTenthHours; self.cycleYears = cycleYears; self.cycleAnchorYear = cycleAnchorYear
         self.yearsAtSchoolForRotation = yearsAtSchoolForRotation; self.yearsBeforeRetirementExempt = yearsBeforeRetirementExempt
         self.retirementAgeMen = retirementAgeMen; self.retirementAgeWomen = retirementAgeWomen
         self.protectedProvinces = protectedProvinces; self.rotationDaysForPromotion = rotationDaysForPromotion
+        self.termYearsByKind = termYearsByKind
     }
+
+    /// A kind without a term of its own lasts one school year.
+    public func termYears(_ kind: TeacherRotation.Kind) -> Int { termYearsByKind[kind] ?? 1 }
 
     /// 360 hours per five-year cycle from 2021 (the 14th five-year plan), six years at a school,
     /// exempt within 3 years of retirement at 60 (men) or 55 (women), the National Bureau of
-    /// Statistics' central, western and north-eastern provinces, one year of rotation for promotion.
+    /// Statistics' central, western and north-eastern provinces, one year of rotation for promotion;
+    /// three school years in a new city, a rural or a weaker school, one within the group.
     public static let shanghai = TeacherRules(
         requiredTenthHours: 3_600, cycleYears: 5, cycleAnchorYear: 2021, yearsAtSchoolForRotation: 6, yearsBeforeRetirementExempt: 3,
         retirementAgeMen: 60, retirementAgeWomen: 55,
         protectedProvinces: ["14", "34", "36", "41", "42", "43", "15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
                              "21", "22", "23"],
-        rotationDaysForPromotion: 365)
+        rotationDaysForPromotion: 365, termYearsByKind: [.group: 1, .newCity: 3, .rural: 3, .weakSchool: 3])
 
     /// The training cycle that contains `day`.
     public func cycle(containing day: CaseDate) -> ClosedRange<CaseDate> {

@@ -293,6 +293,7 @@ public enum RotationEligibilityPage {
                     .dt(.words(t(.teachers(.yearlyQuota)))), .dd(.span(.id("yearly-quota"), .words(Format.number(model.yearlyQuota))))),
                 .p(.a(.id("eligibility-filter"), .attr("href", model.eligibleOnly ? model.href + "?all=1" : model.href),
                       .words(t(model.eligibleOnly ? .teachers(.showEveryTeacher) : .teachers(.showEligibleOnly))))),
+                .p(.a(.id("rounds-link"), .attr("href", model.href + "/rounds"), .words(t(.rotationRounds(.roundsLink))))),
                 .component(DownloadLinks(for: address, csvPath: model.href + ".csv", xlsxPath: model.href + ".xlsx", language: t)),
                 .component(DataTable(RotationEligibilityPage.table(model), address: address, language: t))
             )
