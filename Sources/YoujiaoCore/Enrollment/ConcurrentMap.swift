@@ -36,4 +36,14 @@ extension Range where Bound == Int {
     func concurrentMap<Result>(_ transform: @Sendable (Int) -> Result) -> [Result] {
         concurrentMap(makeState: {}) { _, index in transform(index) }
     }
+
+    /// The range cut into consecutive chunks as `concurrentMap` cuts it, `body` run on each over
+    /// the cores; one result per chunk, in order (for work that writes its per-index results
+    /// itself and gathers a little per chunk, such as errors).
+    func concurrentChunks<Result>(_ body: @Sendable (Range<Int>) -> Result) -> [Result] {
+        let chunks = Swift.max(1, Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        return (0..<chunks).concurrentMap { chunk in
+            body(lowerBound + count * chunk / chunks..<lowerBound + count * (chunk + 1) / chunks)
+        }
+    }
 }

@@ -177,6 +177,8 @@ public struct CSVRows: RandomAccessCollection, Sendable {
     let index: CSVColumnIndex
     public var startIndex: Int { 0 }
     public var endIndex: Int { cells.lines.count }
+    /// The spreadsheet row number of every row, in order.
+    var numbers: [Int] { cells.lines }
     public subscript(position: Int) -> CSVRow {
         CSVRow(number: cells.lines[position], cells: cells, firstCell: (position + 1) * cells.width, index: index)
     }

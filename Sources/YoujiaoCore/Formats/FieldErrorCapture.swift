@@ -42,28 +42,37 @@ func parseRows<Value>(of table: CSVTable, _ parse: (CSVRow, inout [FieldError]) 
 }
 
 /// `parseRows` with the rows split over the cores, for files of a million rows; values and
-/// errors keep the file's order.
+/// errors keep the file's order. `parse` returns nil only after adding an error.
 func parseRowsConcurrently<Value: Sendable>(
     of table: CSVTable, _ parse: @escaping @Sendable (CSVRow, inout [FieldError]) -> Value?
 ) throws -> (values: [Value], rows: [Int]) {
     let rows = table.rows
-    let parsed = (0..<rows.count).concurrentMap { index -> (value: Value?, errors: [FieldError]) in
-        var errors: [FieldError] = []
-        let value = parse(rows[index], &errors)
-        return (value, errors)
-    }
-    var values: [Value] = []
-    var numbers: [Int] = []
-    var errors: [FieldError] = []
-    values.reserveCapacity(rows.count)
-    numbers.reserveCapacity(rows.count)
-    for (row, result) in zip(rows, parsed) {
-        errors += result.errors
-        if let value = result.value {
-            values.append(value)
-            numbers.append(row.number)
+    // Each value is typed straight into its slot of the final array (no per-row result to copy
+    // from); a chunk stops writing values at its first bad row and only gathers errors after it.
+    let values = try [Value](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+        nonisolated(unsafe) let slots = buffer
+        let chunks = (0..<rows.count).concurrentChunks { range -> (written: Range<Int>, errors: [FieldError]) in
+            var errors: [FieldError] = []
+            var written = range.lowerBound
+            for index in range {
+                let value = parse(rows[index], &errors)
+                if let value, errors.isEmpty {
+                    (slots.baseAddress! + index).initialize(to: value)
+                    written = index + 1
+                } else {
+                    precondition(!errors.isEmpty, "a row that gives no value adds an error")
+                }
+            }
+            return (range.lowerBound..<written, errors)
         }
+        let errors = chunks.flatMap(\.errors)
+        guard errors.isEmpty else {
+            for chunk in chunks { (slots.baseAddress! + chunk.written.lowerBound).deinitialize(count: chunk.written.count) }
+            initialized = 0
+            throw InputErrors(errors: errors)
+        }
+        initialized = rows.count
     }
-    guard errors.isEmpty else { throw InputErrors(errors: errors) }
-    return (values, numbers)
+    // Every row gave a value.
+    return (values, rows.numbers)
 }
