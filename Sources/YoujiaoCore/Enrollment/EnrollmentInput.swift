@@ -25,7 +25,7 @@ public struct InputOrigin: Sendable {
 public struct EnrollmentInput: Sendable {
     public let schools: [EnrollmentSchool]
     public let applicants: [Applicant]
-    let schoolIndexByID: [String: Int]
+    let schoolIndexByID: StringIndex
     /// Per applicant: the index of the public school serving the child's zone.
     let catchmentSchool: [Int]
     /// Per applicant: the indices of the private choices, in order.
@@ -44,19 +44,19 @@ public struct EnrollmentInput: Sendable {
         func schoolError(_ index: Int, _ field: String, _ reason: String) {
             errors.append(FieldError(file: origin.schoolsFile, row: origin.schoolRows[index], field: field, reason: reason))
         }
-        func applicantError(_ index: Int, _ field: String, _ reason: String) {
-            errors.append(FieldError(file: origin.applicantsFile, row: origin.applicantRows[index], field: field, reason: reason))
-        }
 
-        var schoolIndex: [String: Int] = [:]
-        var zoneSchool: [String: Int] = [:]
+        // Ids and zones are numbered once (`StringIndex`): the applicants look them up millions of times.
+        var schoolIndex = StringIndex(capacity: schools.count)
+        var zones = StringIndex()
+        var zoneSchool: [Int] = []
         for (index, school) in schools.enumerated() {
             if school.id.isEmpty {
                 schoolError(index, "school_id", "required, but empty")
-            } else if let first = schoolIndex[school.id] {
-                schoolError(index, "school_id", "duplicate school id \(school.id) (first on row \(origin.schoolRows[first]))")
             } else {
-                schoolIndex[school.id] = index
+                let (inserted, first) = schoolIndex.insert(school.id)
+                if !inserted {
+                    schoolError(index, "school_id", "duplicate school id \(school.id) (first on row \(origin.schoolRows[first]))")
+                }
             }
             if school.districtCode.isEmpty { schoolError(index, "district", "required, but empty") }
             if school.capacity < 0 {
@@ -72,55 +72,105 @@ public struct EnrollmentInput: Sendable {
                 if !school.zones.isEmpty { schoolError(index, "zones", "a private school serves no catchment zone; leave it empty") }
             case .public:
                 for zone in school.zones {
-                    if let other = zoneSchool[zone] {
+                    let (inserted, number) = zones.insert(zone)
+                    if inserted {
+                        zoneSchool.append(index)
+                    } else {
+                        let other = zoneSchool[number]
                         schoolError(index, "zones", "zone \(zone) is also served by school \(schools[other].id) "
                                     + "(row \(origin.schoolRows[other])); a zone belongs to exactly one public school")
-                    } else {
-                        zoneSchool[zone] = index
                     }
                 }
             }
         }
 
-        var applicantIndex: [String: Int] = [:]
-        applicantIndex.reserveCapacity(applicants.count)
+        let duplicateOf = StringIndex.duplicates(count: applicants.count) { applicants[$0].id }
         var catchmentSchool = [Int](repeating: -1, count: applicants.count)
         var choiceSchools = [[Int]](repeating: [], count: applicants.count)
-        for (index, applicant) in applicants.enumerated() {
-            if applicant.id.isEmpty {
-                applicantError(index, "applicant_id", "required, but empty")
-            } else if let first = applicantIndex.updateValue(index, forKey: applicant.id) {
-                applicantIndex[applicant.id] = first
-                applicantError(index, "applicant_id",
-                               "duplicate applicant id \(applicant.id) (first on row \(origin.applicantRows[first]))")
+        // Applicants are checked on every core, each chunk writing its own applicants' schools
+        // through the pointers (the chunks' indices are disjoint); the errors come back by chunk,
+        // so in the file's order.
+        let applicantErrors = catchmentSchool.withUnsafeMutableBufferPointer { catchment in
+            choiceSchools.withUnsafeMutableBufferPointer { choices in
+                nonisolated(unsafe) let catchment = catchment, choices = choices
+                let schoolIndex = schoolIndex, zones = zones, zoneSchool = zoneSchool
+                return applicants.indices.concurrentChunks { range in
+                    var errors: [FieldError] = []
+                    for index in range {
+                        var check = ApplicantCheck(file: origin.applicantsFile, row: origin.applicantRows[index])
+                        check.duplicate(of: applicants[index].id, firstRow: duplicateOf[index].map { origin.applicantRows[$0] })
+                        check.fields(of: applicants[index])
+                        if let zone = zones.index(of: applicants[index].zone) {
+                            catchment[index] = zoneSchool[zone]
+                        } else {
+                            check.error("zone", "no public school in \(origin.schoolsFile) serves zone '\(applicants[index].zone)'")
+                        }
+                        choices[index] = check.choices(of: applicants[index], schools: schools, index: schoolIndex)
+                        errors += check.errors
+                    }
+                    return errors
+                }
             }
-            if applicant.districtCode.isEmpty { applicantError(index, "district", "required, but empty") }
-            for problem in Self.coordinateProblems(applicant.latitude, applicant.longitude) {
-                applicantError(index, problem.field, problem.reason)
+        }
+        errors += applicantErrors.joined()
+        guard errors.isEmpty else { throw InputErrors(errors: errors) }
+        self.schools = schools
+        self.applicants = applicants
+        self.schoolIndexByID = schoolIndex
+        self.catchmentSchool = catchmentSchool
+        self.choiceSchools = choiceSchools
+    }
+
+    func schoolIndex(of id: String) -> Int? { schoolIndexByID.index(of: id) }
+
+    /// One applicant's checks, in the order their errors are listed.
+    private struct ApplicantCheck {
+        let file: String
+        let row: Int
+        var errors: [FieldError] = []
+
+        mutating func error(_ field: String, _ reason: String) {
+            errors.append(FieldError(file: file, row: row, field: field, reason: reason))
+        }
+
+        mutating func duplicate(of id: String, firstRow: Int?) {
+            if id.isEmpty {
+                error("applicant_id", "required, but empty")
+            } else if let firstRow {
+                error("applicant_id", "duplicate applicant id \(id) (first on row \(firstRow))")
             }
-            if !Self.tierRange.contains(applicant.tier) {
-                applicantError(index, "tier", "\(applicant.tier) is outside \(Self.tierRange.lowerBound)…\(Self.tierRange.upperBound)")
+        }
+
+        mutating func fields(of applicant: Applicant) {
+            if applicant.districtCode.isEmpty { error("district", "required, but empty") }
+            for problem in EnrollmentInput.coordinateProblems(applicant.latitude, applicant.longitude) {
+                error(problem.field, problem.reason)
             }
-            if !Self.yearsRange.contains(applicant.yearsAtAddress) {
-                applicantError(index, "years", "\(applicant.yearsAtAddress) is outside \(Self.yearsRange.lowerBound)…\(Self.yearsRange.upperBound)")
+            if !EnrollmentInput.tierRange.contains(applicant.tier) {
+                let range = EnrollmentInput.tierRange
+                error("tier", "\(applicant.tier) is outside \(range.lowerBound)…\(range.upperBound)")
             }
-            if let school = zoneSchool[applicant.zone] {
-                catchmentSchool[index] = school
-            } else {
-                applicantError(index, "zone", "no public school in \(origin.schoolsFile) serves zone '\(applicant.zone)'")
+            if !EnrollmentInput.yearsRange.contains(applicant.yearsAtAddress) {
+                let range = EnrollmentInput.yearsRange
+                error("years", "\(applicant.yearsAtAddress) is outside \(range.lowerBound)…\(range.upperBound)")
             }
+        }
+
+        /// The indices of the private choices (二选一: none on the public track).
+        mutating func choices(of applicant: Applicant, schools: [EnrollmentSchool], index: StringIndex) -> [Int] {
             switch applicant.track {
             case .public:
                 if !applicant.choices.isEmpty {
-                    applicantError(index, "choices", "a public-track child names no private school (二选一); leave it empty")
+                    error("choices", "a public-track child names no private school (二选一); leave it empty")
                 }
+                return []
             case .private:
                 if applicant.choices.isEmpty {
-                    applicantError(index, "choices", "a private-track child names at least one private school")
+                    error("choices", "a private-track child names at least one private school")
                 }
-                choiceSchools[index] = applicant.choices.enumerated().compactMap { position, choice in
+                return applicant.choices.enumerated().compactMap { position, choice in
                     let reason: String
-                    if let school = schoolIndex[choice] {
+                    if let school = index.index(of: choice) {
                         let target = schools[school]
                         if target.ownership == .public {
                             reason = "\(choice) is a public school, not a private choice"
@@ -135,22 +185,14 @@ public struct EnrollmentInput: Sendable {
                     } else {
                         reason = "unknown school \(choice)"
                     }
-                    applicantError(index, "choices", reason)
+                    error("choices", reason)
                     return nil
                 }
             }
         }
-        guard errors.isEmpty else { throw InputErrors(errors: errors) }
-        self.schools = schools
-        self.applicants = applicants
-        self.schoolIndexByID = schoolIndex
-        self.catchmentSchool = catchmentSchool
-        self.choiceSchools = choiceSchools
     }
 
-    func schoolIndex(of id: String) -> Int? { schoolIndexByID[id] }
-
-    private static func coordinateProblems(_ latitude: Double, _ longitude: Double) -> [(field: String, reason: String)] {
+    fileprivate static func coordinateProblems(_ latitude: Double, _ longitude: Double) -> [(field: String, reason: String)] {
         var problems: [(field: String, reason: String)] = []
         if !(-90...90).contains(latitude) { problems.append(("lat", "latitude \(latitude) is outside -90…90")) }
         if !(-180...180).contains(longitude) { problems.append(("lon", "longitude \(longitude) is outside -180…180")) }

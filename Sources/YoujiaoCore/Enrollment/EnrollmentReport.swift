@@ -67,8 +67,10 @@ public struct EnrollmentReport: Codable, Sendable, Equatable {
     public init(input: EnrollmentInput, outcome: EnrollmentOutcome, seed: LotterySeed, settings: EnrollmentSettings) {
         let schools = input.schools
         var routes = RouteCounts()
-        var districtRoutes: [String: RouteCounts] = [:]
-        var districtApplicants: [String: Int] = [:]
+        // Districts numbered as met (`StringIndex`): two million applicants, a few hundred districts.
+        var districtNumbers = StringIndex()
+        var districtRoutes: [RouteCounts] = []
+        var districtApplicants: [Int] = []
         var schoolApplicants = [Int](repeating: 0, count: schools.count)
         var admitted = [Int](repeating: 0, count: schools.count)
         var catchmentAdmitted = [Int](repeating: 0, count: schools.count)
@@ -79,8 +81,13 @@ public struct EnrollmentReport: Codable, Sendable, Equatable {
         for (child, placement) in outcome.placements.enumerated() {
             let applicant = input.applicants[child]
             routes.count(placement.route)
-            districtRoutes[applicant.districtCode, default: RouteCounts()].count(placement.route)
-            districtApplicants[applicant.districtCode, default: 0] += 1
+            let (newDistrict, district) = districtNumbers.insert(applicant.districtCode)
+            if newDistrict {
+                districtRoutes.append(RouteCounts())
+                districtApplicants.append(0)
+            }
+            districtRoutes[district].count(placement.route)
+            districtApplicants[district] += 1
             // A child applies to private choices up to the one that admitted them (all if none did).
             let privateApplications = placement.route == .private ? placement.choiceRank! : input.choiceSchools[child].count
             for school in input.choiceSchools[child].prefix(privateApplications) { schoolApplicants[school] += 1 }
@@ -91,7 +98,14 @@ public struct EnrollmentReport: Codable, Sendable, Equatable {
                 }
             }
             if placement.route == .coordinated, let metres = placement.distanceMetres { coordinatedMetres.append(metres) }
-            if let schoolID = placement.schoolID, let school = input.schoolIndex(of: schoolID) {
+            // The school of a private or catchment place is known by index; only 统筹 needs the id looked up.
+            let school: Int? = switch placement.route {
+            case .private: input.choiceSchools[child][placement.choiceRank! - 1]
+            case .catchment: input.catchmentSchool[child]
+            case .coordinated: placement.schoolID.flatMap(input.schoolIndex(of:))
+            case .unplaced: nil
+            }
+            if let school {
                 admitted[school] += 1
                 if placement.route == .catchment { catchmentAdmitted[school] += 1 }
                 lowest[school] = min(lowest[school] ?? .max, placement.lottery)
@@ -108,11 +122,12 @@ public struct EnrollmentReport: Codable, Sendable, Equatable {
         for (index, school) in schools.enumerated() where school.ownership == .public {
             freeSeats[school.districtCode, default: 0] += school.capacity - catchmentAdmitted[index]
         }
-        districts = districtRoutes.keys.sorted().map { district in
-            DistrictSummary(district: district, applicants: districtApplicants[district]!, routes: districtRoutes[district]!,
-                            freeSeatsAfterCatchment: freeSeats[district] ?? 0,
-                            totalDistanceM: coordination[district]?.totalDistanceMetres ?? 0,
-                            optimalTotalDistanceM: coordination[district]?.optimalTotalDistanceMetres ?? 0)
+        districts = districtNumbers.keys.indices.sorted { districtNumbers.keys[$0] < districtNumbers.keys[$1] }.map { number in
+            let district = districtNumbers.keys[number]
+            return DistrictSummary(district: district, applicants: districtApplicants[number], routes: districtRoutes[number],
+                                   freeSeatsAfterCatchment: freeSeats[district] ?? 0,
+                                   totalDistanceM: coordination[district]?.totalDistanceMetres ?? 0,
+                                   optimalTotalDistanceM: coordination[district]?.optimalTotalDistanceMetres ?? 0)
         }
         self.schools = schools.indices.map { index in
             SchoolSummary(schoolId: schools[index].id, district: schools[index].districtCode,
