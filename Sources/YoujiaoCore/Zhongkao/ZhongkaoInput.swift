@@ -62,14 +62,16 @@ public struct ZhongkaoInput: Sendable {
         }
         let seatText = "\(ZhongkaoRules.seatRange.lowerBound)…\(ZhongkaoRules.seatRange.upperBound)"
 
-        var schoolIndex: [String: Int] = [:]
+        // Numbered once (`StringIndex`): a province's candidates name schools ten million times.
+        var schoolIndex = StringIndex(capacity: highSchools.count)
         for (index, school) in highSchools.enumerated() {
             if school.id.isEmpty {
                 schoolError(index, "school_id", "required, but empty")
-            } else if let first = schoolIndex[school.id] {
-                schoolError(index, "school_id", "duplicate school id \(school.id) (first on row \(origin.highSchoolRows[first]))")
             } else {
-                schoolIndex[school.id] = index
+                let (inserted, first) = schoolIndex.insert(school.id)
+                if !inserted {
+                    schoolError(index, "school_id", "duplicate school id \(school.id) (first on row \(origin.highSchoolRows[first]))")
+                }
             }
             if school.district.isEmpty { schoolError(index, "district", "required, but empty") }
             if !ZhongkaoRules.seatRange.contains(school.unifiedSeats) {
@@ -79,8 +81,8 @@ public struct ZhongkaoInput: Sendable {
 
         // Scopes candidates belong to, so that a quota for a district or junior school nobody
         // comes from (a typing error) is caught.
-        var districts = Set<String>()
-        var juniorSchools = Set<String>()
+        var districts = StringIndex()
+        var juniorSchools = StringIndex()
         for candidate in candidates {
             districts.insert(candidate.district)
             juniorSchools.insert(candidate.juniorSchool)
@@ -107,14 +109,14 @@ public struct ZhongkaoInput: Sendable {
             if quota.scope.isEmpty {
                 quotaError(index, "scope", "required, but empty")
                 valid = false
-            } else if quota.round == .quotaDistrict && !districts.contains(quota.scope) {
+            } else if quota.round == .quotaDistrict && districts.index(of: quota.scope) == nil {
                 quotaError(index, "scope", "no candidate of district \(quota.scope) in \(origin.candidatesFile)")
                 valid = false
-            } else if quota.round == .quotaSchool && !juniorSchools.contains(quota.scope) {
+            } else if quota.round == .quotaSchool && juniorSchools.index(of: quota.scope) == nil {
                 quotaError(index, "scope", "no candidate of junior school \(quota.scope) in \(origin.candidatesFile)")
                 valid = false
             }
-            guard let school = schoolIndex[quota.schoolID] else {
+            guard let school = schoolIndex.index(of: quota.schoolID) else {
                 quotaError(index, "school_id", "unknown school \(quota.schoolID) (not in \(origin.highSchoolsFile))")
                 continue
             }
@@ -131,33 +133,34 @@ public struct ZhongkaoInput: Sendable {
             poolSchool.append(Int32(school))
         }
 
-        var candidateIndex: [String: Int] = [:]
-        candidateIndex.reserveCapacity(candidates.count)
-        for (index, candidate) in candidates.enumerated() where !candidate.id.isEmpty {
-            if let first = candidateIndex.updateValue(index, forKey: candidate.id) {
-                candidateIndex[candidate.id] = first
-                candidateError(index, "candidate_id",
-                               "duplicate candidate id \(candidate.id) (first on row \(origin.candidateRows[first]))")
-            }
+        let duplicateOf = StringIndex.duplicates(count: candidates.count) { candidates[$0].id }
+        for (index, first) in duplicateOf.sorted(by: { $0.key < $1.key }) where !candidates[index].id.isEmpty {
+            candidateError(index, "candidate_id",
+                           "duplicate candidate id \(candidates[index].id) (first on row \(origin.candidateRows[first]))")
         }
         // The rest of each candidate's checks, and their choices resolved to seat pools, on every core.
-        let checks = (0..<candidates.count).concurrentMap { [schoolIndex, quotaPool] index in
-            Self.check(candidates[index], rules: rules, origin: origin, row: origin.candidateRows[index]) { choice, round, scope in
-                guard let school = schoolIndex[choice] else { return nil }
-                return round == .unified ? school : quotaPool[QuotaKey(school: school, round: round, scope: scope)] ?? -1
+        let chunks = candidates.indices.concurrentChunks { [schoolIndex, quotaPool] range in
+            var chunk = CheckedChunk()
+            for index in range {
+                Self.check(candidates[index], rules: rules, origin: origin, row: origin.candidateRows[index], into: &chunk) { choice, round, scope in
+                    guard let school = schoolIndex.index(of: choice) else { return nil }
+                    return round == .unified ? school : quotaPool[QuotaKey(school: school, round: round, scope: scope)] ?? -1
+                }
             }
+            return chunk
         }
         var choicePools = [[Int32]](repeating: [], count: ZhongkaoRound.allCases.count)
         var choiceStart = [[Int32]](repeating: [0], count: ZhongkaoRound.allCases.count)
-        for round in 0..<ZhongkaoRound.allCases.count { choiceStart[round].reserveCapacity(candidates.count + 1) }
-        for check in checks {
-            errors += check.errors
-            var offset = 0
+        for round in 0..<ZhongkaoRound.allCases.count {
+            choicePools[round].reserveCapacity(chunks.reduce(0) { $0 + $1.pools[round].count })
+            choiceStart[round].reserveCapacity(candidates.count + 1)
+        }
+        for chunk in chunks {
+            errors += chunk.errors
             for round in 0..<ZhongkaoRound.allCases.count {
-                let count = Int(check.counts[round])
-                choicePools[round] += check.pools[offset..<offset + count]
-                choiceStart[round].append(Int32(choicePools[round].count))
-                offset += count
+                let offset = Int32(choicePools[round].count)
+                choicePools[round] += chunk.pools[round]
+                choiceStart[round] += chunk.ends[round].lazy.map { $0 + offset }
             }
         }
         guard errors.isEmpty else { throw InputErrors(errors: errors) }
@@ -171,13 +174,12 @@ public struct ZhongkaoInput: Sendable {
         self.choiceStart = choiceStart
     }
 
-    /// One candidate's checks, and its choices as pools: those of each round in `ZhongkaoRound.allCases`
-    /// order, `counts[round]` of them.
-    struct CandidateCheck: Sendable {
+    /// The checks of consecutive candidates: their errors, and per round their choices as pools in
+    /// one flat array, with the end of each candidate's choices in it.
+    struct CheckedChunk: Sendable {
         var errors: [FieldError] = []
-        var pools: [Int32] = []
-        /// A vector, not an array: no allocation per candidate.
-        var counts = SIMD3<Int32>()
+        var pools = [[Int32]](repeating: [], count: ZhongkaoRound.allCases.count)
+        var ends = [[Int32]](repeating: [], count: ZhongkaoRound.allCases.count)
     }
 
     /// Made once, not once per candidate (a million of them).
@@ -186,8 +188,10 @@ public struct ZhongkaoInput: Sendable {
     /// `pool(choice, round, scope)`: the pool of a named school in a round for the candidate's scope,
     /// nil for an unknown school, -1 for a school without quota seats for that scope.
     private static func check(_ candidate: ZhongkaoCandidate, rules: ZhongkaoRules, origin: ZhongkaoOrigin, row: Int,
-                              pool: (String, ZhongkaoRound, String) -> Int?) -> CandidateCheck {
-        var result = CandidateCheck()
+                              into result: inout CheckedChunk, pool: (String, ZhongkaoRound, String) -> Int?) {
+        defer {
+            for round in 0..<ZhongkaoRound.allCases.count { result.ends[round].append(Int32(result.pools[round].count)) }
+        }
         func candidateError(_ field: String, _ reason: String) {
             result.errors.append(FieldError(file: origin.candidatesFile, row: row, field: field, reason: reason))
         }
@@ -234,12 +238,10 @@ public struct ZhongkaoInput: Sendable {
                     let whose = round == .quotaDistrict ? "district" : "junior school"
                     candidateError(field, "\(choice) has no \(round.rawValue) seats for \(whose) \(scope) in \(origin.quotasFile)")
                 } else {
-                    result.pools.append(Int32(found))
-                    result.counts[roundIndex] += 1
+                    result.pools[roundIndex].append(Int32(found))
                 }
             }
         }
-        return result
     }
 
     /// The pools of a candidate's choices in a round, in order of preference.
