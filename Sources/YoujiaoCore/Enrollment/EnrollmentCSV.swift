@@ -66,12 +66,11 @@ public enum EnrollmentCSV {
     }
 
     /// results.csv, one row per applicant in input order: the cells of `resultCells`, written
-    /// straight into bytes (two million rows in well under a second).
+    /// straight into bytes on every core (two million rows in well under a second).
     public static func resultsDocument(_ placements: [Placement]) -> Data {
-        var bytes = Array(CSVWriter.line(resultColumns).utf8)
-        bytes.reserveCapacity(placements.count * 64)
         let comma = UInt8(ascii: ",")
-        for placement in placements {
+        return CSVWriter.document(header: resultColumns, rows: placements.count, bytesPerRow: 64) { index, bytes in
+            let placement = placements[index]
             CSVWriter.appendCell(placement.applicantID, to: &bytes)
             bytes.append(comma)
             if let school = placement.schoolID { CSVWriter.appendCell(school, to: &bytes) }
@@ -85,7 +84,6 @@ public enum EnrollmentCSV {
             CSVWriter.appendHex(placement.lottery, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
-        return Data(bytes)
     }
 
     private static let routeNames = EnrollmentRoute.allCases.map { Array($0.rawValue.utf8) }

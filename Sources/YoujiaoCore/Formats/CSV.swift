@@ -575,9 +575,33 @@ public enum CSVWriter {
     }
 }
 
-// Results files of a million rows are written straight into one byte buffer, cell by cell, as
+// Results files of a million rows are written straight into bytes, cell by cell, as
 // `CSVWriter.line` would write them.
 extension CSVWriter {
+    /// The header line, then `rows` rows written by `write(row, &bytes)`: consecutive rows on
+    /// every core, each chunk into its own buffer, the buffers then copied side by side (also on
+    /// every core) into the one buffer the document owns.
+    static func document(header: [String], rows: Int, bytesPerRow: Int,
+                         _ write: @Sendable (Int, inout [UInt8]) -> Void) -> Data {
+        var chunks = [Array(line(header).utf8)]
+        chunks += (0..<rows).concurrentChunks { range in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * bytesPerRow)
+            for row in range { write(row, &bytes) }
+            return bytes
+        }
+        var offsets = [0]
+        for chunk in chunks { offsets.append(offsets.last! + chunk.count) }
+        // Freed by the Data (`.free`): a 100 MB document is not copied once more to make it.
+        nonisolated(unsafe) let document = malloc(Swift.max(offsets.last!, 1))!.assumingMemoryBound(to: UInt8.self)
+        _ = chunks.indices.concurrentMap { [chunks, offsets] index in
+            chunks[index].withUnsafeBufferPointer { chunk in
+                if let base = chunk.baseAddress { (document + offsets[index]).update(from: base, count: chunk.count) }
+            }
+        }
+        return Data(bytesNoCopy: document, count: offsets.last!, deallocator: .free)
+    }
+
     /// Per first byte: may `escapeFormula` change a cell starting with it? Its formula starts, and a
     /// quote, since it also looks past leading quotes.
     private static let mayNeedFormulaEscape: [Bool] = (0...255).map { byte in
@@ -598,24 +622,36 @@ extension CSVWriter {
         }
     }
 
-    /// Digits appended lowest first, then reversed in place: no String per number.
+    /// Digits written from the right into scratch space on the stack, then appended at once: no
+    /// String per number, no append per digit.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var rest = value.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+            var rest = value.magnitude
+            var start = scratch.count
+            repeat {
+                start -= 1
+                scratch[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[start...]))
+        }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// 16 lower-case hex digits, as `Lottery.hex` writes a lottery number.
+    /// 16 lower-case hex digits, as `Lottery.hex` writes a lottery number: made in two words,
+    /// appended as 16 bytes at once.
     static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
-        for shift in stride(from: 60, through: 0, by: -4) {
-            bytes.append(hexDigits[Int(value >> UInt64(shift) & 0xF)])
+        var digits = (hexDigits(of: UInt32(value >> 32)).littleEndian, hexDigits(of: UInt32(truncatingIfNeeded: value)).littleEndian)
+        withUnsafeBytes(of: &digits) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The 8 hex digits of `value` as ASCII, the first digit in the lowest byte.
+    private static func hexDigits(of value: UInt32) -> UInt64 {
+        var word: UInt64 = 0
+        for position in 0..<8 {
+            let nibble = UInt64(value >> (28 - 4 * position) & 0xF)
+            word |= (nibble < 10 ? nibble + 0x30 : nibble + 0x57) << (8 * position)   // '0'… or 'a'…
         }
+        return word
     }
 }
