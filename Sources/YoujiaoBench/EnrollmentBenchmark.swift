@@ -2,7 +2,8 @@ import Foundation
 import YoujiaoCore
 
 /// `youjiao-bench enrollment [city|city-full|national|all] [--no-peers] [--keep DIR]`
-/// `youjiao-bench enrollment-run DIR`: one `EnrollmentJob.run` on files kept by `--keep` (for /usr/bin/time -v).
+/// `youjiao-bench enrollment-run DIR [--private-mechanism deferred] [--no-private-penalty]`: one
+/// `EnrollmentJob.run` on files kept by `--keep` (for /usr/bin/time -v), writing DIR/results.csv and DIR/report.json.
 ///
 /// Generates a campaign in code, writes schools.csv and applicants.csv, and times
 /// `EnrollmentJob.run` (files in and out, the code behind `youjiao enroll run`), the allocation
@@ -55,8 +56,11 @@ enum EnrollmentBenchmark {
         let directory = URL(fileURLWithPath: path)
         let files = EnrollmentJob.Files(schools: directory.appendingPathComponent("schools.csv").path,
                                         applicants: directory.appendingPathComponent("applicants.csv").path)
+        let mechanism = arguments.firstIndex(of: "--private-mechanism").flatMap { arguments.dropFirst($0 + 1).first }
+        let settings = EnrollmentSettings(privateMechanism: mechanism.flatMap(PrivateMechanism.init(rawValue:)) ?? .immediate,
+                                          returnedPrivateApplicantsRankLast: !arguments.contains("--no-private-penalty"))
         let start = DispatchTime.now().uptimeNanoseconds
-        let output = try EnrollmentJob.run(files, seedHex: seedHex, settings: EnrollmentSettings(),
+        let output = try EnrollmentJob.run(files, seedHex: seedHex, settings: settings,
                                            resultsPath: directory.appendingPathComponent("results.csv").path,
                                            reportPath: directory.appendingPathComponent("report.json").path)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
