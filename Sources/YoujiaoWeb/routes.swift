@@ -39,5 +39,6 @@ func routes(_ app: Application) throws {
     ZhongkaoController().register(app)
     TeacherController().register(app)
     RotationRoundController().register(app)
+    TeacherReviewController().register(app)
     CampaignAPIController().register(app)
 }

@@ -1,9 +1,11 @@
 """Browser check of the teachers' pages, run by smoke.py with its driver: the demo school's admin
 opens the school's teachers (chart of training hours, pace marked), then a teacher's portrait
-(career, rotation eligibility with its reason, training records). Screenshots: teachers-*.png."""
+(career, rotation eligibility with its reason, training records); the district's admin opens the
+review lists at 1280 and 390 px. Screenshots: teachers-*.png, teacher-reviews*.png."""
 import os
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from enrollment import click_and_wait
 from special_education import sign_in
@@ -25,6 +27,29 @@ def run(driver, base, accounts, screenshots, check):
           and driver.find_elements(By.ID, "cycle-hours"))
     driver.save_screenshot(os.path.join(screenshots, "teachers-portrait.png"))
 
+    # The district's review lists: hires from protected provinces, promotions lacking rotation,
+    # rotation experience for appraisal; read on a desktop and on a 390 px phone.
+    sign_in(driver, base, "district", accounts["district"])
+    driver.get(base + "/")
+    click_and_wait(driver, driver.find_element(By.ID, "teacher-reviews-link"))
+    for section in ["poaching", "promotion", "appraisal"]:
+        rows = driver.find_elements(By.CSS_SELECTOR, f"section#{section} table.data-table tbody tr")
+        check(f"the review list '{section}' has rows", len(rows) > 0)
+        check(f"the review list '{section}' downloads", len(driver.find_elements(By.CSS_SELECTOR, f"section#{section} p.downloads a[download]")) == 2)
+    check("the promotions lacking rotation are marked", driver.find_elements(By.CSS_SELECTOR, "section#promotion span.badge-bad"))
+    check("the review lists name provinces, not codes", "省" in driver.find_element(By.ID, "poaching").text)
+    driver.save_screenshot(os.path.join(screenshots, "teacher-reviews.png"))
+    driver.set_window_size(390, 900)
+    check("the review lists fit a 390 px phone", not driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth + 1;"))
+    driver.save_screenshot(os.path.join(screenshots, "teacher-reviews-390.png"))
+    driver.set_window_size(1280, 1400)
+    Select(driver.find_element(By.ID, "promotion-filter")).select_by_value("lacking")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "section#promotion form.filters button"))
+    check("the promotion filter keeps only those lacking rotation",
+          len(driver.find_elements(By.CSS_SELECTOR, "section#promotion span.badge-good")) == 0
+          and driver.find_elements(By.CSS_SELECTOR, "section#promotion span.badge-bad"))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "section#appraisal tbody a[href^='/teachers/']"))
+    check("a name on the review lists opens the portrait", driver.find_elements(By.ID, "eligibility"))
 
 WIDER_THAN_PHONE = "return document.documentElement.scrollWidth > window.innerWidth + 1;"
 

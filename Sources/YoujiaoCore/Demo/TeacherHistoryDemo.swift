@@ -101,6 +101,66 @@ public enum TeacherHistoryDemo {
                     status: now ? .active : .returned))
             }
         }
+        addReviewCases(teachers, to: &records, otherSchools: otherSchools, today: today, seed: seed)
         return records
+    }
+
+    /// Where the hires of the review cases came from: mostly protected provinces, some eastern ones
+    /// (Jiangsu, Zhejiang, Guangdong), which the poaching list leaves out.
+    static let reviewProvinces = ["51", "41", "23", "42", "61", "36", "22", "14", "32", "33", "44"]
+
+    /// Cases for the district's review lists (`TeacherReviews`), drawn from a generator of their own so
+    /// the careers above stay as they were for everyone else: one senior or key teacher in 40 without a
+    /// rotation was hired in the last three school years from another province; of the middle managers,
+    /// one in 4 is proposed for school leadership next September (a third of those after a year or two
+    /// of rotation) and one in 8 became vice-principal this September; a third of the 正高级 teachers and
+    /// of the city's key senior teachers without a rotation served one before.
+    static func addReviewCases(_ teachers: [Teacher], to records: inout Records, otherSchools: (String) -> [String], today: CaseDate, seed: UInt64) {
+        var random = SplitMix64(seed: seed ^ 0x7265_7669_6577_7300)
+        let appointmentsOf = Dictionary(grouping: records.appointments.indices, by: { records.appointments[$0].teacherNationalID })
+        let rotated = Set(records.rotations.map(\.teacherNationalID))
+        var dropped = Set<Int>()
+        let september = CaseDate(year: today.schoolYear, month: 9, day: 1)
+        for teacher in teachers {
+            guard let indices = appointmentsOf[teacher.nationalID],
+                  let current = indices.max(by: { records.appointments[$0].from < records.appointments[$1].from }) else { continue }
+            let appointment = records.appointments[current]
+            let others = otherSchools(teacher.schoolID).filter { $0 != teacher.schoolID }
+            let draw = Int(random.next() % 120)
+            /// A returned rotation from the current school that started in `year`, if they were there by then.
+            func pastRotation(year: Int, years: Int, kind: TeacherRotation.Kind) {
+                let start = CaseDate(year: year, month: 9, day: 1)
+                guard let target = others.randomElement(using: &random), appointment.from < start, !rotated.contains(teacher.nationalID) else { return }
+                records.rotations.append(TeacherRotation(
+                    teacherNationalID: teacher.nationalID, fromSchoolID: teacher.schoolID, toSchoolID: target, start: start,
+                    plannedEnd: CaseDate(year: year + years, month: 8, day: 31), kind: kind, status: .returned))
+            }
+            let seniorOrKey = teacher.title == .senior || teacher.title == .fullSenior || teacher.keyLevel.isDistrictOrAbove
+            if seniorOrKey, !rotated.contains(teacher.nationalID), draw < 3 {
+                // Hired 0–2 school years ago from another province: the career before it was elsewhere.
+                dropped.formUnion(indices.filter { $0 != current })
+                records.appointments[current].from = CaseDate(year: september.year - draw, month: 9, day: 1)
+                records.appointments[current].until = nil
+                records.appointments[current].previousProvince = reviewProvinces[Int(random.next() % UInt64(reviewProvinces.count))]
+            } else if appointment.post == .middleManager, appointment.until == nil {
+                let step = random.next() % 8
+                if step < 2 {
+                    let start = CaseDate(year: september.year + 1, month: 9, day: 1)
+                    records.appointments[current].until = start.adding(days: -1)
+                    records.appointments.append(TeacherAppointment(
+                        teacherNationalID: teacher.nationalID, schoolID: others.randomElement(using: &random) ?? teacher.schoolID,
+                        post: step == 0 ? .principal : .vicePrincipal, from: start))
+                    if random.next() % 3 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
+                } else if step == 2, appointment.from < september {
+                    records.appointments[current].until = september.adding(days: -1)
+                    records.appointments.append(TeacherAppointment(teacherNationalID: teacher.nationalID, schoolID: teacher.schoolID,
+                                                                   post: .vicePrincipal, from: september))
+                }
+            } else if teacher.title == .fullSenior || (teacher.title == .senior && teacher.keyLevel == .municipal), random.next() % 3 == 0 {
+                let kinds: [TeacherRotation.Kind] = [.newCity, .rural, .weakSchool, .group]
+                pastRotation(year: today.year - 6 - Int(random.next() % 6), years: 1 + 2 * Int(random.next() % 2), kind: kinds[Int(random.next() % 4)])
+            }
+        }
+        records.appointments = records.appointments.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 }

@@ -35,7 +35,7 @@ extension TeacherAppointment: RegistryCSVRecord {
         let until = reader.read { try $0.optionalCaseDate("until") }
         let province = reader.read { row -> String? in
             guard let code = row.optionalString("previous_province") else { return nil }
-            guard code.count == 2, code.allSatisfy(\.isASCIIDigitCharacter), ("11"..."82").contains(code) else {
+            guard Province.named(code) != nil else {
                 throw row.error("previous_province", "'\(code)' is not a province code (two digits of GB/T 2260, e.g. 51)")
             }
             return code
