@@ -15,9 +15,10 @@ public enum TeacherHistoryDemoLoader {
         for school in schools {
             peers[school.id] = (byDistrict[school.districtCode] ?? []).filter { !Set($0.stages).isDisjoint(with: school.stages) }.map(\.id)
         }
+        let districtOf = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.districtCode) })
         let records = TeacherHistoryDemo.generate(
             teachers.map { .init(nationalID: $0.nationalId, schoolID: $0.schoolId, title: TeacherTitle(rawValue: $0.title) ?? .none,
-                                 keyLevel: KeyTeacherLevel(rawValue: $0.keyLevel) ?? .none) },
+                                 keyLevel: KeyTeacherLevel(rawValue: $0.keyLevel) ?? .none, districtCode: districtOf[$0.schoolId] ?? "") },
             otherSchools: { peers[$0] ?? [] }, today: today, seed: seed)
         try await registry.transaction { tx in
             let store = TeacherHistoryStore(tx.database)

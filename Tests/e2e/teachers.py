@@ -28,11 +28,12 @@ def run(driver, base, accounts, screenshots, check):
     driver.save_screenshot(os.path.join(screenshots, "teachers-portrait.png"))
 
     # The district's review lists: hires from protected provinces, promotions lacking rotation,
-    # rotation experience for appraisal; read on a desktop and on a 390 px phone.
+    # rotation experience for appraisal; read on a desktop and on a 390 px phone. Huangpu's demo
+    # teachers hold no 正高级, so the appraisal list is read in Pudong, by the city.
     sign_in(driver, base, "district", accounts["district"])
     driver.get(base + "/")
     click_and_wait(driver, driver.find_element(By.ID, "teacher-reviews-link"))
-    for section in ["poaching", "promotion", "appraisal"]:
+    for section in ["poaching", "promotion"]:
         rows = driver.find_elements(By.CSS_SELECTOR, f"section#{section} table.data-table tbody tr")
         check(f"the review list '{section}' has rows", len(rows) > 0)
         check(f"the review list '{section}' downloads", len(driver.find_elements(By.CSS_SELECTOR, f"section#{section} p.downloads a[download]")) == 2)
@@ -48,6 +49,14 @@ def run(driver, base, accounts, screenshots, check):
     check("the promotion filter keeps only those lacking rotation",
           len(driver.find_elements(By.CSS_SELECTOR, "section#promotion span.badge-good")) == 0
           and driver.find_elements(By.CSS_SELECTOR, "section#promotion span.badge-bad"))
+
+    sign_in(driver, base, "city", accounts["city"])
+    driver.get(base + "/districts/310115")
+    click_and_wait(driver, driver.find_element(By.ID, "teacher-reviews-link"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "section#appraisal table.data-table tbody tr")
+    check("the appraisal list shows rotation experience", len(rows) > 0 and "交流" in driver.find_element(By.ID, "appraisal").text)
+    driver.find_element(By.ID, "appraisal").location_once_scrolled_into_view
+    driver.save_screenshot(os.path.join(screenshots, "teacher-reviews-appraisal.png"))
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "section#appraisal tbody a[href^='/teachers/']"))
     check("a name on the review lists opens the portrait", driver.find_elements(By.ID, "eligibility"))
 

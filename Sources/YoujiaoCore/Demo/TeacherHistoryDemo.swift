@@ -12,8 +12,10 @@ public enum TeacherHistoryDemo {
         public var schoolID: String
         public var title: TeacherTitle
         public var keyLevel: KeyTeacherLevel
-        public init(nationalID: String, schoolID: String, title: TeacherTitle, keyLevel: KeyTeacherLevel) {
-            self.nationalID = nationalID; self.schoolID = schoolID; self.title = title; self.keyLevel = keyLevel
+        /// The school's district: each district gets review cases of its own.
+        public var districtCode: String
+        public init(nationalID: String, schoolID: String, title: TeacherTitle, keyLevel: KeyTeacherLevel, districtCode: String = "") {
+            self.nationalID = nationalID; self.schoolID = schoolID; self.title = title; self.keyLevel = keyLevel; self.districtCode = districtCode
         }
     }
 
@@ -106,20 +108,22 @@ public enum TeacherHistoryDemo {
     }
 
     /// Where the hires of the review cases came from: mostly protected provinces, some eastern ones
-    /// (Jiangsu, Zhejiang, Guangdong), which the poaching list leaves out.
+    /// (Jiangsu, Zhejiang, Guangdong, the last three), which the poaching list leaves out.
     static let reviewProvinces = ["51", "41", "23", "42", "61", "36", "22", "14", "32", "33", "44"]
 
     /// Cases for the district's review lists (`TeacherReviews`), drawn from a generator of their own so
-    /// the careers above stay as they were for everyone else: one senior or key teacher in 40 without a
-    /// rotation was hired in the last three school years from another province; of the middle managers,
-    /// one in 4 is proposed for school leadership next September (a third of those after a year or two
-    /// of rotation) and one in 8 became vice-principal this September; a third of the 正高级 teachers and
-    /// of the city's key senior teachers without a rotation served one before.
+    /// the careers above stay as they were for everyone else. In each district the first senior or key
+    /// teacher without a rotation, and one in 40 of the others, was hired in the last three school years
+    /// from another province; the district's first middle manager is proposed for school leadership next
+    /// September and its second became vice-principal this September, and one in 8 (proposed) and one in
+    /// 16 (appointed) of the others; half of those served a year or two of rotation before. A third of
+    /// the 正高级 teachers and of the city's key senior teachers without a rotation served one before.
     static func addReviewCases(_ teachers: [Teacher], to records: inout Records, otherSchools: (String) -> [String], today: CaseDate, seed: UInt64) {
         var random = SplitMix64(seed: seed ^ 0x7265_7669_6577_7300)
         let appointmentsOf = Dictionary(grouping: records.appointments.indices, by: { records.appointments[$0].teacherNationalID })
         let rotated = Set(records.rotations.map(\.teacherNationalID))
         var dropped = Set<Int>()
+        var hiresIn = Set<String>(), managersIn: [String: Int] = [:]
         let september = CaseDate(year: today.schoolYear, month: 9, day: 1)
         for teacher in teachers {
             guard let indices = appointmentsOf[teacher.nationalID],
@@ -136,25 +140,31 @@ public enum TeacherHistoryDemo {
                     plannedEnd: CaseDate(year: year + years, month: 8, day: 31), kind: kind, status: .returned))
             }
             let seniorOrKey = teacher.title == .senior || teacher.title == .fullSenior || teacher.keyLevel.isDistrictOrAbove
-            if seniorOrKey, !rotated.contains(teacher.nationalID), draw < 3 {
+            let mayBeHire = seniorOrKey && !rotated.contains(teacher.nationalID)
+            // The district's first is always from a protected province (the first 8 of the list).
+            let firstHire = mayBeHire && hiresIn.insert(teacher.districtCode).inserted
+            if mayBeHire, firstHire || draw < 3 {
                 // Hired 0–2 school years ago from another province: the career before it was elsewhere.
                 dropped.formUnion(indices.filter { $0 != current })
                 records.appointments[current].from = CaseDate(year: september.year - draw, month: 9, day: 1)
                 records.appointments[current].until = nil
-                records.appointments[current].previousProvince = reviewProvinces[Int(random.next() % UInt64(reviewProvinces.count))]
+                records.appointments[current].previousProvince = reviewProvinces[Int(random.next() % UInt64(firstHire ? 8 : reviewProvinces.count))]
             } else if appointment.post == .middleManager, appointment.until == nil {
-                let step = random.next() % 8
+                let seen = managersIn[teacher.districtCode, default: 0]
+                managersIn[teacher.districtCode] = seen + 1
+                let step = seen < 2 ? UInt64(seen * 2) : random.next() % 16
                 if step < 2 {
                     let start = CaseDate(year: september.year + 1, month: 9, day: 1)
                     records.appointments[current].until = start.adding(days: -1)
                     records.appointments.append(TeacherAppointment(
                         teacherNationalID: teacher.nationalID, schoolID: others.randomElement(using: &random) ?? teacher.schoolID,
                         post: step == 0 ? .principal : .vicePrincipal, from: start))
-                    if random.next() % 3 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
+                    if random.next() % 2 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
                 } else if step == 2, appointment.from < september {
                     records.appointments[current].until = september.adding(days: -1)
                     records.appointments.append(TeacherAppointment(teacherNationalID: teacher.nationalID, schoolID: teacher.schoolID,
                                                                    post: .vicePrincipal, from: september))
+                    if random.next() % 2 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
                 }
             } else if teacher.title == .fullSenior || (teacher.title == .senior && teacher.keyLevel == .municipal), random.next() % 3 == 0 {
                 let kinds: [TeacherRotation.Kind] = [.newCity, .rural, .weakSchool, .group]
