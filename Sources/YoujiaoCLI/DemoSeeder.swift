@@ -34,9 +34,13 @@ enum DemoSeeder {
         print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
         let (appointments, qualifications, training, rotations) = try await TeacherHistoryDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())
         print("Loaded teachers' careers: \(appointments) appointments, \(qualifications) titles and key levels, \(training) training records, \(rotations) rotations.")
-        let demoSchool = try await runtime.accounts.user(username: "school")?.schoolId
-        let rotation = try await RotationRoundDemoLoader.load(into: runtime.registry, districtCode: city.districts[0].code, skipping: demoSchool, today: .today())
-        print("Opened the demo rotation round \(rotation.round.id) with \(rotation.needs) needs.")
+        // The demo district's own round, and the richest district's, where the plan has choices to make.
+        var rotationDistricts = [city.districts[0].code]
+        if let busiest = try await RotationRoundDemoLoader.busiestDistrict(runtime.registry), busiest != rotationDistricts[0] { rotationDistricts.append(busiest) }
+        for code in rotationDistricts {
+            let rotation = try await RotationRoundDemoLoader.load(into: runtime.registry, districtCode: code, today: .today())
+            print("Opened the demo rotation round \(rotation.round.id) with \(rotation.needs) needs.")
+        }
         try await AidDemoSeeder.seed(runtime, city: city)
     }
 

@@ -193,6 +193,13 @@ public struct RotationRoundStore: DatabaseStore {
         }
     }
 
+    /// The district's eligible teachers counted when the plan was approved.
+    public func eligibleAtApproval(roundID: String) async throws -> Int {
+        struct Row: Decodable { var total: Int? }
+        return try await sql.all("SELECT SUM(eligible) AS total FROM rotation_round_eligible WHERE round_id = \(bind: roundID)", as: Row.self)
+            .first?.total ?? 0
+    }
+
     // MARK: Terms
 
     /// The approved round's terms by teacher row id.

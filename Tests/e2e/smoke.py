@@ -193,7 +193,7 @@ try:
     enrollment.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read(), args.database)
     zhongkao.run(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
     teachers.run(driver, args.base, accounts, args.screenshots, check)
-    teachers.run_rotation_round(driver, args.base, accounts, args.screenshots, check)
+    teachers.run_rotation_round(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
     sign_in(driver, "city")
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")

@@ -3,6 +3,7 @@ opens the school's teachers (chart of training hours, pace marked), then a teach
 (career, rotation eligibility with its reason, training records); the district's admin opens the
 review lists at 1280 and 390 px. Screenshots: teachers-*.png, teacher-reviews*.png."""
 import os
+import re
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -68,16 +69,22 @@ def flash(driver):
     return found[0].text if found else ""
 
 
-def run_rotation_round(driver, base, accounts, screenshots, check):
-    """The demo district's rotation round: check the waiting need, make the plan, change one teacher
-    with a reason, approve after the confirmation, and record the first teacher's arrival."""
+def run_rotation_round(driver, base, accounts, screenshots, check, log):
+    """A rotation round: the demo district's admin finds its round; the city runs the richest
+    district's: check the waiting need, make the plan, change one teacher with a reason, approve
+    after the confirmation, and record the first teacher's arrival."""
     sign_in(driver, base, "district", accounts["district"])
     driver.get(base + "/")
     district = driver.find_element(By.CSS_SELECTOR, "nav a[href^='/districts/']").get_attribute("href")
     driver.get(district + "/rotation")
     click_and_wait(driver, driver.find_element(By.ID, "rounds-link"))
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "table.data-table tbody a[href*='/rotation/']"))
-    round_url = driver.current_url.split("?")[0]
+    check("the district lists its rotation rounds", driver.find_elements(By.CSS_SELECTOR, "table.data-table tbody a[href*='/rotation/']"))
+
+    rounds = re.findall(r"Opened the demo rotation round (\d{6})-(\d{4}) with (\d+) needs", log)
+    code, year, _ = max(rounds, key=lambda r: int(r[2]))
+    sign_in(driver, base, "city", accounts["city"])
+    round_url = f"{base}/districts/{code}/rotation/{year}"
+    driver.get(round_url)
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#rotation-needs ~ * a[href*='/needs/'], table.data-table a[href*='/needs/']"))
     click_and_wait(driver, driver.find_element(By.ID, "accept"))
     check("the district accepts a school's need and is told so", "审核结果已保存" in flash(driver))

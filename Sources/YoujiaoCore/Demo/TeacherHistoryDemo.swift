@@ -146,7 +146,8 @@ public enum TeacherHistoryDemo {
             if mayBeHire, firstHire || draw < 3 {
                 // Hired 0–2 school years ago from another province: the career before it was elsewhere.
                 dropped.formUnion(indices.filter { $0 != current })
-                records.appointments[current].from = CaseDate(year: september.year - draw, month: 9, day: 1)
+                // `draw` is below 3 for the random cases but anything for the district's first.
+                records.appointments[current].from = CaseDate(year: september.year - draw % 3, month: 9, day: 1)
                 records.appointments[current].until = nil
                 records.appointments[current].previousProvince = reviewProvinces[Int(random.next() % UInt64(firstHire ? 8 : reviewProvinces.count))]
             } else if appointment.post == .middleManager, appointment.until == nil {

@@ -46,6 +46,14 @@ public struct RotationRound: Sendable, Hashable, Codable {
     }
 }
 
+extension RotationTeacher {
+    /// The stage a teacher counts in for rotation: the first compulsory stage of their school (a
+    /// nine-year school's teachers count with its primary section; the registry does not record the section).
+    public static func stage(teachingAt schoolStages: [Stage]) -> Stage {
+        schoolStages.first { $0 == .primary || $0 == .junior } ?? schoolStages.first ?? .primary
+    }
+}
+
 extension TeacherRotation.Kind {
     /// The term a need of this kind asks for.
     public init(_ need: RotationNeedKind) {

@@ -91,25 +91,20 @@ struct RotationRoundController {
     private func staff(_ req: Request, _ district: District, on day: CaseDate) async throws -> Staff {
         let teachers = try await req.registry.teachers(districtCode: district.code)
         let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id))
-        var eligibleBySchool = Dictionary(uniqueKeysWithValues: district.schools.keys.map { ($0, 0) })
+        var eligibleBySchool = Dictionary(uniqueKeysWithValues: district.schools.values.filter { $0.ownership == .public }.map { ($0.id, 0) })
         var eligible: [RotationTeacher] = []
         for teacher in teachers {
-            guard let school = district.schools[teacher.schoolId] else { continue }
+            // The rotation rule binds public schools' teachers (公办); private schools take no part.
+            guard let school = district.schools[teacher.schoolId], school.ownership == .public else { continue }
             let history = histories[teacher.id] ?? TeacherHistoryStore.History()
             guard RotationEligibility(nationalID: teacher.nationalId, appointments: history.appointments, rotations: history.rotations,
                                       on: day, rules: .shanghai).isEligible else { continue }
             eligibleBySchool[school.id, default: 0] += 1
-            eligible.append(RotationTeacher(id: teacher.id, currentSchoolID: school.id, subject: teacher.subject, stage: Self.stage(of: school),
+            eligible.append(RotationTeacher(id: teacher.id, currentSchoolID: school.id, subject: teacher.subject, stage: RotationTeacher.stage(teachingAt: school.stages),
                                             isKey: KeyTeacherLevel(rawValue: teacher.keyLevel)?.isDistrictOrAbove ?? false,
                                             homeLatitude: school.latitude, homeLongitude: school.longitude))
         }
         return Staff(teachers: Dictionary(uniqueKeysWithValues: teachers.map { ($0.id, $0) }), eligible: eligible, eligibleBySchool: eligibleBySchool)
-    }
-
-    /// A teacher teaches the first compulsory stage of their school (a nine-year school's teachers
-    /// are counted with its primary section; the registry does not record the section).
-    static func stage(of school: School) -> Stage {
-        school.stages.first { $0 == .primary || $0 == .junior } ?? school.stages.first ?? .primary
     }
 
     private func rotationSchools(_ district: District) -> [RotationSchool] {
@@ -210,9 +205,11 @@ struct RotationRoundController {
             needForm = .init(subjects: subjects, stages: school.stages.filter { $0 == .primary || $0 == .junior || $0 == .senior }, values: needValues,
                              problem: problem.map { .init(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) })
         }
+        // Once approved, the base is the count kept that day (terms under way make teachers ineligible since).
+        let eligible = round.status == .approved ? try await store.eligibleAtApproval(roundID: round.id) : staff.eligible.count
         let model = RotationRoundPage.Model(
-            districtCode: district.code, districtName: district.name, round: round, eligible: staff.eligible.count,
-            figures: round.status == .collecting ? nil : RotationRoundPlan.figures(assignments, eligible: staff.eligible.count, rules: .national),
+            districtCode: district.code, districtName: district.name, round: round, eligible: eligible,
+            figures: round.status == .collecting ? nil : RotationRoundPlan.figures(assignments, eligible: eligible, rules: .national),
             shortfalls: plan?.shortfalls ?? [],
             needs: needs.map { .init(schoolName: name($0.schoolID), entry: $0,
                                      checkHref: district.mayManage && round.status == .collecting ? "\(href)/needs/\($0.id)" : nil) },

@@ -122,7 +122,7 @@ struct TeacherController {
         let model = TeacherPortraitPage.Model(
             name: teacher.name, maskedID: teacher.maskedNationalId, schoolID: school.id, schoolName: school.name, subject: teacher.subject,
             title: TeacherTitle(rawValue: teacher.title) ?? .none, keyLevel: KeyTeacherLevel(rawValue: teacher.keyLevel) ?? .none,
-            post: history.appointments.last { $0.until == nil }?.post,
+            post: history.appointments.last { $0.from <= today && ($0.until.map { today <= $0 } ?? true) }?.post,
             pace: TrainingPace(records: history.training, on: today, rules: .shanghai),
             eligibility: RotationEligibility(nationalID: teacher.nationalId, appointments: history.appointments,
                                              rotations: history.rotations, on: today, rules: .shanghai),
