@@ -195,9 +195,10 @@ public struct RotationRoundStore: DatabaseStore {
 
     /// The district's eligible teachers counted when the plan was approved.
     public func eligibleAtApproval(roundID: String) async throws -> Int {
-        struct Row: Decodable { var total: Int? }
-        return try await sql.all("SELECT SUM(eligible) AS total FROM rotation_round_eligible WHERE round_id = \(bind: roundID)", as: Row.self)
-            .first?.total ?? 0
+        // Summed here: PostgreSQL's SUM of a bigint column is a numeric, which does not decode as Int.
+        struct Row: Decodable { var eligible: Int }
+        return try await sql.all("SELECT eligible FROM rotation_round_eligible WHERE round_id = \(bind: roundID)", as: Row.self)
+            .reduce(0) { $0 + $1.eligible }
     }
 
     // MARK: Terms

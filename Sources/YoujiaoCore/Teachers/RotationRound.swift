@@ -66,34 +66,28 @@ extension TeacherRotation.Kind {
     }
 }
 
-/// A need as a receiving school entered it, with the district's check.
+/// A need as a receiving school entered it, with the district's check; reads the need's fields
+/// (`entry.subject`) through to them.
+@dynamicMemberLookup
 public struct RotationNeedEntry: Sendable, Hashable, Codable {
     public enum State: String, Sendable, Hashable, Codable, CaseIterable { case pending, accepted, rejected }
 
-    public var id: String
-    public var schoolID: String
-    public var subject: String
-    public var stage: Stage
-    public var count: Int
-    public var kind: RotationNeedKind
-    public var priority: Int
+    public var need: RotationNeed
     public var state: State
     /// Why the district rejected it (required then), or a note on acceptance.
     public var checkReason: String?
 
     public init(id: String, schoolID: String, subject: String, stage: Stage, count: Int, kind: RotationNeedKind, priority: Int,
                 state: State = .pending, checkReason: String? = nil) {
-        self.id = id; self.schoolID = schoolID; self.subject = subject; self.stage = stage; self.count = count; self.kind = kind
-        self.priority = priority; self.state = state; self.checkReason = checkReason
+        need = RotationNeed(id: id, schoolID: schoolID, subject: subject, stage: stage, count: count, kind: kind, priority: priority)
+        self.state = state; self.checkReason = checkReason
     }
+
+    public subscript<Value>(dynamicMember field: KeyPath<RotationNeed, Value>) -> Value { need[keyPath: field] }
 
     /// A school asks for at most 20 teachers of one subject and stage in one need.
     public static let counts = 1...20
     public static let priorities = 1...3
-
-    public var need: RotationNeed {
-        RotationNeed(id: id, schoolID: schoolID, subject: subject, stage: stage, count: count, kind: kind, priority: priority)
-    }
 
     /// A need typed into the school's form: a subject the district's teachers teach, a stage the
     /// school teaches, a whole count and priority in range, a known kind.
