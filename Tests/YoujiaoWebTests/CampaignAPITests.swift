@@ -24,6 +24,8 @@ extension CampaignWebTests {
             #expect(try await post(parentA, "/enrollment/open/apply/\(youngA.id)",
                                    application(youngA, ["track": "private", "choice1": Self.privateSchool.id])).status == .seeOther)
             #expect(try await post(parentB, "/enrollment/open/apply/\(youngB.id)", application(youngB)).status == .seeOther)
+            #expect(try await h.client().send(.GET, "/metrics").body.string.contains("youjiao_submissions_total{outcome=\"saved\"}"),
+                    "submissions are counted for the operators")
             let city = try await signedIn(h, "city"), xuhui = try await signedIn(h, "xuhui"), school = try await signedIn(h, "school")
             // A system client of the district with a bearer token.
             let token = try await h.apiToken("huangpu", scope: .campaignsRead)

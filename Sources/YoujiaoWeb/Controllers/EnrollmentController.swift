@@ -410,8 +410,10 @@ struct EnrollmentController {
         do throws(CampaignProblem) {
             try await Self.save(req, store: store, campaign: campaign, student: student, guardianID: guardianID, form: form, viewer: viewer)
         } catch {
+            MetricsExport.submission(saved: false)
             return try await Self.applicationForm(req, campaign: campaign, student: student, values: form, problem: error)
         }
+        MetricsExport.submission(saved: true)
         return req.redirect(to: "/enrollment?saved=1", redirectType: .normal)
     }
 

@@ -37,6 +37,7 @@ enum Audit {
     /// Sign-ins, second factors and sign-outs, from where and with what outcome. A name typed for an
     /// account that does not exist is not kept (it is often a password typed in the wrong field).
     static func signIn(_ req: Request, action: String, user: UserRecord?, detail: String = "") async throws {
+        MetricsExport.signIn(action)
         let address = req.clientAddress
         try await req.accounts.record([AuditEventRecord(
             actorId: user?.id, actorName: user?.username ?? "(unknown account)", action: action,
