@@ -37,7 +37,10 @@ public enum StoreSetup {
         case .sqlite(let path):
             databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
+            // Requests queue for a connection up to 30 s (the driver's default is 10 s): on a busy
+            // day, or on 2 cores under the whole test suite, twenty submissions serialised on one
+            // campaign's row lock waited longer than 10 s and failed instead of being answered.
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)), as: .psql)
         }
     }
 

@@ -6,6 +6,10 @@ import Foundation
 public enum CampaignStepGuard {
     public enum Step: String, Sendable, CaseIterable { case freeze, draw, publish }
 
+    /// The refusal of any irreversible step (a campaign's, a 中考 admission's, a rotation round's)
+    /// posted without its confirmation.
+    public static let unconfirmed = CampaignProblem("confirmed", zh: "请先查看将发生的变化并确认。", en: "Review what will happen and confirm first.")
+
     /// A reason must say something and stay readable in the log.
     public static let reasonLength = 4...500
 
@@ -17,9 +21,7 @@ public enum CampaignStepGuard {
     /// Checks a step's confirmation: the confirm box was sent, and an early freeze has its reason.
     /// Returns the reason to log (empty when none is needed).
     public static func check(_ step: Step, campaign: Campaign, confirmed: Bool, reason: String?, today: CaseDate) throws(CampaignProblem) -> String {
-        guard confirmed else {
-            throw CampaignProblem("confirmed", zh: "请先查看将发生的变化并确认。", en: "Review what will happen and confirm first.")
-        }
+        guard confirmed else { throw unconfirmed }
         guard step == .freeze, freezeIsEarly(campaign, today: today) else { return "" }
         let text = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard reasonLength.contains(text.count) else {

@@ -357,8 +357,7 @@ struct RotationRoundController {
         try await requireManager(req, district)
         let round = try await round(req, district)
         guard EnrollmentController.form(req)["confirmed"] == "yes" else {
-            return try await confirmResponse(req, district, round, kind: kind, problem: CampaignProblem(
-                "confirmed", zh: "请先查看将发生的变化并确认。", en: "Review what will happen and confirm first."))
+            return try await confirmResponse(req, district, round, kind: kind, problem: CampaignStepGuard.unconfirmed)
         }
         let store = RotationRoundStore(req.db)
         do {

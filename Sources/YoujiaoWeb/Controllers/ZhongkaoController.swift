@@ -174,9 +174,7 @@ struct ZhongkaoController {
         let store = ZhongkaoStore(req.db)
         do {
             if let guarded {
-                guard form["confirmed"] == "yes" else {
-                    throw CampaignProblem("confirmed", zh: "请先查看将发生的变化并确认。", en: "Review what will happen and confirm first.")
-                }
+                guard form["confirmed"] == "yes" else { throw CampaignStepGuard.unconfirmed }
                 switch guarded {
                 case .freeze: _ = try await store.freeze(campaign.id)
                 case .draw: try await store.draw(campaign.id, beaconValue: form["beacon_value"] ?? "", notarySecret: form["notary_secret"] ?? "")
