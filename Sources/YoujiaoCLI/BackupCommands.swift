@@ -25,8 +25,11 @@ struct BackupCommand: AsyncParsableCommand {
                     throw ExitCode(2)
                 }
                 print("backed up \(path) to \(to)")
-                try await printCounts(runtime)
             }
+            // The copy's own counts: the live file may have changed since the snapshot.
+            var copy = options
+            copy.database = to
+            try await withRuntime(copy) { try await printCounts($0) }
         case .postgres(let url):
             guard !FileManager.default.fileExists(atPath: to) else {
                 printError("youjiao backup: \(to) exists already: a backup never overwrites a file")
