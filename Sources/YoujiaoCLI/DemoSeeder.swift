@@ -63,6 +63,13 @@ enum DemoSeeder {
         for (role, username, name, districtCode, schoolID, guardianID) in accounts {
             try await createAccount(runtime, role: role, username: username, name: name, districtCode: districtCode, schoolID: schoolID, guardianID: guardianID)
         }
+        // A teacher of the demo school, to read their own record.
+        if let teacher = try await runtime.registry.teachers(schoolID: school.id).first {
+            let password = Passwords.random()
+            try await runtime.accounts.create(UserRecord(username: "teacher", passwordHash: try Passwords.hash(password), role: .teacher,
+                                                         displayName: teacher.name, districtCode: district.code, schoolId: school.id, teacherId: teacher.id))
+            print("  DEMO ACCOUNT role=\(Role.teacher.rawValue) username=teacher password=\(password)")
+        }
         return guardian.id
     }
 

@@ -134,11 +134,12 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Create: AsyncParsableCommand {
         @ArgumentParser.Argument var username: String
-        @ArgumentParser.Option(name: .long, help: "city-admin, district-admin, school-admin or guardian") var role: String
+        @ArgumentParser.Option(name: .long, help: "city-admin, district-admin, school-admin, teacher or guardian") var role: String
         @ArgumentParser.Option(name: .long) var name: String?
         @ArgumentParser.Option(name: .long) var district: String?
         @ArgumentParser.Option(name: .long) var school: String?
         @ArgumentParser.Option(name: .long, help: "the guardian's ID number (a guardian account)") var guardian: String?
+        @ArgumentParser.Option(name: .long, help: "the teacher's ID number (a teacher account; their school and district are the registry's)") var teacher: String?
         @OptionGroup var options: DatabaseOptions
 
         func run() async throws {
@@ -151,6 +152,17 @@ struct UserCommand: AsyncParsableCommand {
                     }
                     guardianRowID = row.id
                 }
+                var teacherRow: TeacherRecord?
+                var districtCode = district, schoolID = school
+                if role == .teacher {
+                    guard let teacher, let row = try await runtime.registry.teacher(nationalID: teacher.uppercased()),
+                          let school = try await runtime.registry.school(id: row.schoolId) else {
+                        throw ValidationError("--teacher must name a teacher in the registry")
+                    }
+                    guard try await runtime.accounts.user(teacherID: row.id) == nil else { throw ValidationError("this teacher has an account already") }
+                    teacherRow = row
+                    districtCode = school.districtCode; schoolID = row.schoolId
+                }
                 if role == .districtAdmin, try await district.asyncMap({ try await runtime.registry.district(code: $0) }) == nil {
                     throw ValidationError("--district must name a district in the registry")
                 }
@@ -159,7 +171,8 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 let password = Passwords.random()
                 try await runtime.accounts.create(UserRecord(username: username.lowercased(), passwordHash: try Passwords.hash(password), role: role,
-                                                             displayName: name ?? username, districtCode: district, schoolId: school, guardianId: guardianRowID))
+                                                             displayName: name ?? teacherRow?.name ?? username, districtCode: districtCode, schoolId: schoolID,
+                                                             guardianId: guardianRowID, teacherId: teacherRow?.id))
                 try await recordAdministration(runtime, action: "account-created", subjectKind: "user", subjectID: username.lowercased(),
                                                detail: role.rawValue)
                 print("created \(username.lowercased()) (\(role.rawValue)); password, shown once: \(password)")

@@ -14,6 +14,23 @@ public struct AccountStore: DatabaseStore {
         try await sql.insertBatched(into: "users", [user])
     }
 
+    /// Why a teacher account was not created: the database's unique keys decide between two
+    /// officials issuing at once.
+    public enum TeacherAccountRefusal: Error, Equatable { case usernameTaken, accountExists }
+
+    /// Creates a teacher's account; one per teacher, each username once.
+    public func createTeacherAccount(_ user: UserRecord) async throws {
+        do { try await create(user) } catch {
+            if let teacherID = user.teacherId, try await self.user(teacherID: teacherID) != nil { throw TeacherAccountRefusal.accountExists }
+            if try await self.user(username: user.username) != nil { throw TeacherAccountRefusal.usernameTaken }
+            throw error
+        }
+    }
+
+    public func user(teacherID: String) async throws -> UserRecord? {
+        try await sql.all("SELECT * FROM users WHERE teacher_id = \(bind: teacherID)", as: UserRecord.self).first
+    }
+
     public func user(id: String) async throws -> UserRecord? {
         try await sql.all("SELECT * FROM users WHERE id = \(bind: id)", as: UserRecord.self).first
     }

@@ -15,7 +15,7 @@ public struct AidScopeFilter: Sendable, Equatable {
         case .cityAdmin: self.init()
         case .districtAdmin: self.init(districtCode: scope.districtCode ?? "-")
         case .schoolAdmin: self.init(schoolID: scope.schoolID ?? "-")
-        case .guardian: self.init(districtCode: "-", schoolID: "-")
+        case .teacher, .guardian: self.init(districtCode: "-", schoolID: "-")
         }
     }
 

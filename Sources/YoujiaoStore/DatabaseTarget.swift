@@ -73,6 +73,7 @@ public enum StoreSetup {
         CreateReadinessProbe(),
         CreateTeacherHistory(),
         CreateRotationRounds(),
+        AddTeacherAccounts(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

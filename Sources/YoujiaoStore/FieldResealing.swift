@@ -15,7 +15,8 @@ public enum FieldResealing {
         var index: String? = nil
     }
 
-    static let columns: [SealedColumn] = [
+    /// The columns migration 021 sealed in place; later tables are created sealed.
+    static let sealedInPlace: [SealedColumn] = [
         SealedColumn(table: "students", column: "national_id", index: "national_id_index"),
         SealedColumn(table: "guardians", column: "national_id", index: "national_id_index"),
         SealedColumn(table: "teachers", column: "national_id", index: "national_id_index"),
@@ -27,6 +28,7 @@ public enum FieldResealing {
         SealedColumn(table: "users", column: "totp_secret"),
         SealedColumn(table: "web_sessions", key: "id_hash", column: "enrolment_secret"),
     ]
+    static let columns = sealedInPlace + [SealedColumn(table: "teacher_homes", key: "teacher_id", column: "location")]
 
     /// What a run does to each stored value.
     enum Direction { case sealPlain, reseal, unseal }
@@ -45,7 +47,7 @@ public enum FieldResealing {
         try await database.transaction { tx in try await run(on: tx as! any SQLDatabase, .reseal) }
     }
 
-    static func run(on sql: any SQLDatabase, _ direction: Direction) async throws -> [Count] {
+    static func run(on sql: any SQLDatabase, _ direction: Direction, columns: [SealedColumn] = columns) async throws -> [Count] {
         let ring = try FieldProtection.ring
         struct Row: Decodable { var key: String; var value: String? }
         var counts: [Count] = []

@@ -147,6 +147,8 @@ public struct UserRecord: Codable, Sendable, Hashable {
     public var districtCode: String?
     public var schoolId: String?
     public var guardianId: String?
+    /// A teacher account's own row in `teachers`.
+    public var teacherId: String?
     public var createdAt: String
     /// The staff member's TOTP secret (Base32) once enrolled, the last time step accepted (no
     /// replay), and the hashes of the unused recovery codes, comma-separated. The secret is sealed.
@@ -157,10 +159,10 @@ public struct UserRecord: Codable, Sendable, Hashable {
     public var disabledAt: Double?
     public init(id: String = UUID().uuidString.lowercased(), username: String, passwordHash: String, role: Role,
                 displayName: String, districtCode: String? = nil, schoolId: String? = nil, guardianId: String? = nil,
-                createdAt: String = ISO8601DateFormatter().string(from: Date())) {
+                teacherId: String? = nil, createdAt: String = ISO8601DateFormatter().string(from: Date())) {
         self.id = id; self.username = username; self.passwordHash = passwordHash; self.role = role.rawValue
         self.displayName = displayName; self.districtCode = districtCode; self.schoolId = schoolId
-        self.guardianId = guardianId; self.createdAt = createdAt
+        self.guardianId = guardianId; self.teacherId = teacherId; self.createdAt = createdAt
         totpSecret = nil; totpLastStep = nil; recoveryHashes = nil; disabledAt = nil
     }
     public var roleValue: Role { Role(rawValue: role) ?? .guardian }

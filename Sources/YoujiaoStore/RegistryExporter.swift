@@ -23,6 +23,8 @@ public struct RegistryExporter: Sendable {
             try await pages(table: "teachers", as: TeacherRecord.self, key: \.nationalIdIndex) { try await body($0.map(\.teacher)) }
         case .appointments, .qualifications, .training, .rotations:
             try await TeacherHistoryStore(store.database).forEachBatch(of: kind, body)
+        case .teacherHomes:
+            try await body(try await TeacherHomeStore(store.database).all())
         case .guardians:
             try await pages(table: "guardians", as: GuardianRecord.self, key: \.nationalIdIndex) { guardians in
                 let children = try await childrenByGuardian(guardians.map(\.id))

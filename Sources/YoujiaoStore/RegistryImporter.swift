@@ -46,7 +46,7 @@ public struct RegistryImporter: Sendable {
             let rows = try BirthCount.csvDecode(table: table, references: references)
             try await store.transaction { try await $0.upsert(births: rows) }
             return rows.count
-        case .appointments, .qualifications, .training, .rotations:
+        case .appointments, .qualifications, .training, .rotations, .teacherHomes:
             references.teacherIDs = Set(try await store.ids(table: "teachers", nationalIDs: teacherIDs(in: table)).keys)
             return try await importTeacherHistory(table, as: kind, references: references)
         }
@@ -69,6 +69,10 @@ public struct RegistryImporter: Sendable {
         case .rotations:
             let rows = try TeacherRotation.csvDecode(table: table, references: references)
             try await store.transaction { try await TeacherHistoryStore($0.database).upsert(rotations: rows) }
+            return rows.count
+        case .teacherHomes:
+            let rows = try TeacherHome.csvDecode(table: table, references: references)
+            try await store.transaction { try await TeacherHomeStore($0.database).upsert(rows, source: .personnelFile) }
             return rows.count
         default:
             preconditionFailure("\(kind) is not a teacher-history file")

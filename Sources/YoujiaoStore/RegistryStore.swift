@@ -255,6 +255,10 @@ public enum RegistryTable: String, Sendable, CaseIterable {
 struct CountRow: Decodable { var n: Int }
 
 extension RegistryStore {
+    public func teacher(nationalID: String) async throws -> TeacherRecord? {
+        try await sql.all("SELECT * FROM teachers WHERE national_id_index = \(bind: try FieldProtection.blindIndex(nationalID))", as: TeacherRecord.self).first
+    }
+
     public func guardian(nationalID: String) async throws -> GuardianRecord? {
         try await sql.all("SELECT * FROM guardians WHERE national_id_index = \(bind: try FieldProtection.blindIndex(nationalID))", as: GuardianRecord.self).first
     }

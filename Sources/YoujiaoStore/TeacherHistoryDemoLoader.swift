@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 import YoujiaoCore
 
-/// Gives the demo city's teachers their careers (`TeacherHistoryDemo`), one transaction.
+/// Gives the demo city's teachers their careers (`TeacherHistoryDemo`) and homes (`TeacherHomeDemo`), one transaction.
 public enum TeacherHistoryDemoLoader {
     /// Returns the records stored: appointments, qualifications, training, rotations.
     public static func load(into registry: RegistryStore, seed: UInt64, today: CaseDate) async throws -> (Int, Int, Int, Int) {
@@ -20,12 +20,17 @@ public enum TeacherHistoryDemoLoader {
             teachers.map { .init(nationalID: $0.nationalId, schoolID: $0.schoolId, title: TeacherTitle(rawValue: $0.title) ?? .none,
                                  keyLevel: KeyTeacherLevel(rawValue: $0.keyLevel) ?? .none, districtCode: districtOf[$0.schoolId] ?? "") },
             otherSchools: { peers[$0] ?? [] }, today: today, seed: seed)
+        let schoolByID = Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0) })
+        let homes = TeacherHomeDemo.generate(teachers.compactMap { teacher in
+            schoolByID[teacher.schoolId].map { .init(nationalID: teacher.nationalId, schoolLatitude: $0.latitude, schoolLongitude: $0.longitude) }
+        }, seed: seed)
         try await registry.transaction { tx in
             let store = TeacherHistoryStore(tx.database)
             try await store.upsert(appointments: records.appointments)
             try await store.upsert(qualifications: records.qualifications)
             try await store.upsert(training: records.training)
             try await store.upsert(rotations: records.rotations)
+            try await TeacherHomeStore(tx.database).upsert(homes, source: .personnelFile, on: today)
         }
         return (records.appointments.count, records.qualifications.count, records.training.count, records.rotations.count)
     }

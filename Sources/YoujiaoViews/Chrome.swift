@@ -70,6 +70,8 @@ extension NavItem {
         case .schoolAdmin:
             entries = [(.navMySchool, "/schools/\(school)"), (.navSpecialEducation, "/special-education"),
                        (.navSupervision, "/supervision/schools/\(school)"), (.navAid, "/aid"), (.navZhongkao, "/zhongkao")]
+        case .teacher:
+            entries = [(.navMyRecord, "/teachers/\(PageAddress.encode(scope.teacherID ?? ""))")]
         case .guardian:
             entries = [(.navMyChildren, "/family"), (.navCaseFiles, "/special-education"), (.navSchoolEntry, "/enrollment")]
         }

@@ -314,6 +314,8 @@ import sqlite3, sys
 actions = [r[0] for r in sqlite3.connect(sys.argv[1]).execute(\"SELECT action FROM audit_events WHERE subject_id = '"'"'ops1'"'"' ORDER BY seq\")]
 assert actions == [\"account-created\", \"account-disabled\", \"account-enabled\", \"password-reset\"], actions" "$work/cli.sqlite"'
   check "accounts: the audit trail is intact" 'yj audit verify >/dev/null 2>&1'
+  yj user create t1 --role teacher --teacher 31010119850505051X >/dev/null 2>"$work/err"; status=$?
+  check "accounts: a teacher account names a teacher of the registry" '[ $status -ne 0 ] && grep -q "must name a teacher in the registry" "$work/err"'
 }
 
 # PostgreSQL never falls back to a key file: the keys come from the environment.

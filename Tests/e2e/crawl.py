@@ -236,7 +236,7 @@ def read_signed_out(urls):
 
 
 public_pages = set()
-for role in ["city", "district", "school", "parent"]:
+for role in ["city", "district", "school", "teacher", "parent"]:
     visited, problems = crawl(role, public_pages)
     print(f"{role}: {visited} pages in each language")
     for problem in problems:

@@ -1,7 +1,9 @@
 """Browser check of the teachers' pages, run by smoke.py with its driver: the demo school's admin
 opens the school's teachers (chart of training hours, pace marked), then a teacher's portrait
 (career, rotation eligibility with its reason, training records); the district's admin opens the
-review lists at 1280 and 390 px. Screenshots: teachers-*.png, teacher-reviews*.png."""
+review lists at 1280 and 390 px; after a rotation round is approved, the city issues a rotated teacher
+their account and the teacher reads the decision and enters their home. Screenshots: teachers-*.png,
+teacher-reviews*.png, rotation-*.png, teacher-account-*.png."""
 import os
 import re
 
@@ -115,4 +117,34 @@ def run_rotation_round(driver, base, accounts, screenshots, check, log):
     driver.get(round_url)
     check("the round fits a 390 px phone", not driver.execute_script(WIDER_THAN_PHONE))
     driver.save_screenshot(os.path.join(screenshots, "rotation-terms-phone.png"))
+    driver.set_window_size(1280, 1400)
+
+    # The city issues the rotated teacher an account; the teacher signs in, reads the decision and enters a home.
+    driver.get(round_url)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "table.data-table a[href^='/teachers/']"))
+    teacher_url = driver.current_url
+    check("the portrait offers the teacher an account", driver.find_elements(By.ID, "account-form"))
+    click_and_wait(driver, driver.find_element(By.ID, "issue-account"))
+    username = driver.find_element(By.ID, "issued-username").text
+    password = driver.find_element(By.ID, "issued-password").text
+    check("the account is issued and its first password shown once", username.startswith("t-") and len(password) == 16)
+    driver.save_screenshot(os.path.join(screenshots, "teacher-account-issued.png"))
+    sign_in(driver, base, username, password)
+    check("the teacher lands on their own record", driver.current_url.split("?")[0] == teacher_url.split("?")[0])
+    decision = driver.find_element(By.ID, "decision").text
+    check("the teacher reads the decision about them", "交流轮岗" in decision and ("交流中" in decision or "已批准" in decision))
+    driver.find_element(By.ID, "latitude").send_keys("31.2x")
+    driver.find_element(By.ID, "longitude").send_keys("121.4737")
+    click_and_wait(driver, driver.find_element(By.ID, "save-home"))
+    check("a mistyped home is refused by field", driver.find_elements(By.CSS_SELECTOR, "#home-form .field.has-error"))
+    latitude = driver.find_element(By.ID, "latitude")
+    latitude.clear()
+    latitude.send_keys("31.2304")
+    click_and_wait(driver, driver.find_element(By.ID, "save-home"))
+    check("the teacher's home is saved", "住址已保存" in flash(driver) and "已登记（本人于" in driver.find_element(By.ID, "home-standing").text)
+    driver.save_screenshot(os.path.join(screenshots, "teacher-account-own.png"))
+    driver.set_window_size(390, 844)
+    driver.get(teacher_url)
+    check("the teacher's own record fits a 390 px phone", not driver.execute_script(WIDER_THAN_PHONE))
+    driver.save_screenshot(os.path.join(screenshots, "teacher-account-own-phone.png"))
     driver.set_window_size(1280, 1400)

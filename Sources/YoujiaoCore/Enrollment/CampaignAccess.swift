@@ -8,7 +8,7 @@ public enum CampaignAccess {
         switch scope.role {
         case .cityAdmin: return true
         case .districtAdmin: return campaign.districtCode == nil || campaign.districtCode == scope.districtCode
-        case .schoolAdmin, .guardian: return false
+        case .schoolAdmin, .teacher, .guardian: return false
         }
     }
 
@@ -17,7 +17,7 @@ public enum CampaignAccess {
         switch scope.role {
         case .cityAdmin: return campaign.districtCode == nil
         case .districtAdmin: return campaign.districtCode != nil && campaign.districtCode == scope.districtCode
-        case .schoolAdmin, .guardian: return false
+        case .schoolAdmin, .teacher, .guardian: return false
         }
     }
 
@@ -32,7 +32,7 @@ public enum CampaignAccess {
         switch scope.role {
         case .cityAdmin: return (nil, true)
         case .districtAdmin: return (scope.districtCode, scope.districtCode != nil)
-        case .schoolAdmin, .guardian: return (nil, false)
+        case .schoolAdmin, .teacher, .guardian: return (nil, false)
         }
     }
 

@@ -41,7 +41,7 @@ extension RegistryEntityKind {
     /// The entities whose export holds full national ID numbers and so needs an approved request.
     public var carriesFullIDNumbers: Bool {
         switch self {
-        case .students, .guardians, .teachers, .appointments, .qualifications, .training, .rotations: return true
+        case .students, .guardians, .teachers, .appointments, .qualifications, .training, .rotations, .teacherHomes: return true
         case .districts, .zones, .schools, .enrollment, .births: return false
         }
     }

@@ -21,6 +21,8 @@ public enum RegistryEntityKind: String, Sendable, CaseIterable {
     case districts, zones, schools, students, guardians, teachers, enrollment, births
     /// A teacher's record over time (docs/teachers.md).
     case appointments, qualifications, training, rotations
+    /// Where teachers live, for the commute a rotation changes.
+    case teacherHomes = "teacher-homes"
 
     public var recordType: any RegistryCSVRecord.Type {
         switch self {
@@ -36,6 +38,7 @@ public enum RegistryEntityKind: String, Sendable, CaseIterable {
         case .qualifications: TeacherQualification.self
         case .training: TeacherTraining.self
         case .rotations: TeacherRotation.self
+        case .teacherHomes: TeacherHome.self
         }
     }
 

@@ -74,7 +74,7 @@ extension AccessScope {
         case .cityAdmin: return true
         case .districtAdmin: return recordDistrict != nil && districtCode == recordDistrict
         case .schoolAdmin: return recordSchool != nil && schoolID == recordSchool
-        case .guardian: return false
+        case .teacher, .guardian: return false
         }
     }
 

@@ -35,6 +35,8 @@ public enum SpecialEducationAccess {
         switch scope.role {
         case .guardian:
             return scope.guardianID.map(audience.guardianIDs.contains) == true ? .full : .none
+        case .teacher:
+            return .none
         case .districtAdmin:
             if scope.districtCode == audience.districtCode { return .full }
             return scope.canSeeStudent(schoolID: audience.registrySchoolID, schoolDistrict: audience.registrySchoolDistrict,
@@ -58,7 +60,7 @@ public enum SpecialEducationAccess {
         switch scope.role {
         case .districtAdmin: return pupilDistrict != nil && scope.districtCode == pupilDistrict
         case .schoolAdmin: return pupilSchoolID != nil && scope.schoolID == pupilSchoolID
-        case .cityAdmin, .guardian: return false
+        case .cityAdmin, .teacher, .guardian: return false
         }
     }
 }

@@ -142,7 +142,7 @@ public enum ZhongkaoAccess {
         switch scope.role {
         case .cityAdmin: true
         case .districtAdmin, .schoolAdmin: campaign.status != .draft
-        case .guardian: false
+        case .teacher, .guardian: false
         }
     }
 
@@ -162,7 +162,8 @@ public enum ZhongkaoAccess {
     /// The high schools whose quota lines a viewer reads: all (nil), a district's, or one school's.
     public static func quotaSchools(_ scope: AccessScope) -> (district: String?, school: String?) {
         switch scope.role {
-        case .cityAdmin, .guardian: (nil, nil)
+        // Teachers and guardians never pass `canSee`.
+        case .cityAdmin, .teacher, .guardian: (nil, nil)
         case .districtAdmin: (scope.districtCode, nil)
         case .schoolAdmin: (nil, scope.schoolID)
         }
@@ -174,7 +175,7 @@ public enum ZhongkaoAccess {
         case .cityAdmin: (nil, nil)
         case .districtAdmin: scope.districtCode.map { ($0, nil) }
         case .schoolAdmin: scope.schoolID.map { (nil, $0) }
-        case .guardian: nil
+        case .teacher, .guardian: nil
         }
     }
 }

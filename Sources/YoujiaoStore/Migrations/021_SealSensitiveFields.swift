@@ -16,7 +16,7 @@ struct SealSensitiveFields: AsyncMigration {
             for table in Self.indexed {
                 try await tx.schema(table).field("national_id_index", .string).update()
             }
-            _ = try await FieldResealing.run(on: sql, .sealPlain)
+            _ = try await FieldResealing.run(on: sql, .sealPlain, columns: FieldResealing.sealedInPlace)
             for table in ["students", "guardians", "teachers"] {
                 try await sql.create(index: "uq_\(table)_national_id_index").unique().on(table).column("national_id_index").run()
             }
@@ -29,7 +29,7 @@ struct SealSensitiveFields: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.transaction { tx in
             let sql = tx as! any SQLDatabase
-            _ = try await FieldResealing.run(on: sql, .unseal)
+            _ = try await FieldResealing.run(on: sql, .unseal, columns: FieldResealing.sealedInPlace)
             for table in ["students", "guardians", "teachers"] {
                 try await sql.drop(index: "uq_\(table)_national_id_index").run()
             }

@@ -4,7 +4,7 @@ extension Catalogue {
         case siteName, siteTagline, skipToContent, menu, mainMenu, signOut, signedInAs, switchLanguage
         case footerPrivacy
         case navCity, navDistrict, navSchools, navPlanning, navSpecialEducation, navSupervision, navAid
-        case navEnrollment, navZhongkao, navMySchool, navMyChildren, navCaseFiles, navSchoolEntry, navExports, navAccounts
+        case navEnrollment, navZhongkao, navMySchool, navMyChildren, navMyRecord, navCaseFiles, navSchoolEntry, navExports, navAccounts
         case yes, no, notRecorded
 
         public var phrase: Phrase {
@@ -31,6 +31,7 @@ extension Catalogue {
             case .navZhongkao: return Phrase(zh: "中考招生", en: "Senior-high admission")
             case .navMySchool: return Phrase(zh: "本校", en: "My school")
             case .navMyChildren: return Phrase(zh: "我的孩子", en: "My children")
+            case .navMyRecord: return Phrase(zh: "我的档案", en: "My record")
             case .navCaseFiles: return Phrase(zh: "特教档案", en: "Case files")
             case .navSchoolEntry: return Phrase(zh: "入学报名", en: "School entry")
             case .navExports: return Phrase(zh: "导出审批", en: "Export approvals")

@@ -8,6 +8,7 @@ extension Phrase {
         case .cityAdmin: return Phrase(zh: "市级管理员", en: "City administrator")
         case .districtAdmin: return Phrase(zh: "区级管理员", en: "District administrator")
         case .schoolAdmin: return Phrase(zh: "学校管理员", en: "School administrator")
+        case .teacher: return Phrase(zh: "教师", en: "Teacher")
         case .guardian: return Phrase(zh: "家长", en: "Parent or guardian")
         }
     }

@@ -135,6 +135,15 @@ public enum TeacherPortraitPage {
         public var events: [Event]
         public var training: [TeacherTraining]
         public var rotations: [Rotation]
+        /// The reader is the teacher themself (their school is not a link they may open).
+        public var isOwnRecord = false
+        public var today = CaseDate.today()
+        /// Whether a home is on file; the place itself is never in the model.
+        public var homeOnFile: HomeOnFile?
+        /// The teacher's own home form.
+        public var homeForm: HomeForm?
+        /// Staff who may issue the teacher's account.
+        public var account: AccountSection?
         public init(name: String, maskedID: String, schoolID: String, schoolName: String, subject: String, title: TeacherTitle, keyLevel: KeyTeacherLevel,
                     post: TeacherPost?, pace: TrainingPace, eligibility: RotationEligibility, rotationDays: Int, events: [Event],
                     training: [TeacherTraining], rotations: [Rotation]) {
@@ -188,7 +197,8 @@ public enum TeacherPortraitPage {
             return Node<HTML.BodyContext>.group(
                 .dl(.class("facts"),
                     fact(.teachers(.idNumber), .span(.class("id"), .words(model.maskedID))),
-                    fact(.teachers(.school), .a(.attr("href", "/schools/\(model.schoolID)"), .words(model.schoolName))),
+                    fact(.teachers(.school), model.isOwnRecord ? .words(model.schoolName)
+                         : .a(.attr("href", "/schools/\(model.schoolID)"), .words(model.schoolName))),
                     fact(.teachers(.post), .words(model.post.map { t(.teachers(.postName($0))) } ?? "—")),
                     fact(.teachers(.subject), .words(model.subject)),
                     fact(.teachers(.title), .words(t(.teachers(.titleName(model.title))))),
@@ -201,7 +211,12 @@ public enum TeacherPortraitPage {
                               .words(t(pace.isComplete ? .teachers(.complete) : pace.isBehind ? .teachers(.behind) : .teachers(.onPace)))),
                         .element(named: "progress", nodes: [.attr("max", "100"), .attr("value", "\(percent)"),
                                                             .attr("aria-label", t(.teachers(.hours))), .text("\(percent)%")]))),
-                    fact(.teachers(.rotationServed), .words(t(.teachers(.days(model.rotationDays)))))),
+                    fact(.teachers(.rotationServed), .words(t(.teachers(.days(model.rotationDays))))),
+                    .if(!model.isOwnRecord, fact(.teacherAccounts(.homeFact), .span(.id("home-fact"), .words(
+                        model.homeOnFile.map { t(.teacherAccounts(.homeOnFile($0.source, $0.updatedOn))) } ?? t(.teacherAccounts(.homeNoneStaff))))))),
+                TeacherPortraitPage.decisionSection(model, today: model.today, t),
+                .unwrap(model.homeForm) { TeacherPortraitPage.homeSection($0, onFile: model.homeOnFile, csrf: chrome.csrfToken, t) },
+                .unwrap(model.account) { TeacherPortraitPage.accountSection($0, csrf: chrome.csrfToken, t) },
                 .h2(.words(t(.teachers(.eligibilityHeading)))),
                 .p(.id("eligibility"), .class(model.eligibility.isEligible ? "ok" : "summary"), .words(t(.teachers(.eligibility(model.eligibility.reason))))),
                 .component(DataTable(TeacherPortraitPage.timelineTable(model), address: address, language: t)),

@@ -71,6 +71,7 @@ struct CampaignAPIController {
         case .cityAdmin, .districtAdmin: return CampaignAccess.canSee(scope, campaign)
         case .schoolAdmin: return campaign.status == .published && schoolDistrict != nil && (campaign.districtCode ?? schoolDistrict) == schoolDistrict
         case .guardian: return campaign.status != .draft
+        case .teacher: return false
         }
     }
 

@@ -60,11 +60,11 @@ struct AuthController {
             try await Audit.signIn(req, action: "sign-in-refused", user: user, detail: "account disabled")
             return loginPage(req, error: .auth(.accountDisabled), username: username, status: .forbidden, next: form.next)
         }
-        try await Audit.signIn(req, action: user.roleValue.isStaff ? "password-accepted" : "sign-in", user: user,
-                               detail: user.roleValue.isStaff ? "second factor to follow" : "password")
+        try await Audit.signIn(req, action: user.roleValue.isEmployee ? "password-accepted" : "sign-in", user: user,
+                               detail: user.roleValue.isEmployee ? "second factor to follow" : "password")
         try await accounts.clearSignInAttempts(key: accountKey)
         try await accounts.refundSignInAttempt(key: addressKey)
-        let response = try await Self.startSession(req, user: user, next: form.next, secondFactor: user.roleValue.isStaff)
+        let response = try await Self.startSession(req, user: user, next: form.next, secondFactor: user.roleValue.isEmployee)
         let settings = req.application.youjiaoSettings
         if !trusted {
             let device = SecretTokens.generate()
@@ -114,6 +114,7 @@ struct AuthController {
         case .cityAdmin: return "/"
         case .districtAdmin: return "/districts/\(user.districtCode ?? "")"
         case .schoolAdmin: return "/schools/\(user.schoolId ?? "")"
+        case .teacher: return "/teachers/\(user.teacherId ?? "")"
         case .guardian: return "/family"
         }
     }

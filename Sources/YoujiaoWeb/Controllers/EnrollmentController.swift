@@ -99,7 +99,9 @@ struct EnrollmentController {
             let saved = req.query[String.self, at: "saved"] != nil
             return req.page(FamilyEnrollmentPage.View(chrome: req.chrome(flash: saved ? .success(.familyEnrollment(.applicationSaved)) : nil), model: model))
         }
-        guard viewer.scope.role != .schoolAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.campaignsDistrictAndCityOnly))) }
+        guard viewer.scope.role == .cityAdmin || viewer.scope.role == .districtAdmin else {
+            throw Abort(.forbidden, reason: req.t(.refusal(.campaignsDistrictAndCityOnly)))
+        }
         let model = try await Self.listModel(req, campaigns: campaigns.filter { CampaignAccess.canSee(viewer.scope, $0) },
                                              values: CampaignListPage.proposedValues(today: .today()), problem: nil)
         return req.page(CampaignListPage.View(chrome: req.chrome(), model: model, address: req.address))

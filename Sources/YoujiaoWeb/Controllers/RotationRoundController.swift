@@ -93,6 +93,7 @@ struct RotationRoundController {
         let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id))
         var eligibleBySchool = Dictionary(uniqueKeysWithValues: district.schools.values.filter { $0.ownership == .public }.map { ($0.id, 0) })
         var eligible: [RotationTeacher] = []
+        let homes = try await TeacherHomeStore(req.db).homes(teacherIDs: teachers.map(\.id))
         for teacher in teachers {
             // The rotation rule binds public schools' teachers (公办); private schools take no part.
             guard let school = district.schools[teacher.schoolId], school.ownership == .public else { continue }
@@ -102,7 +103,9 @@ struct RotationRoundController {
             eligibleBySchool[school.id, default: 0] += 1
             eligible.append(RotationTeacher(id: teacher.id, currentSchoolID: school.id, subject: teacher.subject, stage: RotationTeacher.stage(teachingAt: school.stages),
                                             isKey: KeyTeacherLevel(rawValue: teacher.keyLevel)?.isDistrictOrAbove ?? false,
-                                            homeLatitude: school.latitude, homeLongitude: school.longitude))
+                                            // Without a home on file the current school stands in: its commute change is school to school.
+                                            homeLatitude: homes[teacher.id]?.latitude ?? school.latitude,
+                                            homeLongitude: homes[teacher.id]?.longitude ?? school.longitude))
         }
         return Staff(teachers: Dictionary(uniqueKeysWithValues: teachers.map { ($0.id, $0) }), eligible: eligible, eligibleBySchool: eligibleBySchool)
     }

@@ -32,7 +32,7 @@ struct SchoolController {
                 throw Abort(.forbidden, reason: req.t(.refusal(.schoolsOfOtherDistrict)))
             }
             filter.districtCode = viewer.scope.districtCode
-        case .schoolAdmin, .guardian:
+        case .schoolAdmin, .teacher, .guardian:
             throw Abort(.forbidden, reason: req.t(.refusal(.directoryStaffOnly)))
         }
         return filter

@@ -97,7 +97,7 @@ struct SecondFactorController {
     @Sendable func staffAccounts(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.accountsCityAdminOnly))) }
-        let accounts = try await req.accounts.users().filter { $0.roleValue.isStaff }.map {
+        let accounts = try await req.accounts.users().filter { $0.roleValue.isEmployee }.map {
             StaffAccountsPage.Account(username: $0.username, displayName: $0.displayName, role: .role($0.roleValue),
                                       secondFactorEnrolled: $0.totpSecret != nil)
         }
@@ -110,7 +110,7 @@ struct SecondFactorController {
         let viewer = try req.requireViewer()
         guard viewer.scope.role == .cityAdmin else { throw Abort(.forbidden, reason: req.t(.refusal(.accountsCityAdminOnly))) }
         let username = req.parameters.get("username") ?? ""
-        guard let colleague = try await req.accounts.user(username: username), colleague.roleValue.isStaff else {
+        guard let colleague = try await req.accounts.user(username: username), colleague.roleValue.isEmployee else {
             throw Abort(.notFound, reason: req.t(.refusal(.noSuchStaffAccount)))
         }
         _ = try await req.accounts.resetSecondFactor(username: colleague.username)

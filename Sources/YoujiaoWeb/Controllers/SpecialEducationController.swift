@@ -67,6 +67,8 @@ struct SpecialEducationController {
             filter = .school(scope.schoolID ?? "")
         case .guardian:
             filter = .guardian(scope.guardianID ?? "")
+        case .teacher:
+            throw Abort(.forbidden, reason: req.t(.refusal(.staffOnly)))
         }
         var files = try await SpecialEducationStore(req.db).caseFiles(filter)
         if scope.role == .schoolAdmin, let own = scope.schoolID {

@@ -84,7 +84,7 @@ extension SupervisionController {
         switch viewer.scope.role {
         case .schoolAdmin: return viewer.scope.schoolID == school.id
         case .districtAdmin: return viewer.scope.districtCode == school.districtCode
-        case .cityAdmin, .guardian: return false
+        case .cityAdmin, .teacher, .guardian: return false
         }
     }
 

@@ -98,7 +98,7 @@ struct SupervisionController {
         switch viewer.scope.role {
         case .districtAdmin: return req.redirect(to: SupervisionLinks.district(viewer.scope.districtCode ?? "") + query)
         case .schoolAdmin: return req.redirect(to: SupervisionLinks.school(viewer.scope.schoolID ?? "") + query)
-        case .cityAdmin, .guardian: break
+        case .cityAdmin, .teacher, .guardian: break
         }
         let model = try await Self.dashboardModel(req)
         return req.page(CityIndicatorsPage.View(chrome: req.chrome(), model: model, address: req.address))
@@ -149,7 +149,7 @@ struct SupervisionController {
             return .district(viewer.scope.districtCode ?? "")
         case .schoolAdmin:
             return .school(viewer.scope.schoolID ?? "")
-        case .guardian:
+        case .teacher, .guardian:
             throw Abort(.forbidden)
         }
     }

@@ -62,6 +62,7 @@ struct ZhongkaoController {
     @Sendable func list(req: Request) async throws -> Response {
         let viewer = try req.requireViewer()
         if viewer.scope.role == .guardian { return req.redirect(to: "/enrollment") }
+        guard viewer.scope.role.isStaff else { throw Abort(.forbidden, reason: req.t(.refusal(.staffOnly))) }
         let model = try await Self.listModel(req, viewer: viewer, values: [:], problem: nil)
         return req.page(ZhongkaoListPage.View(chrome: req.chrome(), model: model, address: req.address))
     }

@@ -11,7 +11,9 @@ struct Viewer: Sendable {
     var user: UserRecord
     /// Set when the request came with an API token rather than a session.
     var token: APITokenRecord?
-    var scope: AccessScope { AccessScope(role: user.roleValue, districtCode: user.districtCode, schoolID: user.schoolId, guardianID: user.guardianId) }
+    var scope: AccessScope {
+        AccessScope(role: user.roleValue, districtCode: user.districtCode, schoolID: user.schoolId, guardianID: user.guardianId, teacherID: user.teacherId)
+    }
 }
 
 extension Request {

@@ -10,7 +10,7 @@ enum Audit {
     /// reading their own children.
     static func record(_ req: Request, action: String, subjectKind: String, subjectIDs: [String],
                        detail: (String) -> String = { _ in "" }, staffOnly: Bool = false) async throws {
-        guard let viewer = req.viewer, !subjectIDs.isEmpty, !staffOnly || viewer.user.roleValue.isStaff else { return }
+        guard let viewer = req.viewer, !subjectIDs.isEmpty, !staffOnly || viewer.user.roleValue.isEmployee else { return }
         let route = "\(req.method.rawValue) \(req.url.path)"
         try await req.accounts.record(subjectIDs.map {
             AuditEventRecord(actorId: viewer.user.id, actorName: viewer.user.username, action: action, route: route,

@@ -32,6 +32,11 @@ public enum Passwords {
         return try Bcrypt.verify(password, created: storedHash)
     }
 
+    /// `hash` on the hashing thread, so bcrypt never holds up the event loops.
+    static func hashOffPool(_ password: String) async throws -> String {
+        try await pool.runIfActive { try hash(password) }
+    }
+
     /// `verify` on the hashing thread.
     static func verifyOffPool(_ password: String, storedHash: String) async throws -> Bool {
         try await pool.runIfActive { try verify(password, storedHash: storedHash) }

@@ -120,7 +120,7 @@ struct ExportApprovalTests {
     }
 
     @Test func onlyEntitiesWithIDNumbersNeedARequest() {
-        #expect(RegistryEntityKind.allCases.filter(\.carriesFullIDNumbers) == [.students, .guardians, .teachers, .appointments, .qualifications, .training, .rotations],
+        #expect(RegistryEntityKind.allCases.filter(\.carriesFullIDNumbers) == [.students, .guardians, .teachers, .appointments, .qualifications, .training, .rotations, .teacherHomes],
                 "teacher-history files name teachers by their full ID number")
     }
 
