@@ -41,6 +41,13 @@ enum DemoSeeder {
             let rotation = try await RotationRoundDemoLoader.load(into: runtime.registry, districtCode: code, today: .today())
             print("Opened the demo rotation round \(rotation.round.id) with \(rotation.needs) needs.")
         }
+        let fees = try await KindergartenFeeDemoLoader.load(into: runtime.registry.database, seed: randomSeed)
+        print("Published \(fees.items) kindergarten fee items and filed \(fees.complaints) demo fee complaints.")
+        if let kindergarten = try await KindergartenFeeStore(runtime.registry.database).kindergartens(districtCode: city.districts[0].code)
+            .first(where: { $0.school.ownership == .public }) {
+            try await createAccount(runtime, role: .schoolAdmin, username: "kindergarten", name: "\(kindergarten.school.name)管理员",
+                                    districtCode: kindergarten.school.districtCode, schoolID: kindergarten.school.id, guardianID: nil)
+        }
         try await AidDemoSeeder.seed(runtime, city: city)
     }
 

@@ -105,9 +105,12 @@ enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
     case supervision(SupervisionReportKind)
     case specialEducation
     case eligibility
+    case kindergartenFees(KindergartenFeeImporter.Kind)
 
     init?(argument: String) {
-        if let kind = RegistryEntityKind(rawValue: argument) {
+        if let kind = KindergartenFeeImporter.Kind(rawValue: argument) {
+            self = .kindergartenFees(kind)
+        } else if let kind = RegistryEntityKind(rawValue: argument) {
             self = .registry(kind)
         } else if let kind = SupervisionReportKind(rawValue: argument) {
             self = .supervision(kind)
@@ -122,6 +125,7 @@ enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
 
     static var allValueStrings: [String] {
         RegistryEntityKind.allCases.map(\.rawValue) + SupervisionReportKind.allCases.map(\.rawValue) + ["special-education", "eligibility"]
+            + KindergartenFeeImporter.Kind.allCases.map(\.rawValue)
     }
 
     var description: String {
@@ -130,6 +134,7 @@ enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
         case .supervision(let kind): return kind.rawValue
         case .specialEducation: return "special-education"
         case .eligibility: return "eligibility"
+        case .kindergartenFees(let kind): return kind.rawValue
         }
     }
 
@@ -161,6 +166,35 @@ enum ImportTarget: ExpressibleByArgument, CustomStringConvertible {
                 .replaceList(list, with: entries, sourceFile: table.fileName, actor: actor)
             print("\(list.rawValue) (\(list.labelZH)): \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.removed) removed (no further grants for them)")
             return entries.count
+        case .kindergartenFees(let kind):
+            return try await KindergartenFeeImporter.importTable(table, as: kind, into: runtime.registry.database)
+        }
+    }
+}
+
+/// `youjiao kindergarten-fees export fees|caps`: the import's format on standard output, so that an
+/// export imported again gives the same items (fees are public data: no request needed).
+struct KindergartenFeesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "kindergarten-fees", abstract: "Kindergarten fees made public.",
+                                                    subcommands: [Export.self])
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write every kindergarten's fee items (fees) or the caps in force (caps) as CSV.")
+        enum What: String, ExpressibleByArgument { case fees, caps }
+        @ArgumentParser.Argument var what: What
+        @OptionGroup var options: DatabaseOptions
+        func run() async throws {
+            try await withRuntime(options) { runtime in
+                let store = KindergartenFeeStore(runtime.registry.database)
+                switch what {
+                case .fees:
+                    let bySchool = try await store.items()
+                    let items = bySchool.keys.sorted().flatMap { bySchool[$0] ?? [] }.map(\.item)
+                    FileHandle.standardOutput.write(Data(KindergartenFeeCSV.itemLines(items).utf8))
+                case .caps:
+                    let caps = try await store.caps().sorted { ($0.districtCode, $0.grade.rawValue) < ($1.districtCode, $1.grade.rawValue) }
+                    FileHandle.standardOutput.write(Data(KindergartenFeeCSV.capLines(caps).utf8))
+                }
+            }
         }
     }
 }

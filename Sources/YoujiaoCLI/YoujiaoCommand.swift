@@ -12,7 +12,7 @@ public struct YoujiaoCommand: AsyncParsableCommand {
         abstract: "优教 Youjiao: registry, enrollment, planning and supervision for basic education.",
         subcommands: [ServeCommand.self, MigrateCommand.self, SeedCommand.self, ImportCommand.self, ExportCommand.self,
                       UserCommand.self, TokenCommand.self, AuditCommand.self, KeysCommand.self, IndicatorsCommand.self,
-                      AidCommand.self, ExportsCommand.self, BackupCommand.self, RestoreCommand.self] + YoujiaoCommand.engineCommands)
+                      AidCommand.self, ExportsCommand.self, BackupCommand.self, RestoreCommand.self, KindergartenFeesCommand.self] + YoujiaoCommand.engineCommands)
     public init() {}
 
     /// Log to standard error, so `export` can write data to standard output.

@@ -74,6 +74,7 @@ public enum StoreSetup {
         CreateTeacherHistory(),
         CreateRotationRounds(),
         AddTeacherAccounts(),
+        CreateKindergartenFees(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

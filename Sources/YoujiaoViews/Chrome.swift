@@ -62,14 +62,16 @@ extension NavItem {
             entries = [(.navCity, "/"), (.navSchools, "/schools"), (.navPlanning, "/planning"),
                        (.navSpecialEducation, "/special-education"), (.navSupervision, "/supervision"),
                        (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navZhongkao, "/zhongkao"), (.navExports, "/exports"),
-                       (.navAccounts, "/admin/users")]
+                       (.navKindergartenFees, "/kindergarten-fees"), (.navAccounts, "/admin/users")]
         case .districtAdmin:
             entries = [(.navDistrict, "/districts/\(district)"), (.navSchools, "/schools"), (.navPlanning, "/planning"),
                        (.navSpecialEducation, "/special-education"), (.navSupervision, "/supervision/districts/\(district)"),
-                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navZhongkao, "/zhongkao"), (.navExports, "/exports")]
+                       (.navAid, "/aid"), (.navEnrollment, "/enrollment"), (.navZhongkao, "/zhongkao"), (.navExports, "/exports"),
+                       (.navKindergartenFees, "/kindergarten-fees")]
         case .schoolAdmin:
             entries = [(.navMySchool, "/schools/\(school)"), (.navSpecialEducation, "/special-education"),
-                       (.navSupervision, "/supervision/schools/\(school)"), (.navAid, "/aid"), (.navZhongkao, "/zhongkao")]
+                       (.navSupervision, "/supervision/schools/\(school)"), (.navAid, "/aid"), (.navZhongkao, "/zhongkao"),
+                       (.navKindergartenFees, "/kindergarten-fees")]
         case .teacher:
             entries = [(.navMyRecord, "/teachers/\(PageAddress.encode(scope.teacherID ?? ""))")]
         case .guardian:

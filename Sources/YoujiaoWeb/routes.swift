@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     ZhongkaoController().register(app)
     TeacherController().register(app)
     RotationRoundController().register(app)
+    KindergartenFeeController().register(app)
     MetricsExport.register(app)
     TeacherReviewController().register(app)
     CampaignAPIController().register(app)

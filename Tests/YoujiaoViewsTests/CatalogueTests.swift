@@ -7,7 +7,7 @@ struct CatalogueTests {
     /// Latin words a Chinese sentence may carry: formats and abbreviations people know as such.
     /// Names that stay Latin in Chinese text: file formats, the hash algorithm the public checks
     /// against, and the command people type to check a draw.
-    static let latinAllowedInChinese: Set<String> = ["CSV", "XLSX", "Excel", "ID", "SHA", "youjiao", "Python", "drand", "quicknet"]
+    static let latinAllowedInChinese: Set<String> = ["CSV", "XLSX", "Excel", "ID", "SHA", "youjiao", "Python", "drand", "quicknet", "YJF"]
     /// Chinese an English sentence may carry: the names of city services.
     /// None: even the city's service is named in pinyin on English pages.
     static let chineseAllowedInEnglish: Set<String> = []

@@ -4,7 +4,7 @@ extension Catalogue {
         case siteName, siteTagline, skipToContent, menu, mainMenu, signOut, signedInAs, switchLanguage
         case footerPrivacy
         case navCity, navDistrict, navSchools, navPlanning, navSpecialEducation, navSupervision, navAid
-        case navEnrollment, navZhongkao, navMySchool, navMyChildren, navMyRecord, navCaseFiles, navSchoolEntry, navExports, navAccounts
+        case navEnrollment, navZhongkao, navMySchool, navMyChildren, navMyRecord, navCaseFiles, navSchoolEntry, navExports, navAccounts, navKindergartenFees
         case yes, no, notRecorded
 
         public var phrase: Phrase {
@@ -36,6 +36,7 @@ extension Catalogue {
             case .navSchoolEntry: return Phrase(zh: "入学报名", en: "School entry")
             case .navExports: return Phrase(zh: "导出审批", en: "Export approvals")
             case .navAccounts: return Phrase(zh: "账号", en: "Accounts")
+            case .navKindergartenFees: return Phrase(zh: "幼儿园收费", en: "Kindergarten fees")
             case .yes: return Phrase(zh: "是", en: "yes")
             case .no: return Phrase(zh: "否", en: "no")
             case .notRecorded: return Phrase(zh: "未登记", en: "not recorded")
