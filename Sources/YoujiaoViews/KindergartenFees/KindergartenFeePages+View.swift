@@ -71,7 +71,7 @@ extension KindergartenFeePages {
                 .component(FactList(facts, language: t)),
                 .component(DataTable(KindergartenFeePages.itemsTable(row.items), address: PageAddress(path: "/"), language: t)),
                 .p(.class("summary"), .words(t(.kindergartenFees(.publicIntro)))),
-                .p(.id("complaint-channel"), .words(t(.kindergartenFees(.complain))), .text(": "),
+                .p(.id("complaint-channel"), .words(t(.kindergartenFees(.complain))), .text(t == .zh ? "：" : ": "),
                    .a(.attr("href", "/public/kindergarten-fees/complaints/new?school=\(row.schoolID)"), .id("complain"),
                       .words("/public/kindergarten-fees/complaints/new"))),
                 .p(.class("hint no-print"), .words(t(.kindergartenFees(.printHint)))),
@@ -238,7 +238,7 @@ extension KindergartenFeePages {
                 }),
                 .h2(.words(t(.kindergartenFees(.chartTitle)))),
                 .element(named: "figure", nodes: [.class("chart-box"), .component(BarChart(
-                    title: .kindergartenFees(.chartTitle), categories: charted.map(\.name),
+                    title: .kindergartenFees(.chartTitle), categories: charted.map { Self.chartLabel($0.name, district: model.districtName) },
                     series: [.init(name: .kindergartenFees(.withinCap), colour: "#2f6db5", values: fees),
                              .init(name: .kindergartenFees(.roomToCap), colour: "#c9d6e8", values: room),
                              .init(name: .kindergartenFees(.overCap), colour: "#c0392b", values: over)],
@@ -252,7 +252,20 @@ extension KindergartenFeePages {
             )
         }
     }
+}
 
+extension KindergartenFeePages.DistrictView {
+    /// The chart's room for a label is about seven characters: the city, the district and the word
+    /// 幼儿园 say nothing there (the table below names each kindergarten in full).
+    static func chartLabel(_ name: String, district: String) -> String {
+        var label = name
+        for part in ["上海市", district] where label.hasPrefix(part) { label.removeFirst(part.count) }
+        if label.hasSuffix("幼儿园"), label.count > 3 { label.removeLast(3) }
+        return label.count > 7 ? String(label.prefix(6)) + "…" : label
+    }
+}
+
+extension KindergartenFeePages {
     /// The district's complaint queue.
     public struct QueueView: PageView {
         public var chrome: Chrome
