@@ -28,7 +28,8 @@ public enum FieldResealing {
         SealedColumn(table: "users", column: "totp_secret"),
         SealedColumn(table: "web_sessions", key: "id_hash", column: "enrolment_secret"),
     ]
-    static let columns = sealedInPlace + [SealedColumn(table: "teacher_homes", key: "teacher_id", column: "location")]
+    static let columns = sealedInPlace + [SealedColumn(table: "teacher_homes", key: "teacher_id", column: "location"),
+                                          SealedColumn(table: "fee_complaints", key: "reference", column: "contact")]
 
     /// What a run does to each stored value.
     enum Direction { case sealPlain, reseal, unseal }

@@ -32,7 +32,10 @@ public struct KindergartenFeeStore: DatabaseStore {
 
     struct ComplaintRow: Codable, Sendable {
         var reference: String; var schoolId: String; var districtCode: String; var category: String; var itemName: String; var amountFen: Int?
-        var description: String; var contact: String?; var status: String; var filedAt: String; var updatedAt: String
+        var description: String
+        /// A parent's phone or e-mail: sealed like ID numbers.
+        @SealedOptional var contact: String?
+        var status: String; var filedAt: String; var updatedAt: String
         var complaint: FeeComplaint? {
             guard let category = KindergartenFeeCategory(rawValue: category), let status = FeeComplaint.Status(rawValue: status) else { return nil }
             return FeeComplaint(reference: reference, schoolID: schoolId, districtCode: districtCode, category: category, itemName: itemName,

@@ -236,13 +236,14 @@ def read_signed_out(urls):
 
 
 public_pages = set()
+# A teacher reaches only their own record: one page or two is the whole of it.
 for role in ["city", "district", "school", "teacher", "parent"]:
     visited, problems = crawl(role, public_pages)
     print(f"{role}: {visited} pages in each language")
     for problem in problems:
         print(f"  {role} {problem}")
     check(f"{role}: {visited} pages read in Chinese and English at 1366 and 390 px without codes, words of the other "
-          "language, sideways scrolling or serious accessibility violations", visited > 3 and not problems)
+          "language, sideways scrolling or serious accessibility violations", visited >= (1 if role == "teacher" else 4) and not problems)
 
 signed_out = [args.base + "/login"] + sorted(public_pages)
 problems = read_signed_out(signed_out)

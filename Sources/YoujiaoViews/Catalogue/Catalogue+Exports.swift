@@ -94,6 +94,7 @@ extension Phrase {
         case "qualifications": name = Phrase(zh: "教师职称与骨干级别", en: "teachers' titles and key levels")
         case "training": name = Phrase(zh: "教师研训记录", en: "teachers' training")
         case "rotations": name = Phrase(zh: "教师交流轮岗", en: "teachers' rotations")
+        case "teacher-homes": name = Phrase(zh: "教师住址", en: "teachers' homes")
         default: name = .verbatim(entity)
         }
         return Phrase(zh: "\(kind.zh)：\(name.zh)", en: "\(kind.en): \(name.en)")
