@@ -75,6 +75,7 @@ public enum StoreSetup {
         CreateRotationRounds(),
         AddTeacherAccounts(),
         CreateKindergartenFees(),
+        CreateGrowthRecords(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -42,5 +42,6 @@ func routes(_ app: Application) throws {
     KindergartenFeeController().register(app)
     MetricsExport.register(app)
     TeacherReviewController().register(app)
+    GrowthController().register(app)
     CampaignAPIController().register(app)
 }

@@ -24,6 +24,8 @@ public enum PupilPage {
         public var classNumber: Int?
         public var zone: Phrase?
         public var guardians: [Guardian]
+        /// The pupil's 综合素质评价 report.
+        public var growthHref: String?
 
         public init(name: String, idNumber: String, isRevealed: Bool, revealAction: String?, gender: Gender?, age: Phrase?, hukou: Hukou?,
                     school: (name: String, href: String)?, grade: Grade?, classNumber: Int?, zone: Phrase?, guardians: [Guardian]) {

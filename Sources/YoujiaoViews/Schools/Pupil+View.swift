@@ -18,7 +18,8 @@ extension PupilPage {
                     .form(.attr("method", "post"), .attr("action", action), .class("inline"), .id("reveal"),
                           .input(.attr("type", "hidden"), .attr("name", "_csrf"), .attr("value", chrome.csrfToken)),
                           .button(.attr("type", "submit"), .words(t(.schools(.showFullNumber)))))
-                }
+                },
+                .unwrap(model.growthHref) { .p(.a(.id("growth-report-link"), .attr("href", $0), .words(t(.growth(.reportLink))))) }
             )
         }
     }

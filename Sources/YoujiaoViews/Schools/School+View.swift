@@ -17,7 +17,8 @@ extension SchoolPage {
             return Node<HTML.BodyContext>.group(
                 .component(FactList(SchoolPage.facts(model), language: t)),
                 .if(model.mayListPupils, .p(.class("actions"), .a(.attr("href", model.pupilListHref), .words(t(.schools(.pupilList)))), .text(" "),
-                                            .a(.id("teachers-link"), .attr("href", model.href + "/teachers"), .words(t(.teachers(.listLink)))))),
+                                            .a(.id("teachers-link"), .attr("href", model.href + "/teachers"), .words(t(.teachers(.listLink)))), .text(" "),
+                                            .a(.id("growth-link"), .attr("href", model.href + "/growth"), .words(t(.growth(.link)))))),
                 .if(!model.admissionLists.isEmpty, .section(
                     .class("admission-lists"), .attr("aria-labelledby", "admission-heading"),
                     .h2(.id("admission-heading"), .words(t(.schools(.admissionLists)))),

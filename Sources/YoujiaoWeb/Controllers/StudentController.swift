@@ -42,7 +42,7 @@ struct StudentController {
         let school = try await student.schoolId.asyncFlatMap { try await req.registry.school(id: $0) }
         let guardians = try await req.registry.guardians(ofStudent: student.id)
         let isStaff = req.viewer?.user.roleValue.isStaff == true
-        let model = PupilPage.Model(
+        var model = PupilPage.Model(
             name: student.name, idNumber: revealed ? student.nationalId : student.maskedNationalId, isRevealed: revealed,
             revealAction: isStaff && !revealed ? "/students/\(student.id)/reveal" : nil,
             gender: Gender(rawValue: student.gender), age: MaskedBirth.age(birthDate: student.birthDate).map(Phrase.ageInYears),
@@ -50,6 +50,7 @@ struct StudentController {
             grade: student.grade.flatMap(Grade.init(rawValue:)), classNumber: student.classNo,
             zone: try await zoneLabel(req, zoneID: student.zoneId),
             guardians: guardians.map { PupilPage.Guardian(name: $0.name, relation: .guardianRelation($0.relation)) })
+        model.growthHref = "/students/\(student.id)/growth"
         return req.page(PupilPage.View(chrome: req.chrome(), model: model))
     }
 
