@@ -22,6 +22,7 @@ import second_factor
 import enrollment
 import zhongkao
 import teachers
+import growth
 import kindergarten_fees
 import special_education
 from special_education import follow
@@ -196,6 +197,7 @@ try:
     teachers.run(driver, args.base, accounts, args.screenshots, check)
     teachers.run_rotation_round(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
     kindergarten_fees.run(driver, args.base, accounts, args.screenshots, check)
+    growth.run(driver, args.base, accounts, args.screenshots, check, args.database)
     sign_in(driver, "city")
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")
