@@ -249,21 +249,8 @@ public struct GrowthRecordStore: DatabaseStore {
 
     // MARK: Completeness
 
-    /// One class's standing this school year.
-    public struct ClassStanding: Sendable, Hashable {
-        public var grade: Grade
-        public var classNumber: Int
-        public var pupils: Int
-        public var pupilsWithRecords: Int
-        public var records: Int
-        public var selected: Int
-        public var archived: Int
-        public var openObjections: Int
-        public var display: GrowthDisplay?
-    }
-
     /// Every class of a school with pupils: three grouped queries, whatever the school's size.
-    public func classStandings(schoolID: String, year: Int) async throws -> [ClassStanding] {
+    public func classStandings(schoolID: String, year: Int) async throws -> [GrowthClassStanding] {
         struct Pupils: Decodable { var grade: String; var classNo: Int; var pupils: Int }
         struct Records: Decodable { var grade: String; var classNo: Int; var pupils: Int; var records: Int; var selected: Int; var archived: Int }
         struct Open: Decodable { var grade: String; var classNo: Int; var n: Int }
@@ -291,7 +278,7 @@ public struct GrowthRecordStore: DatabaseStore {
         return pupils.compactMap { row in
             guard let grade = Grade(rawValue: row.grade) else { return nil }
             let key = Key(grade: row.grade, classNo: row.classNo), r = recordsBy[key]
-            return ClassStanding(grade: grade, classNumber: row.classNo, pupils: row.pupils, pupilsWithRecords: r?.pupils ?? 0, records: r?.records ?? 0,
+            return GrowthClassStanding(grade: grade, classNumber: row.classNo, pupils: row.pupils, pupilsWithRecords: r?.pupils ?? 0, records: r?.records ?? 0,
                                  selected: r?.selected ?? 0, archived: r?.archived ?? 0, openObjections: openBy[key] ?? 0,
                                  display: displays.first { $0.grade == grade && $0.classNumber == row.classNo })
         }.sorted { ($0.grade.index, $0.classNumber) < ($1.grade.index, $1.classNumber) }

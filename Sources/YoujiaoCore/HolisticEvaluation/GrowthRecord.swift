@@ -189,3 +189,23 @@ public enum GrowthAccess {
         canWrite(scope, schoolID: schoolID) || (scope.role.isStaff && scope.canSeeSchool(id: schoolID, districtCode: districtCode))
     }
 }
+
+/// One class's standing in a school year: pupils, those without any record, records selected and
+/// archived, objections open, and its display.
+public struct GrowthClassStanding: Sendable, Hashable {
+    public var grade: Grade
+    public var classNumber: Int
+    public var pupils: Int
+    public var pupilsWithRecords: Int
+    public var records: Int
+    public var selected: Int
+    public var archived: Int
+    public var openObjections: Int
+    public var display: GrowthDisplay?
+    public init(grade: Grade, classNumber: Int, pupils: Int, pupilsWithRecords: Int, records: Int, selected: Int, archived: Int,
+                openObjections: Int, display: GrowthDisplay?) {
+        self.grade = grade; self.classNumber = classNumber; self.pupils = pupils; self.pupilsWithRecords = pupilsWithRecords
+        self.records = records; self.selected = selected; self.archived = archived; self.openObjections = openObjections; self.display = display
+    }
+    public var withoutRecords: Int { pupils - pupilsWithRecords }
+}

@@ -4,23 +4,7 @@ import YoujiaoCore
 /// display families see, a pupil's report, and a district's schools. Tables sort on the server and
 /// download as CSV and XLSX.
 public enum GrowthSchoolPage {
-    public struct ClassRow: Sendable, Hashable {
-        public var grade: Grade
-        public var classNumber: Int
-        public var pupils: Int
-        public var pupilsWithRecords: Int
-        public var records: Int
-        public var selected: Int
-        public var archived: Int
-        public var openObjections: Int
-        public var display: GrowthDisplay?
-        public init(grade: Grade, classNumber: Int, pupils: Int, pupilsWithRecords: Int, records: Int, selected: Int, archived: Int,
-                    openObjections: Int, display: GrowthDisplay?) {
-            self.grade = grade; self.classNumber = classNumber; self.pupils = pupils; self.pupilsWithRecords = pupilsWithRecords
-            self.records = records; self.selected = selected; self.archived = archived; self.openObjections = openObjections; self.display = display
-        }
-        public var withoutRecords: Int { pupils - pupilsWithRecords }
-    }
+    public typealias ClassRow = GrowthClassStanding
 
     public struct Model: Sendable, Hashable {
         public var schoolID: String

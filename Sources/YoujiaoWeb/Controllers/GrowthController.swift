@@ -57,11 +57,7 @@ struct GrowthController {
     private func schoolModel(_ req: Request) async throws -> GrowthSchoolPage.Model {
         let (_, school) = try await readableSchool(req)
         let today = CaseDate.today()
-        let rows = try await GrowthRecordStore(req.db).classStandings(schoolID: school.id, year: today.schoolYear).map {
-            GrowthSchoolPage.ClassRow(grade: $0.grade, classNumber: $0.classNumber, pupils: $0.pupils, pupilsWithRecords: $0.pupilsWithRecords,
-                                      records: $0.records, selected: $0.selected, archived: $0.archived, openObjections: $0.openObjections,
-                                      display: $0.display)
-        }
+        let rows = try await GrowthRecordStore(req.db).classStandings(schoolID: school.id, year: today.schoolYear)
         return GrowthSchoolPage.Model(schoolID: school.id, schoolName: school.name, today: today, rows: rows,
                                       sort: try req.tableSort(keys: GrowthSchoolPage.sortableKeys, fallback: GrowthSchoolPage.defaultSort))
     }
