@@ -48,6 +48,7 @@ enum DemoSeeder {
             try await createAccount(runtime, role: .schoolAdmin, username: "kindergarten", name: "\(kindergarten.school.name)管理员",
                                     districtCode: kindergarten.school.districtCode, schoolID: kindergarten.school.id, guardianID: nil)
         }
+        print("Loaded \(try await GrowthRecordDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())) growth records (综合素质评价).")
         try await AidDemoSeeder.seed(runtime, city: city)
     }
 

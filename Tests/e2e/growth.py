@@ -45,12 +45,12 @@ def run(driver, base, accounts, screenshots, check, database):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "table.data-table tbody a[href*='/growth/']"))
     class_url = driver.current_url.split("?")[0]
 
-    write(driver, 1, "practice", "social-practice", "博物馆志愿讲解", "abc")
+    write(driver, 1, "practice", "social-practice", "校史馆讲解员培训", "abc")
     check("a bad number of hours is refused by field", driver.find_elements(By.CSS_SELECTOR, "#record-form .field.has-error"))
-    write(driver, 1, "practice", "social-practice", "博物馆志愿讲解", "6")
+    write(driver, 1, "practice", "social-practice", "校史馆讲解员培训", "6")
     check("the record is saved", "记录已保存" in flash(driver))
-    write(driver, 1, "moral", "community-service", "社区图书馆整理图书", "3")
-    for title in ["博物馆志愿讲解", "社区图书馆整理图书"]:
+    write(driver, 1, "moral", "community-service", "街道敬老院读报", "3")
+    for title in ["校史馆讲解员培训", "街道敬老院读报"]:
         button = driver.find_element(By.XPATH, f"//ul[@class='selection-actions']/li[contains(., '{title}')]//button")
         click_and_wait(driver, button)
     check("the teacher's selection is saved", "遴选已更新" in flash(driver))
@@ -70,8 +70,8 @@ def run(driver, base, accounts, screenshots, check, database):
     password = driver.find_element(By.ID, "issued-password").text
     sign_in(driver, base, username, password)
     driver.get(display_url)
-    check("the school's teacher reads the display", "社区图书馆整理图书" in driver.page_source)
-    item = driver.find_element(By.XPATH, "//ul[@class='display-records']/li[contains(., '社区图书馆整理图书')]")
+    check("the school's teacher reads the display", "街道敬老院读报" in driver.page_source)
+    item = driver.find_element(By.XPATH, "//ul[@class='display-records']/li[contains(., '街道敬老院读报')]")
     item.find_element(By.TAG_NAME, "summary").click()
     item.find_element(By.TAG_NAME, "textarea").send_keys("当天图书馆闭馆，活动没有举行。")
     click_and_wait(driver, item.find_element(By.CSS_SELECTOR, "button[type=submit]"))
@@ -94,8 +94,8 @@ def run(driver, base, accounts, screenshots, check, database):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, ".confirm-panel button.danger"))
     check("the class is archived", "记录已归档" in flash(driver) and "已归档" in driver.page_source)
 
-    click_and_wait(driver, driver.find_element(By.XPATH, "//table[contains(@class,'data-table')]//a[contains(@href,'/growth') and contains(@href,'/students/')]"))
-    check("the report shows the archived record and its hours", "博物馆志愿讲解" in driver.page_source and "6.0" in driver.page_source)
+    click_and_wait(driver, driver.find_element(By.XPATH, "//table[contains(@class,'data-table')]//tr[contains(., '校史馆讲解员培训')]//a[contains(@href,'/students/')]"))
+    check("the report shows the archived record", "校史馆讲解员培训" in driver.find_element(By.CSS_SELECTOR, "section.report-dimension").find_element(By.XPATH, "..").text)
     driver.save_screenshot(os.path.join(screenshots, "growth-report.png"))
     driver.set_window_size(390, 844)
     driver.get(class_url)
