@@ -73,7 +73,8 @@ extension KindergartenFeePages {
                 .p(.class("summary"), .words(t(.kindergartenFees(.publicIntro)))),
                 .p(.id("complaint-channel"), .words(t(.kindergartenFees(.complain))), .text(t == .zh ? "：" : ": "),
                    .a(.attr("href", "/public/kindergarten-fees/complaints/new?school=\(row.schoolID)"), .id("complain"),
-                      .words("/public/kindergarten-fees/complaints/new"))),
+                      // The address itself, for the printed brochure: a code, not words of the page.
+                      .code(.words("/public/kindergarten-fees/complaints/new")))),
                 .p(.class("hint no-print"), .words(t(.kindergartenFees(.printHint)))),
                 .p(.class("no-print"), .a(.attr("href", "/public/kindergarten-fees"), .words(t(.kindergartenFees(.publicTitle)))))
             )
