@@ -49,6 +49,8 @@ enum DemoSeeder {
                                     districtCode: kindergarten.school.districtCode, schoolID: kindergarten.school.id, guardianID: nil)
         }
         print("Loaded \(try await GrowthRecordDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())) growth records (综合素质评价).")
+        let family = try await HomeVisitDemoLoader.load(into: runtime.registry, reportYear: DemoCity.currentYear, seed: randomSeed, today: .today())
+        print("Loaded \(family.visits) home visits and \(family.activities) family-education activities.")
         try await AidDemoSeeder.seed(runtime, city: city)
     }
 

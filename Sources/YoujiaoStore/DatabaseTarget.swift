@@ -75,6 +75,7 @@ public enum StoreSetup {
         CreateRotationRounds(),
         AddTeacherAccounts(),
         CreateKindergartenFees(),
+        CreateHomeVisits(),
         CreateGrowthRecords(),
     ]
 

@@ -31,8 +31,12 @@ public struct SupervisionStore: DatabaseStore {
         case .district(let code): districtCodes = [code]
         case .school: districtCodes = Array(Set(schools.map(\.districtCode))).sorted()
         }
+        // A school that logs its visits and family-education activities here is counted from the
+        // logs (pupils visited, activities held); others keep the figures of their report.
+        let reports = FamilyEducationCounts.merge(reports: try await schoolReports(year: year, scope: scope),
+                                                  counts: try await HomeVisitStore(database).recordedCounts(year: year, scope: scope), year: year)
         return SupervisionInput(year: year, districtCodes: districtCodes, schools: schools,
-                                reports: try await schoolReports(year: year, scope: scope),
+                                reports: reports,
                                 districtReports: try await districtReports(year: year).filter { districtCodes.contains($0.districtCode) })
     }
 

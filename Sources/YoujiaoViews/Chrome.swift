@@ -73,7 +73,8 @@ extension NavItem {
                        (.navSupervision, "/supervision/schools/\(school)"), (.navAid, "/aid"), (.navZhongkao, "/zhongkao"),
                        (.navKindergartenFees, "/kindergarten-fees")]
         case .teacher:
-            entries = [(.navMyRecord, "/teachers/\(PageAddress.encode(scope.teacherID ?? ""))"), (.navGrowth, "/schools/\(school)/growth")]
+            entries = [(.navMyRecord, "/teachers/\(PageAddress.encode(scope.teacherID ?? ""))"), (.navHomeVisits, "/schools/\(school)/home-visits"),
+                       (.navGrowth, "/schools/\(school)/growth")]
         case .guardian:
             entries = [(.navMyChildren, "/family"), (.navCaseFiles, "/special-education"), (.navSchoolEntry, "/enrollment")]
         }

@@ -44,7 +44,8 @@ public enum Catalogue {
         [entry(Common.self), entry(Tables.self), entry(Forms.self), entry(Auth.self), entry(Family.self), entry(Errors.self), entry(Dashboard.self),
          entry(Schools.self), entry(Campaign.self), entry(Seats.self), entry(Application.self), entry(FamilyEnrollment.self), entry(Exports.self), entry(Planning.self),
          entry(Supervision.self), entry(SpecialEducation.self), entry(Aid.self), entry(Refusals.self), entry(Schedule.self), entry(Zhongkao.self), entry(Teachers.self),
-         entry(RotationRounds.self), entry(TeacherReviews.self), entry(TeacherAccounts.self), entry(KindergartenFees.self), entry(Growth.self)]
+         entry(RotationRounds.self), entry(TeacherReviews.self), entry(TeacherAccounts.self), entry(KindergartenFees.self), entry(Growth.self),
+         entry(HomeVisits.self)]
     }
 
     private static func entry<Book: PhraseBook>(_ book: Book.Type) -> (name: String, keys: [(key: String, phrase: Phrase)], examples: [Phrase]) {

@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     TeacherController().register(app)
     RotationRoundController().register(app)
     KindergartenFeeController().register(app)
+    HomeVisitController().register(app)
     MetricsExport.register(app)
     TeacherReviewController().register(app)
     GrowthController().register(app)

@@ -23,6 +23,7 @@ import enrollment
 import zhongkao
 import teachers
 import growth
+import home_visits
 import kindergarten_fees
 import special_education
 from special_education import follow
@@ -198,6 +199,7 @@ try:
     teachers.run_rotation_round(driver, args.base, accounts, args.screenshots, check, open(args.log, encoding="utf-8").read())
     kindergarten_fees.run(driver, args.base, accounts, args.screenshots, check)
     growth.run(driver, args.base, accounts, args.screenshots, check, args.database)
+    home_visits.run(driver, args.base, accounts, args.screenshots, check)
     sign_in(driver, "city")
     # Supervision: the demo reports make the dashboard show met, not met and no data.
     driver.get(args.base + "/supervision")

@@ -4,7 +4,7 @@ extension Catalogue {
         case siteName, siteTagline, skipToContent, menu, mainMenu, signOut, signedInAs, switchLanguage
         case footerPrivacy
         case navCity, navDistrict, navSchools, navPlanning, navSpecialEducation, navSupervision, navAid
-        case navEnrollment, navZhongkao, navMySchool, navMyChildren, navMyRecord, navGrowth, navCaseFiles, navSchoolEntry, navExports, navAccounts, navKindergartenFees
+        case navEnrollment, navZhongkao, navMySchool, navMyChildren, navMyRecord, navGrowth, navHomeVisits, navCaseFiles, navSchoolEntry, navExports, navAccounts, navKindergartenFees
         case yes, no, notRecorded
 
         public var phrase: Phrase {
@@ -33,6 +33,7 @@ extension Catalogue {
             case .navMyChildren: return Phrase(zh: "我的孩子", en: "My children")
             case .navMyRecord: return Phrase(zh: "我的档案", en: "My record")
             case .navGrowth: return Phrase(zh: "综合素质评价", en: "Growth records")
+            case .navHomeVisits: return Phrase(zh: "家访", en: "Home visits")
             case .navCaseFiles: return Phrase(zh: "特教档案", en: "Case files")
             case .navSchoolEntry: return Phrase(zh: "入学报名", en: "School entry")
             case .navExports: return Phrase(zh: "导出审批", en: "Export approvals")

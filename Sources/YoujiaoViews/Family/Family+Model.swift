@@ -6,8 +6,12 @@ public enum FamilyPage {
         public var registrations: [Registration]
         public var entryResults: [EntryResult]
         public var aidNotices: [AidNotice]
+        /// Visits to the children and their schools' family-education activities.
+        public var familyEducation: FamilyEducationSection
 
-        public init(children: [Child], registrations: [Registration] = [], entryResults: [EntryResult] = [], aidNotices: [AidNotice] = []) {
+        public init(children: [Child], registrations: [Registration] = [], entryResults: [EntryResult] = [], aidNotices: [AidNotice] = [],
+                    familyEducation: FamilyEducationSection = FamilyEducationSection()) {
+            self.familyEducation = familyEducation
             self.children = children
             self.registrations = registrations
             self.entryResults = entryResults

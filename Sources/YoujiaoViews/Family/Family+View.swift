@@ -25,7 +25,8 @@ extension FamilyPage {
                     .forEach(model.children) { child($0) }
                 ),
                 .if(!model.entryResults.isEmpty, entryResults),
-                .if(!model.aidNotices.isEmpty, aidNotices)
+                .if(!model.aidNotices.isEmpty, aidNotices),
+                .if(!model.familyEducation.isEmpty, .component(FamilyEducationSectionView(section: model.familyEducation, language: t)))
             )
         }
 

@@ -110,7 +110,8 @@ struct StudentController {
             FamilyPage.AidNotice(grantID: $0.grantId, childName: $0.studentName, policy: Phrase(zh: $0.policyName, en: $0.policyNameEn),
                                  amount: $0.yuan, schoolYear: $0.year, declined: $0.declined)
         }
-        return FamilyPage.Model(children: rows, registrations: registrations, entryResults: results, aidNotices: notices)
+        return FamilyPage.Model(children: rows, registrations: registrations, entryResults: results, aidNotices: notices,
+                                familyEducation: try await HomeVisitController.familySection(req, children: children, today: today))
     }
 }
 
