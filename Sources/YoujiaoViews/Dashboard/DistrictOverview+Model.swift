@@ -9,6 +9,8 @@ public enum DistrictOverviewPage {
         public var schoolCount: Int
         public var schools: [Stage: Int]
         public var pupils: [Stage: Int]
+        /// The district's home-visit coverage, for the staff who may read it (set by the controller).
+        public var homeVisitsHref: String?
         public init(code: String, name: String, schoolCount: Int, schools: [Stage: Int], pupils: [Stage: Int]) {
             self.code = code; self.name = name; self.schoolCount = schoolCount; self.schools = schools; self.pupils = pupils
         }

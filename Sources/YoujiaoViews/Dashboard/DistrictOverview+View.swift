@@ -28,7 +28,8 @@ extension DistrictOverviewPage {
                     .li(.a(.attr("href", "/supervision/districts/\(PageAddress.encode(model.code))"), .words(t(.dashboard(.districtSupervision))))),
                     .li(.a(.id("rotation-link"), .attr("href", "/districts/\(PageAddress.encode(model.code))/rotation"), .words(t(.teachers(.rotationLink))))),
                     .li(.a(.id("teacher-reviews-link"), .attr("href", TeacherReviewsPage.href(model.code)), .words(t(.teacherReviews(.link))))),
-                    .li(.a(.id("growth-link"), .attr("href", "/districts/\(PageAddress.encode(model.code))/growth"), .words(t(.growth(.schoolTitle))))))
+                    .li(.a(.id("growth-link"), .attr("href", "/districts/\(PageAddress.encode(model.code))/growth"), .words(t(.growth(.schoolTitle))))),
+                    .unwrap(model.homeVisitsHref) { .li(.a(.id("home-visits-link"), .attr("href", $0), .words(t(.homeVisits(.districtCaption))))) })
             )
         }
     }

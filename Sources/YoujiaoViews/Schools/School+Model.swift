@@ -26,6 +26,8 @@ public enum SchoolPage {
         public var mayListPupils: Bool
         /// The published school-entry campaigns that admitted children here, for staff who may read the lists.
         public var admissionLists: [AdmissionList] = []
+        /// The school's home visits, for those who may read them (set by the controller).
+        public var homeVisitsHref: String?
 
         public init(id: String, name: String, districtCode: String, districtName: String, mayOpenDistrict: Bool,
                     stages: [Stage], ownership: Ownership, isInclusive: Bool, boarding: Bool, entrySeats: [Grade: Int],

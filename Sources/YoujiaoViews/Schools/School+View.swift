@@ -18,7 +18,8 @@ extension SchoolPage {
                 .component(FactList(SchoolPage.facts(model), language: t)),
                 .if(model.mayListPupils, .p(.class("actions"), .a(.attr("href", model.pupilListHref), .words(t(.schools(.pupilList)))), .text(" "),
                                             .a(.id("teachers-link"), .attr("href", model.href + "/teachers"), .words(t(.teachers(.listLink)))), .text(" "),
-                                            .a(.id("growth-link"), .attr("href", model.href + "/growth"), .words(t(.growth(.link)))))),
+                                            .a(.id("growth-link"), .attr("href", model.href + "/growth"), .words(t(.growth(.link)))),
+                                            .unwrap(model.homeVisitsHref) { .group(.text(" "), .a(.id("home-visits-link"), .attr("href", $0), .words(t(.homeVisits(.nav))))) })),
                 .if(!model.admissionLists.isEmpty, .section(
                     .class("admission-lists"), .attr("aria-labelledby", "admission-heading"),
                     .h2(.id("admission-heading"), .words(t(.schools(.admissionLists)))),

@@ -51,7 +51,11 @@ struct DashboardController {
     }
 
     @Sendable func district(req: Request) async throws -> Response {
-        req.page(DistrictOverviewPage.View(chrome: req.chrome(), model: try await districtModel(req)))
+        var model = try await districtModel(req)
+        if let viewer = req.viewer, HomeVisitAccess.canReadDistrict(viewer.scope, districtCode: model.code) {
+            model.homeVisitsHref = "/districts/\(model.code)/home-visits"
+        }
+        return req.page(DistrictOverviewPage.View(chrome: req.chrome(), model: model))
     }
 
     @Sendable func districtDownload(req: Request, as format: DownloadFormat) async throws -> Response {

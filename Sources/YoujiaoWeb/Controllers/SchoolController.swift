@@ -97,6 +97,9 @@ struct SchoolController {
                     href: "/enrollment/\(campaign.id)/results.csv?school=\(school.id)"))
             }
         }
+        if HomeVisitAccess.canRead(viewer.scope, schoolID: school.id, districtCode: school.districtCode) {
+            model.homeVisitsHref = "/schools/\(school.id)/home-visits"
+        }
         return req.page(SchoolPage.View(chrome: req.chrome(), model: model))
     }
 
