@@ -49,8 +49,10 @@ enum DemoSeeder {
                                     districtCode: kindergarten.school.districtCode, schoolID: kindergarten.school.id, guardianID: nil)
         }
         print("Loaded \(try await GrowthRecordDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())) growth records (综合素质评价).")
+        let familyStarted = Date()
         let family = try await HomeVisitDemoLoader.load(into: runtime.registry, reportYear: DemoCity.currentYear, seed: randomSeed, today: .today())
-        print("Loaded \(family.visits) home visits and \(family.activities) family-education activities.")
+        print(String(format: "Loaded %d home visits and %d family-education activities in %.1f s.", family.visits, family.activities,
+                     Date().timeIntervalSince(familyStarted)))
         try await AidDemoSeeder.seed(runtime, city: city)
     }
 

@@ -81,6 +81,31 @@ public struct HomeVisitStore: DatabaseStore {
         return try await sql.all(query + " ORDER BY name, id", as: StudentRecord.self)
     }
 
+    /// Coverage by class of a school year, counted by the database (one row per class, whatever
+    /// the school's size); the same figures as `VisitCoverageRules.byClass` on the school's pupils and visits.
+    public func coverageByClass(schoolID: String, year: Int) async throws -> [SchoolClass?: VisitCoverage] {
+        struct Row: Decodable { var grade: String?; var classNo: Int?; var pupils: Int; var visited: Int; var openFollowUps: Int }
+        // Sums of integers cast back to integers: PostgreSQL's SUM of a bigint is a numeric, which does not decode as Int.
+        let rows = try await sql.all("""
+            SELECT st.grade, st.class_no, COUNT(*) AS pupils,
+                   CAST(SUM(CASE WHEN v.student_id IS NULL THEN 0 ELSE 1 END) AS INTEGER) AS visited,
+                   CAST(SUM(COALESCE(v.open_follow_ups, 0)) AS INTEGER) AS open_follow_ups
+            FROM students st LEFT JOIN (
+                SELECT student_id, CAST(SUM(CASE WHEN follow_up IS NOT NULL AND follow_up_closed_on IS NULL THEN 1 ELSE 0 END) AS INTEGER) AS open_follow_ups
+                FROM home_visits WHERE school_id = \(bind: schoolID) AND school_year = \(bind: year) GROUP BY student_id
+            ) v ON v.student_id = st.id
+            WHERE st.school_id = \(bind: schoolID)
+            GROUP BY st.grade, st.class_no
+            """, as: Row.self)
+        var result: [SchoolClass?: VisitCoverage] = [:]
+        for row in rows {
+            let schoolClass = row.grade.flatMap(Grade.init(rawValue:)).map { SchoolClass(grade: $0, number: row.classNo) }
+            result[schoolClass, default: VisitCoverage()] = result[schoolClass, default: VisitCoverage()]
+                + VisitCoverage(pupils: row.pupils, visited: row.visited, openFollowUps: row.openFollowUps)
+        }
+        return result
+    }
+
     // MARK: Visits
 
     /// What coverage needs of a school year's visits: whose, and whether a follow-up is open.
@@ -149,9 +174,24 @@ public struct HomeVisitStore: DatabaseStore {
         }
     }
 
-    /// Many visits at once (the demo), a few hundred per statement.
+    /// Many visits at once (the demo), a few hundred per statement. The values are bound directly:
+    /// encoding tens of thousands of rows through Codable took most of the demo's load time.
     public func insert(visits: [HomeVisit], loggedBy userID: String, at now: Date = Date()) async throws {
-        try await sql.insertBatched(into: "home_visits", visits.map { VisitRow($0, loggedBy: userID, at: now) })
+        let stamp = CampaignStore.timestamp(now)
+        func bind(_ text: String?) -> any SQLExpression { text.map { SQLBind($0) } ?? SQLLiteral.null }
+        var start = 0
+        while start < visits.count {
+            var insert = sql.insert(into: "home_visits").columns(
+                "id", "student_id", "school_id", "school_year", "visited_on", "way", "attendees", "note", "follow_up", "follow_up_closed_on",
+                "teacher_id", "logged_by", "logged_by_name", "logged_at")
+            for v in visits[start..<min(start + 400, visits.count)] {
+                insert = insert.values([SQLBind(v.id), SQLBind(v.studentID), SQLBind(v.schoolID), SQLBind(v.schoolYear), SQLBind(v.date.description),
+                                        SQLBind(v.way.rawValue), SQLBind(v.attendees), SQLBind(v.note), bind(v.followUp),
+                                        bind(v.followUpClosedOn?.description), bind(v.teacherID), SQLBind(userID), SQLBind(v.loggedByName), SQLBind(stamp)])
+            }
+            try await insert.run()
+            start += 400
+        }
     }
 
     // MARK: Activities

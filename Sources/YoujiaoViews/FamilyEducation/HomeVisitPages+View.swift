@@ -39,6 +39,8 @@ extension HomeVisitsPage {
             return Node<HTML.BodyContext>.group(
                 problemSummary(model.problem, t),
                 .div(.id("coverage"), .component(FactList(facts, language: t))),
+                // The class picked comes first: its pupils, the form and its log are what a teacher came for.
+                .unwrap(model.detail, { classSection($0, t) }, else: .p(.class("hint"), .words(t(.homeVisits(.pickClass))))),
                 .if(!classes.isEmpty, .element(named: "figure", nodes: [.class("chart-box"), .component(BarChart(
                     title: .homeVisits(.chartTitle), categories: classes.map { t(.homeVisits(.schoolClass($0.schoolClass))) },
                     series: [.init(name: .homeVisits(.chartVisited), colour: "#2e7d4f", values: classes.map(\.coverage.visited)),
@@ -50,7 +52,6 @@ extension HomeVisitsPage {
                               value: model.incompleteOnly ? "incomplete" : "", language: t)], keptSort: model.sort, language: t)),
                 .component(DownloadLinks(for: address, csvPath: model.href + "/classes.csv", xlsxPath: model.href + "/classes.xlsx", language: t)),
                 .component(DataTable(HomeVisitsPage.classTable(model), address: address, language: t)),
-                .unwrap(model.detail, { classSection($0, t) }, else: .p(.class("hint"), .words(t(.homeVisits(.pickClass))))),
                 .p(.a(.attr("href", "/schools/\(PageAddress.encode(model.schoolID))/family-education"), .words(t(.homeVisits(.activitiesLink)))))
             )
         }

@@ -89,9 +89,7 @@ struct HomeVisitController {
     private func model(_ req: Request, _ context: SchoolContext, values: [String: String] = [:], problem: CampaignProblem? = nil,
                        withDetail: Bool = true) async throws -> (HomeVisitsPage.Model, [String]) {
         let store = HomeVisitStore(req.db)
-        let pupils = try await store.pupils(schoolID: context.school.id)
-        let facts = try await store.coverageFacts(schoolID: context.school.id, year: context.year)
-        let byClass = VisitCoverageRules.byClass(pupils: pupils.map { .init(id: $0.id, schoolClass: $0.schoolClass) }, visits: facts)
+        let byClass = try await store.coverageByClass(schoolID: context.school.id, year: context.year)
         let activities = try await store.activities(schoolIDs: [context.school.id], year: context.year).count
         var detail: HomeVisitsPage.ClassDetail?
         var named: [String] = []
