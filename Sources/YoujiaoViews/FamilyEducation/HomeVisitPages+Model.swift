@@ -233,6 +233,14 @@ public enum DistrictVisitsPage {
         public var shownRows: [Row] { rows.filter { !incompleteOnly || !$0.meetsBoth } }
     }
 
+    /// A chart label: the name without the city and district every school of the page shares, cut
+    /// to what the label column holds ("上海市黄浦区南码头初级中学" → "南码头初级中").
+    public static func shortName(_ name: String, district: String) -> String {
+        var short = Substring(name)
+        for prefix in ["上海市", district] where short.hasPrefix(prefix) { short = short.dropFirst(prefix.count) }
+        return String(short.prefix(6))
+    }
+
     public static let defaultSort = TableSort(key: "percent")
     public static let sortableKeys: Set<String> = ["school", "percent", "not-visited", "follow-ups", "activities"]
 

@@ -172,7 +172,7 @@ extension DistrictVisitsPage {
             return Node<HTML.BodyContext>.group(
                 .p(.class("summary"), .words(t(.homeVisits(.logsNote)))),
                 .if(!rows.isEmpty, .element(named: "figure", nodes: [.class("chart-box"), .component(BarChart(
-                    title: .homeVisits(.chartTitle), categories: rows.map { String($0.schoolName.prefix(8)) },
+                    title: .homeVisits(.chartTitle), categories: rows.map { DistrictVisitsPage.shortName($0.schoolName, district: model.districtName) },
                     series: [.init(name: .homeVisits(.chartVisited), colour: "#2e7d4f", values: rows.map(\.coverage.visited)),
                              .init(name: .homeVisits(.chartNotVisited), colour: "#b0b7c3", values: rows.map(\.coverage.notVisited))],
                     language: t))])),
