@@ -18,6 +18,15 @@ public struct CSVLimits: Sendable, Equatable {
 /// The cells stay in the file's bytes (`CSVCells`) and are typed from there when a row is read:
 /// a million-row file makes no String per cell, and a column is found by name once per table
 /// (`column(_:)`), not once per cell.
+/// A header cell that lost characters when its file was saved in an encoding unable to hold them
+/// (Excel's GBK turns "²" into "?"): said so, rather than only "unknown column".
+public enum CSVHeaderEncoding {
+    public static func lostCharactersNote(_ header: String) -> String {
+        guard header.contains("?") || header.contains("\u{FFFD}") else { return "" }
+        return " (the header holds '?' or '\u{FFFD}': characters were lost when the file was saved in an encoding that cannot hold them; save it as UTF-8)"
+    }
+}
+
 public struct CSVTable: Sendable {
     public let fileName: String
     public let header: [String]

@@ -163,7 +163,7 @@ extension CSVTable {
         for (position, text) in header.enumerated() {
             guard let column = byHeaderText[text] ?? byHeaderText[text.lowercased()] else {
                 errors.append(FieldError(file: fileName, row: 1, field: text,
-                                         reason: "unknown column; the columns are: \(expectedList)"))
+                                         reason: "unknown column\(CSVHeaderEncoding.lostCharactersNote(text)); the columns are: \(expectedList)"))
                 continue
             }
             if let earlier = positions[column.name] {

@@ -6,7 +6,8 @@ public enum SchoolReportCSV {
     /// English names and the Chinese labels a spreadsheet may use instead (the web form's labels).
     public static let csvColumns = [
         CSVColumn("school_id", "学校标识码"), CSVColumn("year", "学年"),
-        CSVColumn("floor_area_m2", "教学及辅助用房面积（m²）"), CSVColumn("sports_ground_m2", "体育运动场馆面积（m²）"),
+        // Labels GBK can hold (no "m²"): a file saved from Excel as GBK keeps its header.
+        CSVColumn("floor_area_m2", "教学及辅助用房面积（平方米）"), CSVColumn("sports_ground_m2", "体育运动场馆面积（平方米）"),
         CSVColumn("equipment_value_yuan", "教学仪器设备值（元）"), CSVColumn("multimedia_classrooms", "网络多媒体教室（间）"),
         CSVColumn("bandwidth_mbps", "出口带宽（Mbps）"), CSVColumn("bandwidth_persons", "共用带宽人数"),
         CSVColumn("pe_lessons", "体育课（节/周）"), CSVColumn("activity_lessons", "体育活动课（节/周）"),

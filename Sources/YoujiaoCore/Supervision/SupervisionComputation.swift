@@ -118,6 +118,10 @@ public enum SupervisionEngine {
             var observed: [(school: SchoolFacts, observation: IndicatorObservation)] = []
             for position in schools {
                 let school = input.schools[position]
+                // One rule with `QualityBalance.assess`: teaching points under its minimum of pupils of the
+                // stage take no part in a scope's 优质均衡 resource shares.
+                if level != .school, indicator.measure.isQualityBalanceResource, let stage = indicator.stages.first,
+                   (school.enrollment[stage]?.pupils ?? 0) < QualityBalanceRules.national.minimumPupils { continue }
                 switch measurements[position] {
                 case .notApplicable: continue
                 case .missing(let reason): result.missing.append(MissingInput(scopeID: school.schoolID, reason: reason))

@@ -22,7 +22,8 @@ struct SupervisionErrorCollector {
         var errors: [FieldError] = []
         do { try table.requireColumns(names) } catch let missing as InputErrors { errors = missing.errors }
         errors += table.header.filter { !names.contains($0) }.map {
-            FieldError(file: table.fileName, row: 1, field: $0, reason: "unknown column (expected columns: \(names.joined(separator: ",")))")
+            FieldError(file: table.fileName, row: 1, field: $0,
+                       reason: "unknown column\(CSVHeaderEncoding.lostCharactersNote($0)) (expected columns: \(names.joined(separator: ",")))")
         }
         if !errors.isEmpty { throw InputErrors(errors: errors) }
     }

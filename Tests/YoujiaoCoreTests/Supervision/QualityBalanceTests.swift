@@ -149,6 +149,18 @@ struct QualityBalanceTests {
         #expect(report.excludedSchools.map(\.scopeID) == ["P-TINY"])
     }
 
+    @Test func theIndicatorsLeaveOutTheSameSmallSchoolsAsTheAssessment() {
+        // A 30-pupil teaching point without a report: the assessment leaves it out, so must the district's BAL-* figures.
+        let schools = [Self.primary("P-1"), Self.primary("P-TINY", pupils: 30, report: false)]
+        let input = Fixture.input(schools.map(\.0), reports: schools.compactMap(\.1))
+        let results = SupervisionEngine.compute(catalogue: .shanghai2024, input: input)
+        let floor = results.first { $0.indicatorCode == "BAL-FLOOR-PRIMARY" && $0.level == .district && $0.scopeID == Fixture.district }
+        #expect(floor?.missing.isEmpty == true && floor?.value == 100, "the district's share is P-1's, not no-data: \(String(describing: floor?.missing))")
+        #expect(results.contains { $0.indicatorCode == "BAL-FLOOR-PRIMARY" && $0.level == .school && $0.scopeID == "P-TINY" && !$0.missing.isEmpty },
+                "the teaching point's own page still says what it lacks")
+        #expect(Self.assess(schools).excludedSchools.map(\.scopeID) == ["P-TINY"])
+    }
+
     @Test func districtWithoutSchoolsIsNoData() {
         let report = Self.assess([])
         #expect(report.verdict == .noData)

@@ -20,6 +20,22 @@ struct SchoolReportCSVTests {
         fieldErrors { _ = try parse(rows, header: header) }
     }
 
+    @Test func chineseLabelsSurviveGBKAndALostCharacterIsSaidSo() throws {
+        let labels = SchoolReportCSV.csvColumns.map(\.label)
+        // ASCII, CJK ideographs and CJK and full-width punctuation: characters GBK holds ("²" is not among them).
+        func gbkSafe(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII || (0x4E00...0x9FFF).contains(s.value) || (0x3000...0x303F).contains(s.value) || (0xFF01...0xFF5E).contains(s.value)
+        }
+        #expect(labels.allSatisfy { $0.unicodeScalars.allSatisfy(gbkSafe) }, "every label is encodable in GBK")
+        #expect(labels.contains("教学及辅助用房面积（平方米）"))
+        // The old label saved as GBK: "²" became "?".
+        let header = labels.map { $0 == "教学及辅助用房面积（平方米）" ? "教学及辅助用房面积（m?）" : $0 }.joined(separator: ",")
+        let found = Self.errors([], header: header)
+        #expect(found.contains { $0.field == "教学及辅助用房面积（m?）" && $0.reason.contains("characters were lost") && $0.reason.contains("UTF-8") }, "\(found)")
+        #expect(!Self.errors([], header: "school_id,year,floor_areas").contains { $0.reason.contains("characters were lost") },
+                "an ordinary misspelling is not blamed on the encoding")
+    }
+
     @Test func parsesAFullReportAndReadsEmptyCellsAsNotReported() throws {
         let reports = try Self.parse([
             "3101010001,2025,4500.5,7500,2000000,23,1000,,\(Self.primaryWeek),\"1=35;2=35;3=35;4=35;5=35\",120,,900,4,",
