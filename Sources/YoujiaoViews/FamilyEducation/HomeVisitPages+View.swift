@@ -1,20 +1,6 @@
 import Plot
 import YoujiaoCore
 
-private func problemSummary(_ problem: CampaignPage.Problem?, _ t: Language) -> Node<HTML.BodyContext> {
-    .unwrap(problem) { problem in
-        .div(.class("error-summary"), .attr("role", "alert"), .p(.class("error"), .attr("data-field", problem.field), .words(t(problem.message))))
-    }
-}
-
-private func fieldError(_ problem: CampaignPage.Problem?, _ field: String) -> Phrase? {
-    problem?.field == field ? problem?.message : nil
-}
-
-private func csrfField(_ token: String) -> Node<HTML.FormContext> {
-    .input(.attr("type", "hidden"), .attr("name", "_csrf"), .attr("value", token))
-}
-
 extension HomeVisitsPage {
     public struct View: PageView {
         public var chrome: Chrome

@@ -1,14 +1,6 @@
 import Plot
 import YoujiaoCore
 
-private func csrfInput(_ token: String) -> Node<HTML.FormContext> {
-    .input(.attr("type", "hidden"), .attr("name", "_csrf"), .attr("value", token))
-}
-
-private func error(_ problem: CampaignPage.Problem?, _ field: String) -> Phrase? {
-    problem?.field == field ? problem?.message : nil
-}
-
 extension GrowthSchoolPage {
     public struct View: PageView {
         public var chrome: Chrome
@@ -85,26 +77,26 @@ extension GrowthClassPage {
             let kinds = GrowthRecordKind.allCases.map { Choice(value: $0.rawValue, label: .growth(.kindName($0))) }
             let levels = [Choice(value: "", label: .growth(.chooseLevel))] + AwardLevel.allCases.map { Choice(value: $0.rawValue, label: .growth(.awardLevel($0))) }
                 + HealthGrade.allCases.map { Choice(value: $0.rawValue, label: .growth(.healthGrade($0))) }
-            return .form(.attr("method", "post"), .attr("action", model.href + "/records"), .id("record-form"), csrfInput(chrome.csrfToken),
+            return .form(.attr("method", "post"), .attr("action", model.href + "/records"), .id("record-form"), csrfField(chrome.csrfToken),
                 .h2(.words(t(.growth(.writeHeading)))),
                 .p(.class("hint"), .words(t(.growth(.writeHint)))),
                 .component(FormField(name: "student", label: .growth(.pupil),
                                      kind: .select([Choice(value: "", label: .growth(.choosePupil))] + model.pupils.map { Choice(value: $0.studentID, label: .verbatim($0.name)) }),
-                                     value: value("student"), error: error(model.problem, "student"), isRequired: true, language: t)),
+                                     value: value("student"), error: fieldError(model.problem, "student"), isRequired: true, language: t)),
                 .component(FormField(name: "dimension", label: .growth(.dimension),
                                      kind: .select(GrowthDimension.allCases.map { Choice(value: $0.rawValue, label: .growth(.dimensionName($0))) }),
-                                     value: value("dimension"), error: error(model.problem, "dimension"), isRequired: true, language: t)),
+                                     value: value("dimension"), error: fieldError(model.problem, "dimension"), isRequired: true, language: t)),
                 .component(FormField(name: "kind", label: .growth(.kind), kind: .select(kinds), value: value("kind"),
-                                     error: error(model.problem, "kind"), isRequired: true, language: t)),
-                .component(FormField(name: "title", label: .growth(.title), value: value("title"), error: error(model.problem, "title"),
+                                     error: fieldError(model.problem, "kind"), isRequired: true, language: t)),
+                .component(FormField(name: "title", label: .growth(.title), value: value("title"), error: fieldError(model.problem, "title"),
                                      isRequired: true, language: t)),
                 .component(FormField(name: "detail", label: .growth(.detail), kind: .textarea(rows: 3), value: value("detail"),
-                                     error: error(model.problem, "detail"), language: t)),
+                                     error: fieldError(model.problem, "detail"), language: t)),
                 .component(FormField(name: "date", label: .growth(.date), kind: .date, value: value("date").isEmpty ? model.today.description : value("date"),
-                                     error: error(model.problem, "date"), isRequired: true, language: t)),
-                .component(FormField(name: "hours", label: .growth(.hours), value: value("hours"), error: error(model.problem, "hours"), language: t)),
+                                     error: fieldError(model.problem, "date"), isRequired: true, language: t)),
+                .component(FormField(name: "hours", label: .growth(.hours), value: value("hours"), error: fieldError(model.problem, "hours"), language: t)),
                 .component(FormField(name: "level", label: .growth(.level), kind: .select(levels), value: value("level"),
-                                     error: error(model.problem, "level"), language: t)),
+                                     error: fieldError(model.problem, "level"), language: t)),
                 .button(.attr("type", "submit"), .id("save-record"), .words(t(.growth(.save)))))
         }
 
@@ -118,7 +110,7 @@ extension GrowthClassPage {
                 .component(DataTable(GrowthClassPage.recordsTable(model), address: address, language: t)),
                 .ul(.class("selection-actions"), .forEach(model.records.filter { $0.status == .written || $0.status == .selected }) { r in
                     .li(.form(.attr("method", "post"), .attr("action", "\(model.href)/records/\(r.id)/selection"), .class("inline"),
-                              csrfInput(chrome.csrfToken),
+                              csrfField(chrome.csrfToken),
                               .input(.attr("type", "hidden"), .attr("name", "selected"), .attr("value", r.status == .written ? "yes" : "no")),
                               .text(model.name(r.studentID) + " · " + r.title + " "),
                               .button(.attr("type", "submit"), .class(r.status == .written ? "" : "secondary"), .attr("data-record", r.id),
@@ -138,9 +130,9 @@ extension GrowthClassPage {
                         .unwrap(o.objection.decisionNote) { .p(.class("hint"), .words(t(.growth(.decisionNote)) + (t == .zh ? "：" : ": ") + $0)) },
                         .if(model.mayManage && o.objection.status == .open,
                             .form(.attr("method", "post"), .attr("action", "\(model.href)/objections/\(o.objection.id)"), .class("objection-decision"),
-                                  csrfInput(chrome.csrfToken),
+                                  csrfField(chrome.csrfToken),
                                   .component(FormField(name: "note", label: .growth(.decisionNote), kind: .textarea(rows: 2),
-                                                       error: error(model.problem, "note-\(o.objection.id)"), isRequired: true,
+                                                       error: fieldError(model.problem, "note-\(o.objection.id)"), isRequired: true,
                                                        id: "note-\(o.objection.id)", language: t)),
                                   .div(.class("actions"),
                                        .button(.attr("type", "submit"), .attr("name", "decision"), .attr("value", "uphold"), .class("danger"),
@@ -180,7 +172,7 @@ extension GrowthDisplayPage {
                         .if(running, .element(named: "details", nodes: [
                             .flag("open", problem != nil),
                             .element(named: "summary", nodes: [.words(t(.growth(.raise)))]),
-                            .form(.attr("method", "post"), .attr("action", model.action), .class("objection-form"), csrfInput(chrome.csrfToken),
+                            .form(.attr("method", "post"), .attr("action", model.action), .class("objection-form"), csrfField(chrome.csrfToken),
                                   .input(.attr("type", "hidden"), .attr("name", "record"), .attr("value", r.id)),
                                   .p(.class("hint"), .words(t(.growth(.raiseHint)))),
                                   .component(FormField(name: "reason", label: .growth(.reason), kind: .textarea(rows: 3), value: typed,
@@ -253,12 +245,12 @@ public enum GrowthCorrectionPage {
             let r = model.record
             return Node<HTML.BodyContext>.group(
                 .p(.class("summary"), .words(model.pupilName + " · " + t(.growth(.dimensionName(r.dimension))) + " · " + t(.day(r.date)))),
-                .form(.attr("method", "post"), .attr("action", model.action), .id("correct-form"), csrfInput(chrome.csrfToken),
+                .form(.attr("method", "post"), .attr("action", model.action), .id("correct-form"), csrfField(chrome.csrfToken),
                       .component(FormField(name: "title", label: .growth(.title), value: model.values["title"] ?? r.title,
-                                           error: error(model.problem, "title"), isRequired: true, language: t)),
+                                           error: fieldError(model.problem, "title"), isRequired: true, language: t)),
                       .component(FormField(name: "detail", label: .growth(.detail), kind: .textarea(rows: 3), value: model.values["detail"] ?? r.detail,
-                                           error: error(model.problem, "detail"), language: t)),
-                      .component(ConfirmPanel.reasonField(value: model.values["reason"] ?? "", error: error(model.problem, "reason"), language: t)),
+                                           error: fieldError(model.problem, "detail"), language: t)),
+                      .component(ConfirmPanel.reasonField(value: model.values["reason"] ?? "", error: fieldError(model.problem, "reason"), language: t)),
                       .div(.class("actions"), .button(.attr("type", "submit"), .id("save-correction"), .words(t(.growth(.correct)))),
                            .a(.attr("href", model.backHref), .class("cancel"), .words(t(.forms(.cancel)))))))
         }

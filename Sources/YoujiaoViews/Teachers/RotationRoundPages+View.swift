@@ -7,10 +7,6 @@ private func roundProblem(_ problem: CampaignPage.Problem?, _ t: Language) -> No
     }
 }
 
-private func fieldError(_ problem: CampaignPage.Problem?, _ field: String) -> Phrase? {
-    problem?.field == field ? problem?.message : nil
-}
-
 /// A form of one button (and the CSRF token) that posts to `action`.
 private func postButton(_ action: String, _ label: Phrase, id: String, csrf: String, _ t: Language) -> Node<HTML.BodyContext> {
     .form(.attr("method", "post"), .attr("action", action), .class("inline"),

@@ -1,13 +1,6 @@
 import Plot
 import YoujiaoCore
 
-private func problemSummary(_ problem: CampaignPage.Problem?, _ t: Language) -> Node<HTML.BodyContext> {
-    .unwrap(problem) { problem in
-        .div(.class("error-summary"), .attr("role", "alert"),
-             .p(.class("error"), .attr("data-field", problem.field), .words(t(problem.message))))
-    }
-}
-
 private func statusSteps(_ status: CampaignStatus, _ t: Language) -> StepBar {
     let order = CampaignStatus.allCases
     let current = order.firstIndex(of: status) ?? 0
