@@ -4,14 +4,14 @@ extension Catalogue {
     /// 综合素质评价: written records, selection, the class display with objections, archive, the report.
     public enum Growth: PhraseBook {
         case link, schoolTitle, classesCaption, noClasses, classColumn, pupils, withoutRecords, records, selected, archived, openObjections
-        case displayColumn, noDisplay, pupilsCaption, pupil, recordsCaption, noRecords, dimension, kind, title, detail, date, hours, level
+        case displayColumn, noDisplay, pupil, recordsCaption, noRecords, dimension, kind, title, detail, date, hours, level
         case status, writeHeading, writeHint, save, select, unselect, openDisplay, openDisplayHeading, openDisplayConsequence1
         case openDisplayConsequence2, archive, archiveHeading, archiveConsequence1, archiveConsequence2, objectionsCaption, noObjections
-        case reason, raise, raiseHeading, raiseHint, decide, uphold, dismiss, decisionNote, displayTitle, displayLead, reportTitle, reportLead
-        case summaryCaption, dimensionRecords, dimensionHours, highestAward, healthGrade, correct, correctHeading, correctionsCaption
+        case reason, raise, raiseHint, uphold, dismiss, decisionNote, displayTitle, displayLead, reportLead
+        case summaryCaption, dimensionRecords, dimensionHours, highestAward, healthGrade, correct, correctHeading
         case savedRecord, savedSelection, savedDisplay, savedArchive, savedObjection, savedDecision, savedCorrection, reportLink
         case lighterVariant, print, correctedBefore, open, upheld, dismissed, displayLink, districtTitle, schoolsCaption
-        case school, classesWithoutDisplay, chooseLevel, choosePupil, notOnDisplayNow, backToClass
+        case school, classesWithoutDisplay, chooseLevel, choosePupil
 
         public var phrase: Phrase {
             switch self {
@@ -28,7 +28,6 @@ extension Catalogue {
             case .openObjections: Phrase(zh: "待处理异议", en: "Open objections")
             case .displayColumn: Phrase(zh: "公示", en: "Display")
             case .noDisplay: Phrase(zh: "未公示", en: "Not displayed")
-            case .pupilsCaption: Phrase(zh: "本班学生", en: "Pupils of the class")
             case .pupil: Phrase(zh: "学生", en: "Pupil")
             case .recordsCaption: Phrase(zh: "写实记录", en: "Written records")
             case .noRecords: Phrase(zh: "还没有写实记录。", en: "No written records yet.")
@@ -57,15 +56,12 @@ extension Catalogue {
             case .noObjections: Phrase(zh: "没有异议。", en: "No objections.")
             case .reason: Phrase(zh: "理由", en: "Reason")
             case .raise: Phrase(zh: "提出异议", en: "Object")
-            case .raiseHeading: Phrase(zh: "对这条记录提出异议", en: "Object to this record")
             case .raiseHint: Phrase(zh: "请写明异议的事实依据（5–500 字）。学校审核后答复。", en: "Say what the objection rests on (5–500 characters). The school reviews it and replies.")
-            case .decide: Phrase(zh: "处理", en: "Decide")
             case .uphold: Phrase(zh: "异议成立，撤回记录", en: "Uphold: withdraw the record")
             case .dismiss: Phrase(zh: "异议不成立，保留记录", en: "Dismiss: keep the record")
             case .decisionNote: Phrase(zh: "处理意见", en: "Decision note")
             case .displayTitle: Phrase(zh: "综合素质评价公示", en: "Growth record display")
             case .displayLead: Phrase(zh: "以下是本班学生遴选的代表性记录。如有不实，可在公示期内提出异议。", en: "These are the representative records chosen for the class's pupils. Object during the display if one is not true.")
-            case .reportTitle: Phrase(zh: "综合素质评价纪实报告", en: "Growth record report")
             case .reportLead: Phrase(zh: "本报告汇总学生各学年已归档的写实记录，可打印存档。", en: "This report gathers the pupil's archived records of every school year; it prints.")
             case .summaryCaption: Phrase(zh: "各维度汇总（中考名额分配可用）", en: "Summary by dimension (for senior-high quota rounds)")
             case .dimensionRecords: Phrase(zh: "归档记录数", en: "Archived records")
@@ -74,7 +70,6 @@ extension Catalogue {
             case .healthGrade: Phrase(zh: "体质健康等级", en: "Health test grade")
             case .correct: Phrase(zh: "更正", en: "Correct")
             case .correctHeading: Phrase(zh: "更正已归档记录", en: "Correct an archived record")
-            case .correctionsCaption: Phrase(zh: "更正记录", en: "Corrections")
             case .savedRecord: Phrase(zh: "记录已保存。", en: "The record was saved.")
             case .savedSelection: Phrase(zh: "遴选已更新。", en: "The selection was updated.")
             case .savedDisplay: Phrase(zh: "公示已开始。", en: "The display has opened.")
@@ -96,8 +91,6 @@ extension Catalogue {
             case .classesWithoutDisplay: Phrase(zh: "未公示的初高中班级", en: "Junior and senior classes not displayed")
             case .chooseLevel: Phrase(zh: "请选择", en: "Choose")
             case .choosePupil: Phrase(zh: "请选择学生", en: "Choose a pupil")
-            case .notOnDisplayNow: Phrase(zh: "这条记录不在公示期内，不能提出异议。", en: "This record is not on display now: no objection can be raised.")
-            case .backToClass: Phrase(zh: "返回班级", en: "Back to the class")
             }
         }
 

@@ -179,16 +179,19 @@ struct GrowthController {
     @Sendable func confirm(req: Request, step: Step) async throws -> Response {
         let context = try await classContext(req)
         try requireManager(req, context)
-        let standing = try await GrowthRecordStore(req.db).classStandings(schoolID: context.school.id, year: CaseDate.today().schoolYear)
-            .first { $0.grade == context.grade && $0.classNumber == context.classNumber }
+        // The counts of this class only, not the whole school's standings.
+        let store = GrowthRecordStore(req.db)
+        let selectedIDs = try await store.records(schoolID: context.school.id, year: CaseDate.today().schoolYear, grade: context.grade,
+                                                  classNumber: context.classNumber).filter { $0.status == .selected }.map(\.id)
+        let openObjections = try await store.objections(recordIDs: selectedIDs).count { $0.status == .open }
         let model: GrowthConfirmPage.Model
         switch step {
         case .open:
             model = .init(heading: .growth(.openDisplayHeading), consequences: [.growth(.openDisplayConsequence1), .growth(.openDisplayConsequence2)],
-                          counts: [.init(.growth(.selected), standing?.selected ?? 0)], action: context.href + "/display", cancelHref: context.href)
+                          counts: [.init(.growth(.selected), selectedIDs.count)], action: context.href + "/display", cancelHref: context.href)
         case .archive:
             model = .init(heading: .growth(.archiveHeading), consequences: [.growth(.archiveConsequence1), .growth(.archiveConsequence2)],
-                          counts: [.init(.growth(.selected), standing?.selected ?? 0), .init(.growth(.openObjections), standing?.openObjections ?? 0)],
+                          counts: [.init(.growth(.selected), selectedIDs.count), .init(.growth(.openObjections), openObjections)],
                           action: context.href + "/archive", cancelHref: context.href)
         }
         return Self.noStore(req.page(GrowthConfirmPage.View(chrome: req.chrome(), model: model)))
