@@ -77,6 +77,7 @@ public enum StoreSetup {
         CreateKindergartenFees(),
         CreateHomeVisits(),
         CreateGrowthRecords(),
+        AddGrowthRecordAuthor(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -14,19 +14,20 @@ public struct GrowthRecordStore: DatabaseStore {
     struct RecordRow: Codable, Sendable {
         var id: String; var studentId: String; var schoolId: String; var schoolYear: Int; var dimension: String; var kind: String
         var title: String; var detail: String; var date: String; var tenthHours: Int?; var awardLevel: String?; var healthGrade: String?
-        var status: String; var writtenBy: String
+        var status: String; var writtenBy: String; var author: String
 
         init(_ r: GrowthRecord) {
             id = r.id; studentId = r.studentID; schoolId = r.schoolID; schoolYear = r.schoolYear; dimension = r.dimension.rawValue
             kind = r.kind.rawValue; title = r.title; detail = r.detail; date = r.date.description; tenthHours = r.tenthHours
             awardLevel = r.awardLevel?.rawValue; healthGrade = r.healthGrade?.rawValue; status = r.status.rawValue; writtenBy = r.writtenBy
+            author = r.author.rawValue
         }
         var record: GrowthRecord? {
             guard let dimension = GrowthDimension(rawValue: dimension), let kind = GrowthRecordKind(rawValue: kind), let day = CaseDate(date),
-                  let status = GrowthRecord.Status(rawValue: status) else { return nil }
+                  let status = GrowthRecord.Status(rawValue: status), let author = GrowthRecord.Author(rawValue: author) else { return nil }
             return GrowthRecord(id: id, studentID: studentId, schoolID: schoolId, schoolYear: schoolYear, dimension: dimension, kind: kind, title: title,
                                 detail: detail, date: day, tenthHours: tenthHours, awardLevel: awardLevel.flatMap(AwardLevel.init),
-                                healthGrade: healthGrade.flatMap(HealthGrade.init), status: status, writtenBy: writtenBy)
+                                healthGrade: healthGrade.flatMap(HealthGrade.init), status: status, writtenBy: writtenBy, author: author)
         }
     }
 

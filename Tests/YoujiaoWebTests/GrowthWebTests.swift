@@ -194,6 +194,57 @@ struct GrowthWebTests {
         }
     }
 
+    /// Pupils have no accounts: 周二 writes a record from the family's account; teachers' kinds and
+    /// bad fields are refused with nothing stored; nobody else posts there; the teacher sees who wrote it and selects it.
+    @Test func thePupilWritesTheirOwnRecordFromTheFamilyAccount() async throws {
+        try await WebHarness.with { h in
+            let ids = try await load(h)
+            let one = try #require(ids["周一"]), two = try #require(ids["周二"])
+            let report = "/students/\(two)/growth", write = "\(report)/records", classPage = "/schools/\(Self.junior.id)/growth/7/1"
+            let family = try await signedIn(h, "parent-zhou"), teacher = try await signedIn(h, "t-wu"), admin = try await signedIn(h, "junior")
+            let today = CaseDate.today()
+
+            let page = try await family.send(.GET, report)
+            #expect(page.status == .ok && page.body.string.contains("id=\"pupil-record-form\""))
+            #expect(!page.body.string.contains("value=\"teacher-comment\"") && !page.body.string.contains("value=\"health-test\""),
+                    "the pupil's form offers no teachers' kinds")
+            #expect(try await teacher.send(.GET, report).body.string.contains("pupil-record-form") == false, "teachers write on the class page")
+
+            let good = ["dimension": "practice", "kind": "social-practice", "title": "博物馆志愿讲解", "detail": "周末在博物馆为观众讲解",
+                        "date": today.description, "hours": "6.5", "level": ""]
+            let cases: [(String, String, String)] = [
+                ("kind", "health-test", "不属于所选维度"), ("title", "", "标题应为 1–60 个字"), ("hours", "1e2", "0.5–200"),
+                ("hours", "-1", "0.5–200"), ("date", today.adding(days: 1).description, "不能晚于今天"), ("date", "2026-02-30", "年-月-日")]
+            for (field, value, message) in cases {
+                var form = good; form[field] = value
+                let refused = try await post(family, write, from: report, form)
+                #expect(refused.status == .badRequest && refused.body.string.contains(message) && refused.body.string.contains("field has-error"),
+                        "\(field)=\(value)")
+            }
+            var comment = good; comment["dimension"] = "moral"; comment["kind"] = "teacher-comment"; comment["hours"] = ""
+            #expect(try await post(family, write, from: report, comment).body.string.contains("只能由教师填写"))
+            #expect(try await count(h, "growth_records") == 0, "the refused forms stored nothing")
+
+            let saved = try await post(family, write, from: report, good)
+            #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "\(report)?saved=record")
+            #expect(try await family.send(.GET, "\(report)?saved=record").body.string.contains("记录已提交"))
+            let store = GrowthRecordStore(h.app.db)
+            let record = try #require(try await store.records(studentID: two).first)
+            #expect(record.author == .student && record.writtenBy == "parent-zhou" && record.tenthHours == 65 && record.status == .written)
+
+            // Another child's page, the teacher and the school's administrator: refused, nothing stored.
+            #expect(try await post(family, "/students/\(one)/growth/records", from: report, good).status == .forbidden)
+            #expect(try await post(teacher, write, from: classPage, good).status == .forbidden)
+            #expect(try await post(admin, write, from: classPage, good).status == .forbidden)
+            #expect(try await count(h, "growth_records") == 1)
+
+            let classView = try await teacher.send(.GET, classPage)
+            #expect(classView.body.string.contains("博物馆志愿讲解") && classView.body.string.contains("学生本人"), "the teacher sees who wrote it")
+            #expect(try await post(teacher, "\(classPage)/records/\(record.id)/selection", from: classPage, ["selected": "yes"]).status == .seeOther)
+            #expect(try await store.record(id: record.id)?.status == .selected)
+        }
+    }
+
     @Test func twoAdministratorsOpeningTheDisplayAtOnceOpenItOnce() async throws {
         try await WebHarness.with { h in
             let ids = try await load(h)

@@ -5,6 +5,9 @@ import Foundation
 /// an objection was upheld against is withdrawn. An archived record changes only by a logged correction.
 public struct GrowthRecord: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable, CaseIterable { case written, selected, archived, withdrawn }
+    /// Who wrote it: a teacher of the school, or the pupil (through a guardian's family account,
+    /// as pupils have none); the teacher's selection is the check a pupil's record passes.
+    public enum Author: String, Sendable, Hashable, Codable, CaseIterable { case teacher, student }
 
     public var id: String
     public var studentID: String
@@ -22,13 +25,14 @@ public struct GrowthRecord: Sendable, Hashable, Codable {
     public var healthGrade: HealthGrade?
     public var status: Status
     public var writtenBy: String
+    public var author: Author
 
     public init(id: String = UUID().uuidString.lowercased(), studentID: String, schoolID: String, schoolYear: Int, dimension: GrowthDimension,
                 kind: GrowthRecordKind, title: String, detail: String, date: CaseDate, tenthHours: Int? = nil, awardLevel: AwardLevel? = nil,
-                healthGrade: HealthGrade? = nil, status: Status = .written, writtenBy: String) {
+                healthGrade: HealthGrade? = nil, status: Status = .written, writtenBy: String, author: Author = .teacher) {
         self.id = id; self.studentID = studentID; self.schoolID = schoolID; self.schoolYear = schoolYear; self.dimension = dimension
         self.kind = kind; self.title = title; self.detail = detail; self.date = date; self.tenthHours = tenthHours
-        self.awardLevel = awardLevel; self.healthGrade = healthGrade; self.status = status; self.writtenBy = writtenBy
+        self.awardLevel = awardLevel; self.healthGrade = healthGrade; self.status = status; self.writtenBy = writtenBy; self.author = author
     }
 }
 
@@ -64,14 +68,15 @@ public struct GrowthRecordDraft: Sendable, Hashable {
     /// 0.5 to 200 hours for one activity.
     public static let tenthHoursRange = 5...2_000
 
-    /// The record for `studentID`, or the first problem by field. `byTeacher` is false for a family's word.
-    public func record(studentID: String, schoolID: String, writtenBy: String, byTeacher: Bool, today: CaseDate,
+    /// The record for `studentID`, or the first problem by field. The pupil (`.student`) may not write
+    /// teachers' kinds (comments, health tests).
+    public func record(studentID: String, schoolID: String, writtenBy: String, author: GrowthRecord.Author, today: CaseDate,
                        framework: HolisticFramework = .shanghai) -> Result<GrowthRecord, GrowthProblem> {
         guard let dimension = GrowthDimension(rawValue: dimension) else { return .failure(.init("dimension", .unknownDimension)) }
         guard let kind = GrowthRecordKind(rawValue: kind), framework.allows(kind, in: dimension) else {
             return .failure(.init("kind", .kindNotInDimension))
         }
-        if kind.isTeacherOnly && !byTeacher { return .failure(.init("kind", .teacherOnlyKind)) }
+        if kind.isTeacherOnly && author == .student { return .failure(.init("kind", .teacherOnlyKind)) }
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard Self.titleLengths.contains(title.count) else { return .failure(.init("title", .titleLength)) }
         let detail = detail.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -80,7 +85,7 @@ public struct GrowthRecordDraft: Sendable, Hashable {
         guard day <= today else { return .failure(.init("date", .dateInFuture)) }
         guard day.schoolYear == today.schoolYear else { return .failure(.init("date", .dateOutsideYear(today.schoolYear))) }
         var record = GrowthRecord(studentID: studentID, schoolID: schoolID, schoolYear: day.schoolYear, dimension: dimension, kind: kind,
-                                  title: title, detail: detail, date: day, writtenBy: writtenBy)
+                                  title: title, detail: detail, date: day, writtenBy: writtenBy, author: author)
         if kind.hasHours {
             let text = hours.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return .failure(.init("hours", .hoursRequired)) }

@@ -11,7 +11,7 @@ extension Catalogue {
         case summaryCaption, dimensionRecords, dimensionHours, highestAward, healthGrade, correct, correctHeading
         case savedRecord, savedSelection, savedDisplay, savedArchive, savedObjection, savedDecision, savedCorrection, reportLink
         case lighterVariant, print, correctedBefore, open, upheld, dismissed, displayLink, districtTitle, schoolsCaption
-        case school, classesWithoutDisplay, chooseLevel, choosePupil
+        case school, classesWithoutDisplay, chooseLevel, choosePupil, author, pupilWriteHeading, pupilWriteHint, savedPupilRecord
 
         public var phrase: Phrase {
             switch self {
@@ -91,13 +91,18 @@ extension Catalogue {
             case .classesWithoutDisplay: Phrase(zh: "未公示的初高中班级", en: "Junior and senior classes not displayed")
             case .chooseLevel: Phrase(zh: "请选择", en: "Choose")
             case .choosePupil: Phrase(zh: "请选择学生", en: "Choose a pupil")
+            case .author: Phrase(zh: "填写人", en: "Written by")
+            case .pupilWriteHeading: Phrase(zh: "学生填写写实记录", en: "Your child writes a record")
+            case .pupilWriteHint: Phrase(zh: "由学生本人填写、在家长账户下提交：本学年参加的活动（填写时长）、获奖（填写级别）、艺术和体育成果。教师评语和体质健康测试由教师填写。老师遴选后记录进入班级公示。",
+                                          en: "Written by the pupil and sent from the family's account: this school year's activities (with hours), awards (with the level), arts and sports achievements. Comments and health tests are teachers' words. Selected records go on the class's display.")
+            case .savedPupilRecord: Phrase(zh: "记录已提交，老师遴选后进入班级公示。", en: "The record was sent; the teacher selects records for the class's display.")
             }
         }
 
         public static var parameterisedExamples: [Phrase] {
             GrowthDimension.allCases.map { .growth(.dimensionName($0)) } + GrowthRecordKind.allCases.map { .growth(.kindName($0)) }
                 + AwardLevel.allCases.map { .growth(.awardLevel($0)) } + HealthGrade.allCases.map { .growth(.healthGrade($0)) }
-                + GrowthRecord.Status.allCases.map { .growth(.recordStatus($0)) }
+                + GrowthRecord.Status.allCases.map { .growth(.recordStatus($0)) } + GrowthRecord.Author.allCases.map { .growth(.authorName($0)) }
                 + [.growth(.className(.g7, 2)), .growth(.displayRuns(CaseDate("2026-12-07")!, CaseDate("2026-12-11")!)),
                    .growth(.displayEnded(CaseDate("2026-12-11")!)), .growth(.displayArchived(CaseDate("2026-12-14")!)),
                    .growth(.classTitle(school: "上海市第一中学", .g7, 2)), .growth(.reportOf("张三")),
@@ -111,7 +116,7 @@ extension Catalogue {
 
     public enum GrowthText: Sendable, Hashable {
         case dimensionName(GrowthDimension), kindName(GrowthRecordKind), awardLevel(AwardLevel), healthGrade(HealthGrade)
-        case recordStatus(GrowthRecord.Status), className(Grade, Int), displayRuns(CaseDate, CaseDate), displayEnded(CaseDate)
+        case recordStatus(GrowthRecord.Status), authorName(GrowthRecord.Author), className(Grade, Int), displayRuns(CaseDate, CaseDate), displayEnded(CaseDate)
         case displayArchived(CaseDate), classTitle(school: String, Grade, Int), reportOf(String), selectionFull(Int), dateOutsideYear(Int)
         case problem(GrowthProblem.Reason)
 
@@ -156,6 +161,11 @@ extension Catalogue {
                 case .selected: Phrase(zh: "已遴选", en: "Selected")
                 case .archived: Phrase(zh: "已归档", en: "Archived")
                 case .withdrawn: Phrase(zh: "已撤回", en: "Withdrawn")
+                }
+            case .authorName(let a):
+                switch a {
+                case .teacher: Phrase(zh: "教师", en: "Teacher")
+                case .student: Phrase(zh: "学生本人", en: "The pupil")
                 }
             case .className(let grade, let number):
                 Phrase(zh: "\(Phrase.grade(grade).zh)（\(number)）班", en: "\(Phrase.grade(grade).en), class \(number)")

@@ -113,10 +113,11 @@ public enum GrowthClassPage {
             id: "records", caption: .growth(.recordsCaption),
             columns: [.init(.growth(.pupil), key: "pupil"), .init(.growth(.dimension), key: "dimension"), .init(.growth(.kind), key: "kind"),
                       .init(.growth(.title), key: "title"), .init(.growth(.date), key: "date"), .init(.growth(.level), key: "level"),
-                      .init(.growth(.status), key: "status")],
+                      .init(.growth(.author), key: "author"), .init(.growth(.status), key: "status")],
             rows: model.records.map { r in
                 [.link(model.name(r.studentID), href: "/students/\(r.studentID)/growth"), .phrase(.growth(.dimensionName(r.dimension))),
-                 .phrase(.growth(.kindName(r.kind))), .text(r.title), .phrase(.day(r.date)), levelCell(r), .phrase(.growth(.recordStatus(r.status)))]
+                 .phrase(.growth(.kindName(r.kind))), .text(r.title), .phrase(.day(r.date)), levelCell(r), .phrase(.growth(.authorName(r.author))),
+                 .phrase(.growth(.recordStatus(r.status)))]
             },
             emptyState: .growth(.noRecords))
     }
@@ -161,10 +162,22 @@ public enum GrowthReportPage {
         public var mayCorrect: Bool
         /// The display of the pupil's class this school year, for the family to read and object.
         public var displayHref: String?
+        /// The form a pupil writes a record on, shown to the child's guardians.
+        public var pupilForm: PupilForm?
         public init(studentName: String, schoolName: String, records: [GrowthRecord], summaries: [GrowthDimensionSummary],
                     corrections: [String: [Correction]], mayCorrect: Bool) {
             self.studentName = studentName; self.schoolName = schoolName; self.records = records; self.summaries = summaries
             self.corrections = corrections; self.mayCorrect = mayCorrect
+        }
+    }
+
+    public struct PupilForm: Sendable, Hashable {
+        public var action: String
+        public var today: CaseDate
+        public var values: [String: String]
+        public var problem: CampaignPage.Problem?
+        public init(action: String, today: CaseDate, values: [String: String] = [:], problem: CampaignPage.Problem? = nil) {
+            self.action = action; self.today = today; self.values = values; self.problem = problem
         }
     }
 

@@ -35,6 +35,32 @@ extension GrowthDistrictPage {
     }
 }
 
+/// The fields of a written record, shared by the class page (teachers: every kind) and the pupil's
+/// report (the pupil through the family's account: the kinds a pupil writes).
+enum GrowthRecordForm {
+    static func fields(values: [String: String], problem: CampaignPage.Problem?, today: CaseDate, kinds: [GrowthRecordKind],
+                       language t: Language) -> Node<HTML.FormContext> {
+        func value(_ name: String) -> String { values[name] ?? "" }
+        let levels = [Choice(value: "", label: .growth(.chooseLevel))] + AwardLevel.allCases.map { Choice(value: $0.rawValue, label: .growth(.awardLevel($0))) }
+            + (kinds.contains(where: \.hasHealthGrade) ? HealthGrade.allCases.map { Choice(value: $0.rawValue, label: .growth(.healthGrade($0))) } : [])
+        return .group(
+            .component(FormField(name: "dimension", label: .growth(.dimension),
+                                 kind: .select(GrowthDimension.allCases.map { Choice(value: $0.rawValue, label: .growth(.dimensionName($0))) }),
+                                 value: value("dimension"), error: fieldError(problem, "dimension"), isRequired: true, language: t)),
+            .component(FormField(name: "kind", label: .growth(.kind), kind: .select(kinds.map { Choice(value: $0.rawValue, label: .growth(.kindName($0))) }),
+                                 value: value("kind"), error: fieldError(problem, "kind"), isRequired: true, language: t)),
+            .component(FormField(name: "title", label: .growth(.title), value: value("title"), error: fieldError(problem, "title"),
+                                 isRequired: true, language: t)),
+            .component(FormField(name: "detail", label: .growth(.detail), kind: .textarea(rows: 3), value: value("detail"),
+                                 error: fieldError(problem, "detail"), language: t)),
+            .component(FormField(name: "date", label: .growth(.date), kind: .date, value: value("date").isEmpty ? today.description : value("date"),
+                                 error: fieldError(problem, "date"), isRequired: true, language: t)),
+            .component(FormField(name: "hours", label: .growth(.hours), value: value("hours"), error: fieldError(problem, "hours"), language: t)),
+            .component(FormField(name: "level", label: .growth(.level), kind: .select(levels), value: value("level"),
+                                 error: fieldError(problem, "level"), language: t)))
+    }
+}
+
 extension GrowthClassPage {
     public struct View: PageView {
         public var chrome: Chrome
@@ -73,30 +99,13 @@ extension GrowthClassPage {
         }
 
         private func recordForm(_ t: Language) -> Node<HTML.BodyContext> {
-            func value(_ name: String) -> String { model.values[name] ?? "" }
-            let kinds = GrowthRecordKind.allCases.map { Choice(value: $0.rawValue, label: .growth(.kindName($0))) }
-            let levels = [Choice(value: "", label: .growth(.chooseLevel))] + AwardLevel.allCases.map { Choice(value: $0.rawValue, label: .growth(.awardLevel($0))) }
-                + HealthGrade.allCases.map { Choice(value: $0.rawValue, label: .growth(.healthGrade($0))) }
+            let pupils = [Choice(value: "", label: .growth(.choosePupil))] + model.pupils.map { Choice(value: $0.studentID, label: .verbatim($0.name)) }
             return .form(.attr("method", "post"), .attr("action", model.href + "/records"), .id("record-form"), csrfField(chrome.csrfToken),
                 .h2(.words(t(.growth(.writeHeading)))),
                 .p(.class("hint"), .words(t(.growth(.writeHint)))),
-                .component(FormField(name: "student", label: .growth(.pupil),
-                                     kind: .select([Choice(value: "", label: .growth(.choosePupil))] + model.pupils.map { Choice(value: $0.studentID, label: .verbatim($0.name)) }),
-                                     value: value("student"), error: fieldError(model.problem, "student"), isRequired: true, language: t)),
-                .component(FormField(name: "dimension", label: .growth(.dimension),
-                                     kind: .select(GrowthDimension.allCases.map { Choice(value: $0.rawValue, label: .growth(.dimensionName($0))) }),
-                                     value: value("dimension"), error: fieldError(model.problem, "dimension"), isRequired: true, language: t)),
-                .component(FormField(name: "kind", label: .growth(.kind), kind: .select(kinds), value: value("kind"),
-                                     error: fieldError(model.problem, "kind"), isRequired: true, language: t)),
-                .component(FormField(name: "title", label: .growth(.title), value: value("title"), error: fieldError(model.problem, "title"),
-                                     isRequired: true, language: t)),
-                .component(FormField(name: "detail", label: .growth(.detail), kind: .textarea(rows: 3), value: value("detail"),
-                                     error: fieldError(model.problem, "detail"), language: t)),
-                .component(FormField(name: "date", label: .growth(.date), kind: .date, value: value("date").isEmpty ? model.today.description : value("date"),
-                                     error: fieldError(model.problem, "date"), isRequired: true, language: t)),
-                .component(FormField(name: "hours", label: .growth(.hours), value: value("hours"), error: fieldError(model.problem, "hours"), language: t)),
-                .component(FormField(name: "level", label: .growth(.level), kind: .select(levels), value: value("level"),
-                                     error: fieldError(model.problem, "level"), language: t)),
+                .component(FormField(name: "student", label: .growth(.pupil), kind: .select(pupils), value: model.values["student"] ?? "",
+                                     error: fieldError(model.problem, "student"), isRequired: true, language: t)),
+                GrowthRecordForm.fields(values: model.values, problem: model.problem, today: model.today, kinds: GrowthRecordKind.allCases, language: t),
                 .button(.attr("type", "submit"), .id("save-record"), .words(t(.growth(.save)))))
         }
 
@@ -212,10 +221,22 @@ extension GrowthReportPage {
                                 .if(model.mayCorrect, .p(.class("no-print"), .a(.attr("href", "/growth/records/\(r.id)/correct"), .words(t(.growth(.correct)))))))
                         }))
                 },
+                .unwrap(model.pupilForm) { form in
+                    .form(.attr("method", "post"), .attr("action", form.action), .id("pupil-record-form"), .class("no-print"), csrfField(chrome.csrfToken),
+                          .h2(.words(t(.growth(.pupilWriteHeading)))),
+                          .p(.class("hint"), .words(t(.growth(.pupilWriteHint)))),
+                          .unwrap(form.problem.flatMap { $0.field == "student" ? $0 : nil }) {
+                              .p(.class("error"), .id("problem"), .attr("role", "alert"), .words(t($0.message)))
+                          },
+                          GrowthRecordForm.fields(values: form.values, problem: form.problem, today: form.today,
+                                                  kinds: GrowthRecordKind.allCases.filter { !$0.isTeacherOnly }, language: t),
+                          .button(.attr("type", "submit"), .id("save-pupil-record"), .words(t(.growth(.save)))))
+                },
                 .if(model.records.contains { $0.status != .archived },
-                    .section(.class("no-print"), .h2(.words(t(.growth(.recordsCaption)))),
+                    .section(.class("no-print"), .id("this-year"), .h2(.words(t(.growth(.recordsCaption)))),
                              .ul(.forEach(model.records.filter { $0.status != .archived }) { r in
-                                 .li(.words(t(.growth(.dimensionName(r.dimension))) + " · " + r.title + " · " + t(.growth(.recordStatus(r.status)))))
+                                 .li(.words([t(.growth(.dimensionName(r.dimension))), r.title, t(.growth(.recordStatus(r.status))),
+                                             t(.growth(.authorName(r.author)))].joined(separator: " · ")))
                              }))))
         }
     }

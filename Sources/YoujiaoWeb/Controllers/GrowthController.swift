@@ -26,6 +26,7 @@ struct GrowthController {
         routes.get("growth", "displays", ":id", use: showDisplay)
         routes.post("growth", "displays", ":id", "objections", use: object)
         routes.get("students", ":id", "growth", use: report)
+        routes.post("students", ":id", "growth", "records", use: writeAsPupil)
         routes.get("growth", "records", ":id", "correct", use: correctionForm)
         routes.post("growth", "records", ":id", "correct", use: correct)
         routes.get("districts", ":code", "growth", use: district)
@@ -144,7 +145,7 @@ struct GrowthController {
         }
         let draft = GrowthRecordDraft(dimension: form["dimension"] ?? "", kind: form["kind"] ?? "", title: form["title"] ?? "",
                                       detail: form["detail"] ?? "", date: form["date"] ?? "", hours: form["hours"] ?? "", level: form["level"] ?? "")
-        switch draft.record(studentID: student.id, schoolID: context.school.id, writtenBy: context.viewer.user.username, byTeacher: true,
+        switch draft.record(studentID: student.id, schoolID: context.school.id, writtenBy: context.viewer.user.username, author: .teacher,
                             today: .today(), framework: framework) {
         case .failure(let problem):
             return try await classPage(req, context, flash: nil, values: form, problem: .init(field: problem.field, message: Self.message(problem)))
@@ -327,8 +328,20 @@ struct GrowthController {
 
     // MARK: A pupil's report
 
+    struct ReadablePupil {
+        var viewer: Viewer
+        var student: StudentRecord
+        var school: School?
+        /// A guardian of this child: the family's account is where the pupil writes records.
+        var isOwnChild: Bool
+        /// The pupil is on a school class's roll (not kindergarten), where records are selected and displayed.
+        var keepsRecord: Bool {
+            school != nil && student.classNo != nil && student.grade.flatMap(Grade.init(rawValue:)).map { $0.stage != .kindergarten } == true
+        }
+    }
+
     /// Staff over the pupil, the teachers of the pupil's school, and the child's guardians.
-    private func readablePupil(_ req: Request, id: String) async throws -> (Viewer, StudentRecord, School?) {
+    private func readablePupil(_ req: Request, id: String) async throws -> ReadablePupil {
         let viewer = try req.requireViewer()
         guard let student = try await req.registry.student(id: id) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchPupil))) }
         let school = try await student.schoolId.asyncFlatMap { try await req.registry.school(id: $0) }
@@ -338,26 +351,57 @@ struct GrowthController {
             try await Audit.record(req, studentIDs: [student.id], action: "growth-report-refused")
             throw Abort(.forbidden, reason: req.t(.refusal(.pupilOutsideScope)))
         }
-        return (viewer, student, school)
+        let isOwnChild = viewer.scope.role == .guardian && viewer.scope.guardianID.map(guardians.contains) == true
+        return ReadablePupil(viewer: viewer, student: student, school: school, isOwnChild: isOwnChild)
     }
 
-    @Sendable func report(req: Request) async throws -> Response {
-        let (viewer, student, school) = try await readablePupil(req, id: req.parameters.get("id") ?? "")
+    private func reportPage(_ req: Request, _ pupil: ReadablePupil, flash: Flash?, values: [String: String] = [:],
+                            problem: CampaignPage.Problem? = nil) async throws -> Response {
         let store = GrowthRecordStore(req.db)
-        let records = try await store.records(studentID: student.id)
+        let records = try await store.records(studentID: pupil.student.id)
         let corrections = try await store.corrections(recordIDs: records.map(\.id)).mapValues { list in
             list.map { GrowthReportPage.Correction(when: $0.correctedAt, reason: $0.reason, beforeTitle: $0.beforeTitle) }
         }
-        var model = GrowthReportPage.Model(studentName: student.name, schoolName: school?.name ?? "", records: records,
+        var model = GrowthReportPage.Model(studentName: pupil.student.name, schoolName: pupil.school?.name ?? "", records: records,
                                            summaries: GrowthDimensionSummary.summaries(of: records), corrections: corrections,
-                                           mayCorrect: school.map { GrowthAccess.canManage(viewer.scope, schoolID: $0.id) } ?? false)
-        if let school, let grade = student.grade.flatMap(Grade.init(rawValue:)), let number = student.classNo,
+                                           mayCorrect: pupil.school.map { GrowthAccess.canManage(pupil.viewer.scope, schoolID: $0.id) } ?? false)
+        if let school = pupil.school, let grade = pupil.student.grade.flatMap(Grade.init(rawValue:)), let number = pupil.student.classNo,
            let display = try await store.display(schoolID: school.id, year: CaseDate.today().schoolYear, grade: grade, classNumber: number) {
             model.displayHref = "/growth/displays/\(display.id)"
         }
-        try await Audit.record(req, studentIDs: [student.id], action: "growth-report")
-        let saved: Flash? = req.query[String.self, at: "saved"] == "correction" ? .success(.growth(.savedCorrection)) : nil
-        return Self.noStore(req.page(GrowthReportPage.View(chrome: req.chrome(flash: saved), model: model, address: req.address)))
+        if pupil.isOwnChild && pupil.keepsRecord {
+            model.pupilForm = .init(action: "/students/\(pupil.student.id)/growth/records", today: .today(), values: values, problem: problem)
+        }
+        try await Audit.record(req, studentIDs: [pupil.student.id], action: "growth-report")
+        let refused = problem != nil
+        return Self.noStore(req.page(GrowthReportPage.View(chrome: req.chrome(flash: refused ? .error(.forms(.fixBelow)) : flash), model: model,
+                                                           address: req.address), status: refused ? .badRequest : .ok))
+    }
+
+    @Sendable func report(req: Request) async throws -> Response {
+        let pupil = try await readablePupil(req, id: req.parameters.get("id") ?? "")
+        let saved: [String: Catalogue.Growth] = ["correction": .savedCorrection, "record": .savedPupilRecord]
+        return try await reportPage(req, pupil, flash: req.query[String.self, at: "saved"].flatMap { saved[$0] }.map { .success(.growth($0)) })
+    }
+
+    /// The pupil's own record, sent from a guardian's account (pupils have none). Teachers write on the class page.
+    @Sendable func writeAsPupil(req: Request) async throws -> Response {
+        let pupil = try await readablePupil(req, id: req.parameters.get("id") ?? "")
+        guard pupil.isOwnChild, pupil.keepsRecord, let school = pupil.school else {
+            throw Abort(.forbidden, reason: req.t(.refusal(.pupilOutsideScope)))
+        }
+        let form = EnrollmentController.form(req).mapValues { String($0.prefix(600)) }
+        let draft = GrowthRecordDraft(dimension: form["dimension"] ?? "", kind: form["kind"] ?? "", title: form["title"] ?? "",
+                                      detail: form["detail"] ?? "", date: form["date"] ?? "", hours: form["hours"] ?? "", level: form["level"] ?? "")
+        switch draft.record(studentID: pupil.student.id, schoolID: school.id, writtenBy: pupil.viewer.user.username, author: .student,
+                            today: .today(), framework: framework) {
+        case .failure(let problem):
+            return try await reportPage(req, pupil, flash: nil, values: form, problem: .init(field: problem.field, message: Self.message(problem)))
+        case .success(let record):
+            try await GrowthRecordStore(req.db).add(record)
+            try await Audit.record(req, studentIDs: [pupil.student.id], action: "growth-record-written")
+            return req.redirect(to: "/students/\(pupil.student.id)/growth?saved=record")
+        }
     }
 
     // MARK: Corrections

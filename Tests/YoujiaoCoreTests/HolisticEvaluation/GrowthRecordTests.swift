@@ -15,17 +15,17 @@ struct GrowthRecordTests {
                                  hours: v["hours"]!, level: v["level"]!)
     }
 
-    func problem(_ changes: [String: String], byTeacher: Bool = true) -> GrowthProblem? {
-        if case .failure(let p) = draft(changes).record(studentID: "s", schoolID: "x", writtenBy: "t", byTeacher: byTeacher, today: today) { return p }
+    func problem(_ changes: [String: String], author: GrowthRecord.Author = .teacher) -> GrowthProblem? {
+        if case .failure(let p) = draft(changes).record(studentID: "s", schoolID: "x", writtenBy: "t", author: author, today: today) { return p }
         return nil
     }
 
     @Test func aRecordIsCheckedFieldByField() throws {
-        let record = try draft().record(studentID: "s", schoolID: "x", writtenBy: "t", byTeacher: true, today: today).get()
+        let record = try draft().record(studentID: "s", schoolID: "x", writtenBy: "t", author: .teacher, today: today).get()
         #expect(record.tenthHours == 80 && record.schoolYear == 2026 && record.status == .written)
         #expect(problem(["dimension": "virtue"]) == GrowthProblem("dimension", .unknownDimension))
         #expect(problem(["kind": "health-test"]) == GrowthProblem("kind", .kindNotInDimension), "a health test is not social practice")
-        #expect(problem(["dimension": "health", "kind": "health-test", "hours": "", "level": "good"], byTeacher: false) == GrowthProblem("kind", .teacherOnlyKind))
+        #expect(problem(["dimension": "health", "kind": "health-test", "hours": "", "level": "good"], author: .student) == GrowthProblem("kind", .teacherOnlyKind))
         #expect(problem(["title": "  "]) == GrowthProblem("title", .titleLength))
         #expect(problem(["title": String(repeating: "长", count: 61)]) == GrowthProblem("title", .titleLength))
         #expect(problem(["detail": String(repeating: "长", count: 501)]) == GrowthProblem("detail", .detailTooLong))
@@ -40,8 +40,8 @@ struct GrowthRecordTests {
         #expect(problem(["dimension": "arts", "kind": "award", "hours": "", "level": "excellent"]) == GrowthProblem("level", .levelRequired))
         #expect(problem(["dimension": "health", "kind": "health-test", "hours": "", "level": "city"]) == GrowthProblem("level", .gradeRequired))
         let award = try draft(["dimension": "arts", "kind": "award", "hours": "", "level": "city"])
-            .record(studentID: "s", schoolID: "x", writtenBy: "t", byTeacher: false, today: today).get()
-        #expect(award.awardLevel == .city && award.tenthHours == nil, "an award has no hours")
+            .record(studentID: "s", schoolID: "x", writtenBy: "t", author: .student, today: today).get()
+        #expect(award.awardLevel == .city && award.tenthHours == nil && award.author == .student, "an award has no hours; the pupil wrote it")
     }
 
     @Test func aDisplayRunsFiveSchoolDays() {

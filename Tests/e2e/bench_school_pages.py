@@ -1,8 +1,9 @@
-"""Times the home-visit coverage page of given schools over HTTP, as the city's demo administrator
-reads it (sign-in and second factor done once, stdlib only), against a running `youjiao serve`:
-the school's page (coverage by class, chart, table) and its largest class opened (pupils with
-masked IDs, the form, the log). Prints the pupil count, then median, 95th percentile and best of
---runs requests per page. BENCHMARKS.md ("Home visits") gives the command."""
+"""Times a school's completeness pages over HTTP, as the city's demo administrator reads them
+(sign-in and second factor done once, stdlib only), against a running `youjiao serve`: the home-visit
+coverage page (coverage by class, chart, table), its largest class opened (pupils with masked IDs,
+the form, the log), and the growth-record completeness list (each class's pupils without records,
+selections, objections, display). Prints the pupil count, then median, 95th percentile and best of
+--runs requests per page. BENCHMARKS.md ("Home visits" and "Growth record") gives the command."""
 import argparse
 import http.cookiejar
 import json
@@ -68,3 +69,6 @@ for school in args.school:
     largest = max(classes, key=lambda c: int(c[1].replace(",", "")))[0] if classes else "1-1"
     _, figures = timed(f"/schools/{school}/home-visits?class={largest}")
     print(f"{school}: class {largest}: {figures}")
+    page, figures = timed(f"/schools/{school}/growth")
+    classes = len(re.findall(r'href="/schools/\d+/growth/\w+/\d+"', page))
+    print(f"{school}: growth-record completeness ({classes} classes): {figures}")
