@@ -102,3 +102,30 @@ def run(driver, base, accounts, screenshots, check, database):
     check("the class page fits a 390 px phone", not driver.execute_script(WIDER_THAN_PHONE))
     driver.save_screenshot(os.path.join(screenshots, "growth-class-phone.png"))
     driver.set_window_size(1280, 1400)
+
+    # The pupil writes a record from the family's account (pupils have none): a bad hour count first.
+    sign_in(driver, base, "parent", accounts["parent"])
+    connection = sqlite3.connect(database, timeout=10)
+    child = connection.execute("""SELECT s.id FROM users u JOIN guardian_children g ON g.guardian_id = u.guardian_id
+                                  JOIN students s ON s.id = g.student_id WHERE u.username = 'parent' AND s.class_no IS NOT NULL
+                                  ORDER BY s.grade DESC LIMIT 1""").fetchone()[0]
+    connection.close()
+    driver.get(f"{base}/students/{child}")
+    click_and_wait(driver, driver.find_element(By.ID, "growth-report-link"))
+    form = driver.find_element(By.ID, "pupil-record-form")
+    check("the pupil's form offers no teacher's comment", not form.find_elements(By.CSS_SELECTOR, "option[value='teacher-comment']"))
+    Select(form.find_element(By.ID, "dimension")).select_by_value("practice")
+    Select(form.find_element(By.ID, "kind")).select_by_value("social-practice")
+    form.find_element(By.ID, "title").send_keys("社区垃圾分类宣传")
+    form.find_element(By.ID, "hours").send_keys("三小时")
+    click_and_wait(driver, form.find_element(By.ID, "save-pupil-record"))
+    check("a bad hour count is refused by field", "0.5–200" in driver.find_element(By.CSS_SELECTOR, ".field.has-error").text)
+    hours = driver.find_element(By.ID, "hours")
+    hours.clear()
+    hours.send_keys("3")
+    click_and_wait(driver, driver.find_element(By.ID, "save-pupil-record"))
+    check("the pupil's record is sent", "记录已提交" in flash(driver) and "社区垃圾分类宣传 · 已记录 · 学生本人" in driver.find_element(By.ID, "this-year").text)
+    driver.set_window_size(390, 844)
+    check("the report with the pupil's form fits a 390 px phone", not driver.execute_script(WIDER_THAN_PHONE))
+    driver.save_screenshot(os.path.join(screenshots, "growth-pupil-phone.png"))
+    driver.set_window_size(1280, 1400)
