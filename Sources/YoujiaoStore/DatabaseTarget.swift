@@ -34,12 +34,13 @@ public enum StoreSetup {
     /// Registers the database with Fluent as the default.
     public static func register(_ target: DatabaseTarget, on databases: Databases) throws {
         switch target {
+        // Requests queue for a connection up to 30 s (the drivers' default is 10 s): on a busy
+        // day, or on 2 cores under the whole test suite, twenty submissions serialised on one
+        // campaign's lock waited longer than 10 s and failed instead of being answered.
         case .sqlite(let path):
-            databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: nil), as: .sqlite)
+            databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30), sqlLogLevel: nil),
+                          as: .sqlite)
         case .postgres(let url):
-            // Requests queue for a connection up to 30 s (the driver's default is 10 s): on a busy
-            // day, or on 2 cores under the whole test suite, twenty submissions serialised on one
-            // campaign's row lock waited longer than 10 s and failed instead of being answered.
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)), as: .psql)
         }
     }

@@ -343,16 +343,9 @@ struct GrowthController {
     /// Staff over the pupil, the teachers of the pupil's school, and the child's guardians.
     private func readablePupil(_ req: Request, id: String) async throws -> ReadablePupil {
         let viewer = try req.requireViewer()
-        guard let student = try await req.registry.student(id: id) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchPupil))) }
-        let school = try await student.schoolId.asyncFlatMap { try await req.registry.school(id: $0) }
-        let guardians = try await req.registry.guardianIDs(ofStudent: student.id)
-        let teacherOfSchool = viewer.scope.role == .teacher && student.schoolId != nil && viewer.scope.schoolID == student.schoolId
-        guard teacherOfSchool || viewer.scope.canSeeStudent(schoolID: student.schoolId, schoolDistrict: school?.districtCode, guardianIDs: guardians) else {
-            try await Audit.record(req, studentIDs: [student.id], action: "growth-report-refused")
-            throw Abort(.forbidden, reason: req.t(.refusal(.pupilOutsideScope)))
-        }
-        let isOwnChild = viewer.scope.role == .guardian && viewer.scope.guardianID.map(guardians.contains) == true
-        return ReadablePupil(viewer: viewer, student: student, school: school, isOwnChild: isOwnChild)
+        let pupil = try await StudentController.visiblePupil(req, viewer: viewer, id: id, teachersOfTheSchool: true)
+        let isOwnChild = viewer.scope.role == .guardian && viewer.scope.guardianID.map(pupil.guardianIDs.contains) == true
+        return ReadablePupil(viewer: viewer, student: pupil.student, school: pupil.school, isOwnChild: isOwnChild)
     }
 
     private func reportPage(_ req: Request, _ pupil: ReadablePupil, flash: Flash?, values: [String: String] = [:],

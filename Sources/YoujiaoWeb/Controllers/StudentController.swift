@@ -12,15 +12,29 @@ struct StudentController {
         routes.get("family", use: family)
     }
 
-    /// The student, if the viewer may see them: 404 when absent, 403 when outside the scope.
-    static func visibleStudent(_ req: Request, viewer: Viewer, id: String) async throws -> StudentRecord {
+    /// A pupil the viewer may see, with the school and the guardians the decision read.
+    struct VisiblePupil {
+        var student: StudentRecord
+        var school: School?
+        var guardianIDs: [String]
+    }
+
+    /// The student, if the viewer may see them: 404 when absent, 403 when outside the scope (the
+    /// error middleware audits it). `teachersOfTheSchool` lets the pupil's school's teachers in,
+    /// for the pages teachers work on (growth records); the pupil's registry page stays staff's.
+    static func visiblePupil(_ req: Request, viewer: Viewer, id: String, teachersOfTheSchool: Bool = false) async throws -> VisiblePupil {
         guard let student = try await req.registry.student(id: id) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchPupil))) }
         let school = try await student.schoolId.asyncFlatMap { try await req.registry.school(id: $0) }
         let guardians = try await req.registry.guardianIDs(ofStudent: student.id)
-        guard viewer.scope.canSeeStudent(schoolID: student.schoolId, schoolDistrict: school?.districtCode, guardianIDs: guardians) else {
+        let teacherOfSchool = teachersOfTheSchool && viewer.scope.role == .teacher && student.schoolId != nil && viewer.scope.schoolID == student.schoolId
+        guard teacherOfSchool || viewer.scope.canSeeStudent(schoolID: student.schoolId, schoolDistrict: school?.districtCode, guardianIDs: guardians) else {
             throw Abort(.forbidden, reason: req.t(.refusal(.pupilOutsideScope)))
         }
-        return student
+        return VisiblePupil(student: student, school: school, guardianIDs: guardians)
+    }
+
+    static func visibleStudent(_ req: Request, viewer: Viewer, id: String) async throws -> StudentRecord {
+        try await visiblePupil(req, viewer: viewer, id: id).student
     }
 
     @Sendable func show(req: Request) async throws -> Response {
