@@ -71,7 +71,8 @@ public struct GrowthRecordStore: DatabaseStore {
     public func records(schoolID: String, year: Int, grade: Grade, classNumber: Int) async throws -> [GrowthRecord] {
         try await sql.all("""
             SELECT r.* FROM growth_records r JOIN students s ON s.id = r.student_id
-            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND s.grade = \(bind: grade.rawValue) AND s.class_no = \(bind: classNumber)
+            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND s.school_id = \(bind: schoolID)
+              AND s.grade = \(bind: grade.rawValue) AND s.class_no = \(bind: classNumber)
             ORDER BY s.name, r.dimension, r.date, r.id
             """, as: RecordRow.self).compactMap(\.record)
     }
@@ -263,13 +264,14 @@ public struct GrowthRecordStore: DatabaseStore {
             SELECT s.grade, s.class_no, COUNT(DISTINCT r.student_id) AS pupils, COUNT(*) AS records,
                    SUM(CASE WHEN r.status = 'selected' THEN 1 ELSE 0 END) AS selected, SUM(CASE WHEN r.status = 'archived' THEN 1 ELSE 0 END) AS archived
             FROM growth_records r JOIN students s ON s.id = r.student_id
-            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND r.status <> 'withdrawn' AND s.grade IS NOT NULL AND s.class_no IS NOT NULL
+            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND r.status <> 'withdrawn'
+              AND s.school_id = \(bind: schoolID) AND s.grade IS NOT NULL AND s.class_no IS NOT NULL
             GROUP BY s.grade, s.class_no
             """, as: Records.self)
         let open = try await sql.all("""
             SELECT s.grade, s.class_no, COUNT(*) AS n FROM growth_objections o JOIN growth_records r ON r.id = o.record_id
             JOIN students s ON s.id = r.student_id
-            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND o.status = 'open'
+            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND o.status = 'open' AND s.school_id = \(bind: schoolID)
             GROUP BY s.grade, s.class_no
             """, as: Open.self)
         let displays = try await self.displays(schoolID: schoolID, year: year)

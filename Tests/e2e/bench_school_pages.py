@@ -19,7 +19,7 @@ from second_factor import totp
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)
 parser.add_argument("--log", required=True, help="the server's log, with the demo accounts' passwords")
-parser.add_argument("--keys", help="a JSON file of TOTP keys by username (the browser tests' .totp.json), when already enrolled")
+parser.add_argument("--keys", help="a JSON file of TOTP keys by username (the browser tests' .totp.json): read when already enrolled, written when enrolled now")
 parser.add_argument("--school", action="append", required=True)
 parser.add_argument("--runs", type=int, default=30)
 args = parser.parse_args()
@@ -47,6 +47,8 @@ url, page = post("/login", {"_csrf": csrf(get("/login")), "username": "city", "p
 if "/login/second-factor" in url:
     shown = re.search(r'id="totp-secret"[^>]*>([A-Z2-7 ]+)<', page)
     key = shown.group(1).replace(" ", "") if shown else json.load(open(args.keys))["city"]
+    if shown and args.keys:  # enrolled just now: keep the key for the next run
+        json.dump({"city": key}, open(args.keys, "w"))
     post("/login/second-factor", {"_csrf": csrf(page), "code": totp(key)})
 
 
