@@ -51,6 +51,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+                // Lock waits, exported by the web layer's Prometheus backend.
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(

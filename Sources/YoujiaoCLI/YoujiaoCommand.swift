@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Synchronization
 import YoujiaoCore
 import YoujiaoStore
 import YoujiaoWeb
@@ -15,14 +16,42 @@ public struct YoujiaoCommand: AsyncParsableCommand {
                       AidCommand.self, ExportsCommand.self, BackupCommand.self, RestoreCommand.self, KindergartenFeesCommand.self] + YoujiaoCommand.engineCommands)
     public init() {}
 
-    /// Log to standard error, so `export` can write data to standard output.
-    static let bootstrapLogging: Void = {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
-            return handler
+    private static let loggingBootstrapped = Mutex(false)
+
+    /// Log to standard error, so `export` can write data to standard output: text, or one JSON
+    /// object a line. swift-log takes one bootstrap a process, so the first call's format holds.
+    static func bootstrapLogging(_ format: LogFormat) {
+        loggingBootstrapped.withLock { done in
+            guard !done else { return }
+            done = true
+            let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+            LoggingSystem.bootstrap { label -> any LogHandler in
+                switch format {
+                case .text:
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = level
+                    return handler
+                case .json:
+                    var handler = JSONLogHandler(label: label)
+                    handler.logLevel = level
+                    return handler
+                }
+            }
         }
-    }()
+    }
+}
+
+/// How the log on standard error is written: `--log-format` (serve), else YOUJIAO_LOG_FORMAT, else text.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json
+    static let variable = "YOUJIAO_LOG_FORMAT"
+
+    static func resolve(_ option: LogFormat?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LogFormat {
+        if let option { return option }
+        guard let value = environment[variable], !value.isEmpty else { return .text }
+        guard let format = LogFormat(rawValue: value) else { throw ValidationError("\(variable) must be text or json, not \(value)") }
+        return format
+    }
 }
 
 /// `--database PATH`, shared by every command that opens the database.
@@ -33,7 +62,7 @@ struct DatabaseOptions: ParsableArguments {
     var target: DatabaseTarget { DatabaseTarget.resolve(sqlitePath: database) }
 
     func open(hostname: String = "127.0.0.1") async throws -> YoujiaoRuntime {
-        _ = YoujiaoCommand.bootstrapLogging
+        YoujiaoCommand.bootstrapLogging(try LogFormat.resolve(nil))
         return try await YoujiaoRuntime.open(target, hostname: hostname)
     }
 }
@@ -71,9 +100,16 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
     @ArgumentParser.Option(name: .long, help: "Demo city scale (1 = the full city).")
     var scale: Double = DemoSeeder.defaultScale
+    @ArgumentParser.Option(name: .long, help: "The log on standard error: text, or json (one object a line). Default: YOUJIAO_LOG_FORMAT, else text.")
+    var logFormat: LogFormat?
     @OptionGroup var options: DatabaseOptions
 
+    func validate() throws {
+        _ = try LogFormat.resolve(logFormat)
+    }
+
     func run() async throws {
+        YoujiaoCommand.bootstrapLogging(try LogFormat.resolve(logFormat))
         // A mistyped path would otherwise create an empty database and serve an empty platform.
         if case .sqlite(let path) = options.target, !demo, !FileManager.default.fileExists(atPath: path) {
             FileHandle.standardError.write(Data(("youjiao serve: no database at \(path). Create it with `youjiao migrate --database \(path)` "

@@ -301,7 +301,7 @@ public struct AccountStore: DatabaseStore {
     }
 
     private func appendToChain(_ events: [AuditEventRecord]) async throws {
-        if sql.dialect.name != "sqlite" { try await sql.raw("SELECT pg_advisory_xact_lock(744711)").run() }
+        if sql.dialect.name != "sqlite" { try await takeLock(.auditChain, "SELECT pg_advisory_xact_lock(744711)") }
         struct Head: Decodable { var seq: Int; var rowHash: String }
         let head = try await sql.all("SELECT seq, row_hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1", as: Head.self).first
         var seq = head?.seq ?? 0, previous = head?.rowHash ?? AuditChain.genesis

@@ -281,7 +281,7 @@ public struct CampaignStore: DatabaseStore {
     /// and freezing wait for each other (PostgreSQL row lock; SQLite's write lock): the frozen
     /// files hold the seats the edit log shows and every application that was accepted.
     func lock(_ campaignID: String) async throws {
-        try await sql.raw("UPDATE campaigns SET status = status WHERE id = \(bind: campaignID)").run()
+        try await takeLock(.campaign, "UPDATE campaigns SET status = status WHERE id = \(bind: campaignID)")
     }
 
     /// The registry's schools of the campaign's scope that teach its stage.

@@ -134,7 +134,7 @@ public struct ExportRequestStore: DatabaseStore {
             guard let record = try await store.request(id: id), let facts = record.facts else { throw ExportRefusal.noSuchRequest }
             // PostgreSQL: claims queue here, so each one counts the downloads committed before it.
             // The UPDATE below re-checks every condition in one statement whatever the database.
-            if store.sql.dialect.name != "sqlite" { try await store.sql.raw("SELECT pg_advisory_xact_lock(744712)").run() }
+            if store.sql.dialect.name != "sqlite" { try await store.takeLock(.exportClaims, "SELECT pg_advisory_xact_lock(744712)") }
             let today = try await store.downloadsToday(of: record.requestedBy, now: now)
             if let refusal = ExportRules.downloadRefusal(facts, kind: kind, parameters: parameters, downloader: downloader,
                                                          now: now, downloadsToday: today) { throw refusal }

@@ -97,7 +97,7 @@ public struct GrowthRecordStore: DatabaseStore {
     }
 
     private func lock(_ recordID: String) async throws -> GrowthRecord {
-        try await sql.raw("UPDATE growth_records SET status = status WHERE id = \(bind: recordID)").run()
+        try await takeLock(.growthRecord, "UPDATE growth_records SET status = status WHERE id = \(bind: recordID)")
         guard let record = try await record(id: recordID) else { throw Self.changedMeanwhile }
         return record
     }
@@ -196,7 +196,7 @@ public struct GrowthRecordStore: DatabaseStore {
     /// The school's decision: upheld withdraws the record from the selection, dismissed keeps it.
     public func decide(objectionID: String, upheld: Bool, note: String, by decider: String) async throws -> GrowthObjection {
         try await transaction { store in
-            try await store.sql.raw("UPDATE growth_objections SET status = status WHERE id = \(bind: objectionID)").run()
+            try await store.takeLock(.growthObjection, "UPDATE growth_objections SET status = status WHERE id = \(bind: objectionID)")
             guard let objection = try await store.objection(id: objectionID) else { throw Self.changedMeanwhile }
             guard objection.status == .open else { throw GrowthProblem("decision", .alreadyDecided) }
             try await store.sql.raw("""

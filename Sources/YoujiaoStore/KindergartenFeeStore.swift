@@ -278,7 +278,7 @@ public struct KindergartenFeeStore: DatabaseStore {
     public func decide(reference: String, seen: FeeComplaint.Status, actorID: String?,
                        make: @escaping @Sendable (FeeComplaint.Status) throws -> FeeComplaintDecision) async throws -> FeeComplaintDecision {
         try await transaction { tx in
-            try await tx.sql.raw("UPDATE fee_complaints SET status = status WHERE reference = \(bind: reference)").run()
+            try await tx.takeLock(.feeComplaint, "UPDATE fee_complaints SET status = status WHERE reference = \(bind: reference)")
             guard let current = try await tx.complaint(reference: reference), current.status == seen else { throw FeeComplaintRules.changedMeanwhile }
             let decision = try make(current.status)
             do {

@@ -70,7 +70,7 @@ public struct RotationRoundStore: DatabaseStore {
 
     /// Locks the round's row for the rest of the transaction and checks it is in one of `allowed`.
     private func lock(_ id: String, allowed: Set<RotationRound.Status>) async throws -> RotationRound {
-        try await sql.raw("UPDATE rotation_rounds SET status = status WHERE id = \(bind: id)").run()
+        try await takeLock(.rotationRound, "UPDATE rotation_rounds SET status = status WHERE id = \(bind: id)")
         guard let round = try await sql.all("SELECT * FROM rotation_rounds WHERE id = \(bind: id)", as: RoundRow.self).first?.round,
               allowed.contains(round.status) else { throw Self.changedMeanwhile }
         return round
@@ -224,9 +224,9 @@ public struct RotationRoundStore: DatabaseStore {
     public func advance(roundID: String, teacherID: String, step: RotationTermProgress.Step, on day: CaseDate, reason: String) async throws -> TeacherRotation.Status {
         try await transaction { tx in
             // The row lock makes a second official's step read the status the first one wrote.
-            try await tx.sql.raw("""
+            try await tx.takeLock(.rotationTerm, """
                 UPDATE teacher_rotation_terms SET status = status WHERE round_id = \(bind: roundID) AND teacher_id = \(bind: teacherID)
-                """).run()
+                """)
             guard let term = try await tx.terms(roundID: roundID)[teacherID] else { throw Self.changedMeanwhile }
             let next = try RotationTermProgress.next(from: term, step: step, on: day, reason: reason)
             try await tx.sql.update("teacher_rotation_terms").set("status", to: next.rawValue)

@@ -147,7 +147,7 @@ public struct ZhongkaoStore: DatabaseStore {
 
     /// Waits for any other step on the same campaign to commit (a no-op update takes the row lock).
     func lock(_ id: String) async throws -> ZhongkaoCampaign {
-        try await sql.raw("UPDATE zhongkao_campaigns SET status = status WHERE id = \(bind: id)").run()
+        try await takeLock(.zhongkaoCampaign, "UPDATE zhongkao_campaigns SET status = status WHERE id = \(bind: id)")
         guard let campaign = try await campaign(id: id) else { throw Self.noSuchCampaign }
         return campaign
     }

@@ -47,6 +47,7 @@ public enum YoujiaoApp {
             return ring
         }
         try StoreSetup.register(target, on: app.databases)
+        PoolWaitMetrics.install(on: app.databases, database: target.isSQLite ? "sqlite" : "postgresql")
         for migration in StoreSetup.migrations { app.migrations.add(migration) }
         try await StoreSetup.prepare(app.db)
         try await app.autoMigrate()

@@ -1,4 +1,7 @@
+import FluentKit
+import FluentSQLiteDriver
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import YoujiaoStore
@@ -6,7 +9,8 @@ import YoujiaoTestSupport
 @testable import YoujiaoWeb
 
 /// `/metrics` over real HTTP: requests counted and timed by route pattern, sign-ins and submissions
-/// by outcome, and nothing personal in a label.
+/// by outcome, waits for a database connection and for a campaign's lock, and nothing personal in
+/// a label.
 @Suite("Metrics")
 struct MetricsWebTests {
     @Test func requestsSignInsAndSubmissionsAreCountedWithoutPersonalData() async throws {
@@ -26,5 +30,53 @@ struct MetricsWebTests {
             #expect(!text.contains("3101010001") && !text.contains(Fixture.childA.nationalID) && !text.contains("outcome=\"school\""),
                     "ids, ID numbers and user names never become labels")
         }
+    }
+
+    /// The value of one series (`name{labels}`) in the text format, nil when absent.
+    static func figure(_ text: String, _ series: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.dropFirst(series.count + 1)) }
+    }
+
+    @Test func databaseWaitsAndACampaignsLockWaitAreTimed() async throws {
+        let database = TestDatabase.backend == "sqlite" ? "sqlite" : "postgresql"
+        let waits = "youjiao_db_pool_wait_seconds_count{database=\"\(database)\"}", locks = #"youjiao_lock_wait_seconds_count{lock="campaign"}"#
+        try await CampaignWebTests.with { h, youngA, _ in
+            let campaigns = CampaignWebTests()
+            let before = try await h.client().send(.GET, "/metrics").body.string
+            let parent = try await campaigns.signedIn(h, "parent-a")
+            #expect(try await campaigns.post(parent, "/enrollment/open/apply/\(youngA.id)", campaigns.application(youngA)).status == .seeOther)
+            let after = try await h.client().send(.GET, "/metrics").body.string
+            #expect(Self.figure(after, waits) ?? 0 > Self.figure(before, waits) ?? 0, "requests wait for a connection of \(database)")
+            #expect(Self.figure(after, "youjiao_db_pool_timeouts_total{database=\"\(database)\"}") != nil, "the timeouts counter shows before the first one")
+            #expect(Self.figure(after, locks) ?? 0 > Self.figure(before, locks) ?? 0, "saving the application took the campaign's lock")
+            #expect(after.contains(#"youjiao_lock_wait_seconds_bucket{lock="campaign",le="#) && after.contains(#"youjiao_db_pool_wait_seconds_sum{database=""#))
+            #expect(!after.contains(youngA.id) && !after.contains(youngA.nationalId), "no record id or ID number in a label")
+        }
+    }
+
+    /// SQLite's pool holds one connection per event loop: a second query while it is lent out
+    /// waits, and gives up after the pool's timeout (here 100 ms).
+    @Test func aWaitForAConnectionThatTimesOutIsCounted() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let threads = NIOThreadPool(numberOfThreads: 1)
+        threads.start()
+        let databases = Databases(threadPool: threads, on: group)
+        databases.use(.sqlite(.memory, connectionPoolTimeout: .milliseconds(100)), as: .sqlite)
+        PoolWaitMetrics.install(on: databases, database: "sqlite")
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .critical  // the pool logs each timeout as an error
+        let db = try #require(databases.database(logger: quiet, on: group.any()))
+        let timeouts = #"youjiao_db_pool_timeouts_total{database="sqlite"}"#, waits = #"youjiao_db_pool_wait_seconds_count{database="sqlite"}"#
+        let before = MetricsExport.registry.emitToString()
+        try await db.withConnection { _ in
+            await #expect(throws: ConnectionPoolTimeoutError.self) { try await (db as! any SQLDatabase).raw("SELECT 1").run() }
+        }
+        try await (db as! any SQLDatabase).raw("SELECT 1").run()
+        let after = MetricsExport.registry.emitToString()
+        #expect(Self.figure(after, timeouts) ?? 0 >= (Self.figure(before, timeouts) ?? 0) + 1)
+        #expect(Self.figure(after, waits) ?? 0 >= (Self.figure(before, waits) ?? 0) + 3, "the lent connection, the wait that timed out, the next query")
+        await databases.shutdownAsync()
+        try await threads.shutdownGracefully()
+        try await group.shutdownGracefully()
     }
 }

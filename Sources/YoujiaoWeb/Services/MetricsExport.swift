@@ -4,14 +4,22 @@ import Vapor
 
 /// `/metrics` in Prometheus's text format. Vapor itself counts every request and times it by route
 /// pattern (`http_requests_total`, `http_request_duration_seconds`, labelled `/schools/:id`, never
-/// with ids); the platform adds sign-ins and enrollment submissions by outcome. Nothing personal is
-/// labelled, but the route belongs on the operators' network only (docs/operations.md).
+/// with ids); the platform adds sign-ins and enrollment submissions by outcome, the waits for a
+/// database connection (`PoolWaitMetrics`) and for the stores' explicit locks (YoujiaoStore's
+/// `takeLock`). Nothing personal is labelled, but the route belongs on the operators' network only
+/// (docs/operations.md).
 enum MetricsExport {
     /// swift-metrics has one backend per process, bootstrapped on first use (every app of a test
     /// process shares it).
     static let registry: PrometheusCollectorRegistry = {
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Waits are mostly well under the default histogram's first bucket (5 ms); the last one
+        // is PostgreSQL's connection timeout (30 s, StoreSetup).
+        let waits: [Duration] = [.microseconds(100), .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(10),
+                                 .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5), .seconds(10), .seconds(30)]
+        factory.durationHistogramBuckets = [PoolWaitMetrics.waitLabel: waits, "youjiao_lock_wait_seconds": waits]
+        MetricsSystem.bootstrap(factory)
         return registry
     }()
 
