@@ -16,7 +16,7 @@ import Vapor
 /// the pool has room but none idle. A transaction is timed to its first statement, so its `BEGIN`
 /// is in the figure (one round trip on PostgreSQL, nothing measurable on SQLite); queries on a
 /// connection already held (inside a transaction) wait for nothing and are not timed. A request
-/// that gives up after the pool's timeout (10 s SQLite, 30 s PostgreSQL) is counted, its wait timed.
+/// that gives up after the pool's timeout (30 s, DatabaseTarget.swift) is counted, its wait timed.
 enum PoolWaitMetrics {
     static let waitLabel = "youjiao_db_pool_wait_seconds"
     static let timeoutLabel = "youjiao_db_pool_timeouts_total"
