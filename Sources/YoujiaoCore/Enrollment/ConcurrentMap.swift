@@ -1,5 +1,17 @@
 import Foundation
 
+/// Runs `first` and `second` at the same time and returns both results: a part that runs on one
+/// core beside one that uses every core (each may spread its own work over the cores).
+func concurrently<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First,
+                                                    _ second: @Sendable () -> Second) -> (First, Second) {
+    nonisolated(unsafe) var firstResult: First?
+    nonisolated(unsafe) var secondResult: Second?
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
+        if part == 0 { firstResult = first() } else { secondResult = second() }
+    }
+    return (firstResult!, secondResult!)
+}
+
 extension Array where Element: Sendable {
     /// `map` spread over the cores, for independent pieces of work (districts); the results keep
     /// the order of the elements.

@@ -32,29 +32,43 @@ public enum EnrollmentEngine {
 // The two orders of the draw, kept apart from `Draw` so that tests can check them against plain sorts.
 extension EnrollmentEngine {
     /// Applicant indices by lottery number, ties by id bytes (rule 1). HMAC numbers are spread
-    /// evenly, so a counting sort on their top bits leaves buckets of a child or two, each then
-    /// sorted by the whole number and the id; a bucket of many equal numbers still sorts in n log n.
+    /// evenly: the children are scattered by the top 8 bits of their number into 256 buckets, each
+    /// child with its number beside it, and the buckets are sorted by the whole number and the id
+    /// on every core. Each pass works on few places at a time that stay in the cache; a country's
+    /// two million children in one counting sort of a million buckets missed it at every step.
     static func lotteryOrder(_ applicants: [Applicant], by lottery: [UInt64]) -> [Int] {
-        // About one bucket per child, at most 2^20 (8 MB of bounds).
-        let bucketBits = min(20, Int.bitWidth - lottery.count.leadingZeroBitCount)
-        let shift = UInt64(UInt64.bitWidth - bucketBits)
-        var (order, bounds) = countingSort(lottery.indices, keyCount: 1 << bucketBits) { Int(lottery[$0] >> shift) }
-        func precedes(_ first: Int, _ second: Int) -> Bool {
-            lottery[first] != lottery[second] ? lottery[first] < lottery[second]
-                : applicants[first].id.utf8.lexicographicallyPrecedes(applicants[second].id.utf8)
+        typealias Entry = (number: UInt64, child: Int)
+        let bucketCount = 256, shift = UInt64(UInt64.bitWidth - 8)
+        var bounds = [Int](repeating: 0, count: bucketCount + 1)
+        for number in lottery { bounds[Int(number >> shift) + 1] += 1 }
+        for bucket in 0..<bucketCount { bounds[bucket + 1] += bounds[bucket] }
+        var entries = [Entry](unsafeUninitializedCapacity: lottery.count) { buffer, initialized in
+            var next = bounds
+            for (child, number) in lottery.enumerated() {
+                let bucket = Int(number >> shift)
+                (buffer.baseAddress! + next[bucket]).initialize(to: (number, child))
+                next[bucket] += 1
+            }
+            initialized = lottery.count
         }
-        // Through the buffer: sorting an array slice would copy it, once per bucket.
-        order.withUnsafeMutableBufferPointer { order in
-            for bucket in 0..<(bounds.count - 1) {
-                let start = bounds[bucket], count = bounds[bucket + 1] - start
-                if count == 2 {   // most shared buckets: a swap, not a call to sort
-                    if precedes(order[start + 1], order[start]) { order.swapAt(start, start + 1) }
-                } else if count > 2 {
-                    order[start..<start + count].sort(by: precedes)
+        return [Int](unsafeUninitializedCapacity: lottery.count) { order, initialized in
+            entries.withUnsafeMutableBufferPointer { entries in
+                // The buckets are disjoint ranges of both buffers.
+                nonisolated(unsafe) let entries = entries, order = order
+                _ = (0..<bucketCount).concurrentChunks { [bounds] buckets in
+                    let range = bounds[buckets.lowerBound]..<bounds[buckets.upperBound]
+                    for bucket in buckets {
+                        var members = UnsafeMutableBufferPointer(rebasing: entries[bounds[bucket]..<bounds[bucket + 1]])
+                        members.sort { first, second in
+                            first.number != second.number ? first.number < second.number
+                                : applicants[first.child].id.utf8.lexicographicallyPrecedes(applicants[second.child].id.utf8)
+                        }
+                    }
+                    for index in range { (order.baseAddress! + index).initialize(to: entries[index].child) }
                 }
             }
+            initialized = lottery.count
         }
-        return order
     }
 
     /// Rule 3's ranking of `children`, given in lottery order: tier, then (同类排序靠后) back from

@@ -36,12 +36,21 @@ public enum EnrollmentJob {
     @discardableResult
     public static func run(_ files: Files, seedHex: String, settings: EnrollmentSettings,
                            resultsPath: String, reportPath: String?) throws -> Output {
-        let output = try compute(files, seedHex: seedHex, settings: settings)
-        let results = EnrollmentCSV.resultsDocument(output.outcome.placements)
-        let report = try reportPath.map { _ in try output.report.json() }
+        let seed = try LotterySeed(hex: seedHex)
+        let input = try loadInput(files)
+        let outcome = EnrollmentEngine.allocate(input, seed: seed, settings: settings)
+        // The report and its JSON are made on one core while results.csv is written on the other
+        // (a country's report alone takes a few tenths of a second on one core).
+        let (results, (report, json)) = concurrently {
+            EnrollmentCSV.resultsDocument(outcome.placements)
+        } _: {
+            let report = EnrollmentReport(input: input, outcome: outcome, seed: seed, settings: settings)
+            return (report, Result { try reportPath.map { _ in try report.json() } })
+        }
+        let reportJSON = try json.get()
         try results.write(to: URL(fileURLWithPath: resultsPath), options: .atomic)
-        if let reportPath, let report { try report.write(to: URL(fileURLWithPath: reportPath), options: .atomic) }
-        return output
+        if let reportPath, let reportJSON { try reportJSON.write(to: URL(fileURLWithPath: reportPath), options: .atomic) }
+        return Output(input: input, outcome: outcome, report: report)
     }
 
     /// `enroll verify`: recomputes the draw and lists how results.csv differs (empty when it matches).

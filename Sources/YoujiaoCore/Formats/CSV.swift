@@ -432,12 +432,89 @@ enum CSVTokenizer {
         guard bytes.count <= Int(UInt32.max) else {
             throw FieldError(file: fileName, reason: "the file has \(bytes.count) bytes; files over 4 GiB are not read; split it")
         }
-        var records = Records(fileName: fileName, maxRecords: maxRecords)
-        records.bounds.reserveCapacity(bytes.count / 4)
         var buffer = bytes
-        try buffer.withUnsafeMutableBufferPointer { try scan($0, into: &records) }
+        let records = try buffer.withUnsafeMutableBufferPointer { p in
+            if let records = scanConcurrently(p, fileName: fileName, maxRecords: maxRecords) { return records }
+            var records = Records(fileName: fileName, maxRecords: maxRecords)
+            records.bounds.reserveCapacity(p.count / 4)
+            try scan(p, in: 0..<p.count, into: &records)
+            return records
+        }
         return Tokens(bytes: buffer, bounds: records.bounds, width: records.width, lines: records.lines,
                       raggedRows: records.raggedRows)
+    }
+
+    /// A file without a quote has no line break inside a cell, so it can be cut after any line
+    /// feed and the pieces scanned on every core (a country's applicants are 135 MB). The header
+    /// is scanned first, alone, since every piece needs its width; the pieces' records are then
+    /// joined, their lines numbered on from the pieces before. nil, for the scan of the whole file
+    /// on one core, when the file is small, holds a quote, starts with 64 KB of blank lines, or has
+    /// more records than allowed (that scan throws the error at the row where the cap is passed).
+    private static func scanConcurrently(_ p: UnsafeMutableBufferPointer<UInt8>, fileName: String, maxRecords: Int) -> Records? {
+        guard p.count >= 1 << 20, memchr(p.baseAddress!, Int32(UInt8(ascii: "\"")), p.count) == nil else { return nil }
+        /// The offset just after the first line feed from `offset` on; the file's end if there is none.
+        func pieceEnd(from offset: Int) -> Int {
+            guard offset < p.count, let found = memchr(p.baseAddress! + offset, Int32(UInt8(ascii: "\n")), p.count - offset) else {
+                return p.count
+            }
+            return p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        var head = Records(fileName: fileName, maxRecords: .max)
+        let headEnd = pieceEnd(from: 1 << 16)
+        guard (try? scan(p, in: 0..<headEnd, into: &head)) != nil, let width = head.width else { return nil }
+        let pieceCount = ProcessInfo.processInfo.activeProcessorCount * 4
+        var cuts = [headEnd]
+        for piece in 1..<pieceCount { cuts.append(max(cuts.last!, pieceEnd(from: headEnd + (p.count - headEnd) * piece / pieceCount))) }
+        cuts.append(p.count)
+        nonisolated(unsafe) let bytes = p
+        let pieces = (0..<pieceCount).concurrentMap { [cuts] piece -> Records? in
+            let range = cuts[piece]..<cuts[piece + 1]
+            var records = Records(fileName: fileName, maxRecords: .max)
+            records.width = width
+            // Room for a cell per two bytes: only the pages used are ever touched.
+            records.bounds.reserveCapacity(range.count)
+            do { try scan(bytes, in: range, into: &records) } catch { return nil }
+            return records
+        }
+        var parts = [head]
+        for piece in pieces {
+            guard let piece else { return nil }
+            parts.append(piece)
+        }
+        guard parts.reduce(0, { $0 + $1.count }) <= maxRecords else { return nil }
+        return joined(parts)
+    }
+
+    /// The records of consecutive pieces as one scan of them would give them: each piece's lines
+    /// were counted from 1, its ragged rows from its first record.
+    private static func joined(_ parts: [Records]) -> Records {
+        var boundStarts = [0], recordStarts = [0], lineShifts = [0]
+        for part in parts {
+            boundStarts.append(boundStarts.last! + part.bounds.count)
+            recordStarts.append(recordStarts.last! + part.lines.count)
+            lineShifts.append(lineShifts.last! + part.line - 1)
+        }
+        var joined = parts[0]
+        joined.bounds = [UInt32](unsafeUninitializedCapacity: boundStarts.last!) { bounds, initialized in
+            nonisolated(unsafe) let bounds = bounds
+            _ = parts.indices.concurrentMap { [boundStarts] part in
+                parts[part].bounds.withUnsafeBufferPointer { piece in
+                    if let base = piece.baseAddress { (bounds.baseAddress! + boundStarts[part]).initialize(from: base, count: piece.count) }
+                }
+            }
+            initialized = boundStarts.last!
+        }
+        joined.lines = [Int](unsafeUninitializedCapacity: recordStarts.last!) { lines, initialized in
+            nonisolated(unsafe) let lines = lines
+            _ = parts.indices.concurrentMap { [recordStarts, lineShifts] part in
+                for (index, line) in parts[part].lines.enumerated() { lines[recordStarts[part] + index] = line + lineShifts[part] }
+            }
+            initialized = recordStarts.last!
+        }
+        joined.raggedRows = parts.indices.flatMap { part in
+            parts[part].raggedRows.map { (record: $0.record + recordStarts[part], cells: $0.cells) }
+        }
+        return joined
     }
 
     /// The records found so far (kept in one value passed `inout`, so the scan needs no
@@ -450,6 +527,8 @@ enum CSVTokenizer {
         var lines: [Int] = []
         var raggedRows: [(record: Int, cells: Int)] = []
         var count = 0
+        /// The line the scan has reached.
+        var line = 1
         var firstBound = 0
         var hasContent = false
 
@@ -476,13 +555,16 @@ enum CSVTokenizer {
         }
     }
 
-    private static func scan(_ p: UnsafeMutableBufferPointer<UInt8>, into records: inout Records) throws {
+    /// Scans the cells of `range`, which starts a line; a range that ends before the file does
+    /// ends just after a line feed.
+    private static func scan(_ p: UnsafeMutableBufferPointer<UInt8>, in range: Range<Int>, into records: inout Records) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let space = UInt8(ascii: " ")
-        let n = p.count
-        var i = 0
-        var line = 1
-        var recordLine = 1
+        let n = range.upperBound
+        var i = range.lowerBound
+        var line = records.line
+        var recordLine = line
+        defer { records.line = line }
         while i < n {
             // One cell from i: its content is written from `start` to `end`.
             let start = i
