@@ -71,17 +71,13 @@ extension EnrollmentEngine {
         }
     }
 
-    /// Rule 3's ranking of `children`, given in lottery order: tier, then (同类排序靠后) back from
-    /// the private lottery, then more years at the address, then the lottery. The priority groups
-    /// are few, so a stable counting sort by group keeps the lottery order within each group.
-    static func priorityOrder(of children: [Int], in applicants: [Applicant], returnedRankLast: Bool) -> [Int] {
+    /// Rule 3's ranking as one number, lower first: tier, then (同类排序靠后) back from the private
+    /// lottery, then more years at the address, then the child's position in the lottery order.
+    static func priorityKey(_ applicant: Applicant, lotteryPosition: Int, returnedRankLast: Bool) -> UInt64 {
         let tiers = EnrollmentInput.tierRange, years = EnrollmentInput.yearsRange
-        // Read in input order: the applicants are large structs, the children come in lottery order.
-        let group = applicants.map { applicant in
-            let returned = returnedRankLast && applicant.track == .private ? 1 : 0
-            return ((applicant.tier - tiers.lowerBound) * 2 + returned) * years.count + (years.upperBound - applicant.yearsAtAddress)
-        }
-        return countingSort(children, keyCount: tiers.count * 2 * years.count) { group[$0] }.sorted
+        let returned = returnedRankLast && applicant.track == .private ? 1 : 0
+        let group = ((applicant.tier - tiers.lowerBound) * 2 + returned) * years.count + (years.upperBound - applicant.yearsAtAddress)
+        return UInt64(group) << 32 | UInt64(lotteryPosition)
     }
 }
 
@@ -146,19 +142,61 @@ private struct Draw {
     }
 
     /// Rule 3. Returns the children the catchment schools could not take, in priority order.
+    ///
+    /// Schools do not compete in this phase: each admits the waiting children of its zones in
+    /// priority order while it has seats. So the waiting children are grouped by school in input
+    /// order (sequential reads of the large applicant arrays), each school ranks its own few hundred
+    /// on some core, and only the overflow, a tenth of the children, is sorted as a whole.
     mutating func runCatchmentPhase(returnedRankLast: Bool) -> [Int] {
-        let waiting = lotteryOrder.filter { school[$0] < 0 }
-        let priorityOrder = EnrollmentEngine.priorityOrder(of: waiting, in: input.applicants, returnedRankLast: returnedRankLast)
-        var overflow: [Int] = []
-        for child in priorityOrder {
-            let catchment = input.catchmentSchool[child]
-            if remainingSeats[catchment] > 0 {
-                admit(child, to: catchment, by: .catchment)
-            } else {
-                overflow.append(child)
+        let applicants = input.applicants, catchmentSchool = input.catchmentSchool
+        let lotteryPosition = [Int](unsafeUninitializedCapacity: applicants.count) { positions, initialized in
+            nonisolated(unsafe) let positions = positions
+            _ = lotteryOrder.indices.concurrentChunks { [lotteryOrder] range in
+                for position in range { (positions.baseAddress! + lotteryOrder[position]).initialize(to: position) }
+            }
+            initialized = applicants.count
+        }
+        let waiting = school.map { $0 < 0 }
+        let keys = applicants.indices.concurrentMap { child in
+            waiting[child] ? EnrollmentEngine.priorityKey(applicants[child], lotteryPosition: lotteryPosition[child],
+                                                          returnedRankLast: returnedRankLast) : 0
+        }
+        var bounds = [Int](repeating: 0, count: input.schools.count + 1)
+        for child in applicants.indices where waiting[child] { bounds[catchmentSchool[child] + 1] += 1 }
+        for index in input.schools.indices { bounds[index + 1] += bounds[index] }
+        var members = [(key: UInt64, child: Int)](repeating: (0, 0), count: bounds.last!)
+        var next = bounds
+        for child in applicants.indices where waiting[child] {
+            members[next[catchmentSchool[child]]] = (keys[child], child)
+            next[catchmentSchool[child]] += 1
+        }
+        // Each school's members, admitted children and seats are its own: the chunks of schools
+        // write disjoint places. (A catchment place leaves `choiceRank` at 0.)
+        let overflowChunks = members.withUnsafeMutableBufferPointer { members in
+            school.withUnsafeMutableBufferPointer { school in
+                route.withUnsafeMutableBufferPointer { route in
+                    remainingSeats.withUnsafeMutableBufferPointer { seats in
+                        nonisolated(unsafe) let members = members, school = school, route = route, seats = seats
+                        return input.schools.indices.concurrentChunks { [bounds] schools in
+                            var overflow: [(key: UInt64, child: Int)] = []
+                            for target in schools {
+                                var candidates = UnsafeMutableBufferPointer(rebasing: members[bounds[target]..<bounds[target + 1]])
+                                candidates.sort { $0.key < $1.key }
+                                let admitted = min(candidates.count, max(seats[target], 0))
+                                for (_, child) in candidates.prefix(admitted) {
+                                    school[child] = target
+                                    route[child] = .catchment
+                                }
+                                seats[target] -= admitted
+                                overflow += candidates.dropFirst(admitted)
+                            }
+                            return overflow
+                        }
+                    }
+                }
             }
         }
-        return overflow
+        return overflowChunks.joined().sorted { $0.key < $1.key }.map(\.child)
     }
 
     /// Rule 4 and the rule 6 what-if. Districts share no seats, so they are solved in parallel.
@@ -203,23 +241,6 @@ private struct Draw {
                              distanceMetres: distance, lottery: lottery[child])
         }
     }
-}
-
-/// A stable counting sort: `items` ordered by `key(item)` in 0..<keyCount, items with equal keys
-/// in their original order; the items of key k end up at `bounds[k]..<bounds[k + 1]`.
-func countingSort<Items: Collection<Int>>(_ items: Items, keyCount: Int,
-                                          key: (Int) -> Int) -> (sorted: [Int], bounds: [Int]) {
-    var bounds = [Int](repeating: 0, count: keyCount + 1)
-    for item in items { bounds[key(item) + 1] += 1 }
-    for index in 0..<keyCount { bounds[index + 1] += bounds[index] }
-    var next = bounds
-    var sorted = [Int](repeating: 0, count: items.count)
-    for item in items {
-        let slot = key(item)
-        sorted[next[slot]] = item
-        next[slot] += 1
-    }
-    return (sorted, bounds)
 }
 
 /// One district's children left after the catchment phase (in priority order) and its schools

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The file-level jobs behind `youjiao enroll run | verify | commit`, kept in Core so that the
 /// command line stays thin and the benchmark measures exactly what users run.
@@ -31,25 +34,36 @@ public enum EnrollmentJob {
                       report: EnrollmentReport(input: input, outcome: outcome, seed: seed, settings: settings))
     }
 
-    /// `enroll run`: computes, then writes results (and the report) only once everything succeeded,
-    /// each through a temporary file renamed into place, so a failed run leaves no results file.
+    /// `enroll run`: computes, then writes results (and the report) only once everything succeeded:
+    /// results.csv goes to a temporary file renamed into place once the report is made too, the
+    /// report through a temporary file of its own, so a failed run leaves no results file.
     @discardableResult
     public static func run(_ files: Files, seedHex: String, settings: EnrollmentSettings,
                            resultsPath: String, reportPath: String?) throws -> Output {
         let seed = try LotterySeed(hex: seedHex)
         let input = try loadInput(files)
         let outcome = EnrollmentEngine.allocate(input, seed: seed, settings: settings)
-        // The report and its JSON are made on one core while results.csv is written on the other
-        // (a country's report alone takes a few tenths of a second on one core).
-        let (results, (report, json)) = concurrently {
-            EnrollmentCSV.resultsDocument(outcome.placements)
+        let results = URL(fileURLWithPath: resultsPath)
+        let partial = results.deletingLastPathComponent().appendingPathComponent(".\(results.lastPathComponent).\(UUID().uuidString)")
+        // The report and its JSON are made on one core while results.csv is made and written on the
+        // other (a country's report alone takes a few tenths of a second on one core).
+        let (written, (report, json)) = concurrently {
+            Result { try EnrollmentCSV.resultsDocument(outcome.placements).write(to: partial) }
         } _: {
             let report = EnrollmentReport(input: input, outcome: outcome, seed: seed, settings: settings)
             return (report, Result { try reportPath.map { _ in try report.json() } })
         }
-        let reportJSON = try json.get()
-        try results.write(to: URL(fileURLWithPath: resultsPath), options: .atomic)
-        if let reportPath, let reportJSON { try reportJSON.write(to: URL(fileURLWithPath: reportPath), options: .atomic) }
+        do {
+            try written.get()
+            let reportJSON = try json.get()
+            guard rename(partial.path, results.path) == 0 else {
+                throw FieldError(file: results.lastPathComponent, reason: "cannot write \(results.path): \(String(cString: strerror(errno)))")
+            }
+            if let reportPath, let reportJSON { try reportJSON.write(to: URL(fileURLWithPath: reportPath), options: .atomic) }
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw error
+        }
         return Output(input: input, outcome: outcome, report: report)
     }
 

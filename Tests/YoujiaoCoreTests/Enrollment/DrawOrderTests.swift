@@ -1,7 +1,7 @@
 import Testing
 @testable import YoujiaoCore
 
-/// The engine's fast orders (bucketed and counting sorts) against plain comparison sorts.
+/// The engine's fast orders (bucketed sorts, one number per priority) against plain comparison sorts.
 @Suite("Enrollment draw orders (rules 1 and 3)")
 struct DrawOrderTests {
     @Test("lottery order = by number, then id bytes; also for numbers that tie or share their top bits",
@@ -42,7 +42,11 @@ struct DrawOrderTests {
                     -applicant.yearsAtAddress, lotteryRank[child]]
         }
         let expected = children.sorted { key($0).lexicographicallyPrecedes(key($1)) }
-        #expect(EnrollmentEngine.priorityOrder(of: children, in: applicants, returnedRankLast: returnedRankLast) == expected)
+        let byKey = children.sorted { first, second in
+            EnrollmentEngine.priorityKey(applicants[first], lotteryPosition: lotteryRank[first], returnedRankLast: returnedRankLast)
+                < EnrollmentEngine.priorityKey(applicants[second], lotteryPosition: lotteryRank[second], returnedRankLast: returnedRankLast)
+        }
+        #expect(byKey == expected)
     }
 
     @Test("concurrent map over a range equals map, with a state per chunk", arguments: [0, 1, 2, 7, 1000])
