@@ -68,8 +68,13 @@ public enum EnrollmentCSV {
     /// results.csv, one row per applicant in input order: the cells of `resultCells`, written
     /// straight into bytes on every core (two million rows in well under a second).
     public static func resultsDocument(_ placements: [Placement]) -> Data {
+        CSVWriter.joined(resultsChunks(placements))
+    }
+
+    /// results.csv in consecutive chunks, as `resultsDocument` joins them and `enroll run` writes them.
+    static func resultsChunks(_ placements: [Placement]) -> [[UInt8]] {
         let comma = UInt8(ascii: ",")
-        return CSVWriter.document(header: resultColumns, rows: placements.count, bytesPerRow: 64) { index, bytes in
+        return CSVWriter.chunks(header: resultColumns, rows: placements.count, bytesPerRow: 64) { index, bytes in
             let placement = placements[index]
             CSVWriter.appendCell(placement.applicantID, to: &bytes)
             bytes.append(comma)

@@ -48,7 +48,7 @@ public enum EnrollmentJob {
         // The report and its JSON are made on one core while results.csv is made and written on the
         // other (a country's report alone takes a few tenths of a second on one core).
         let (written, (report, json)) = concurrently {
-            Result { try EnrollmentCSV.resultsDocument(outcome.placements).write(to: partial) }
+            Result { try CSVWriter.write(EnrollmentCSV.resultsChunks(outcome.placements), toFile: partial.path) }
         } _: {
             let report = EnrollmentReport(input: input, outcome: outcome, seed: seed, settings: settings)
             return (report, Result { try reportPath.map { _ in try report.json() } })

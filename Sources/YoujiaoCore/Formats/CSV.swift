@@ -670,10 +670,9 @@ public enum CSVWriter {
 // `CSVWriter.line` would write them.
 extension CSVWriter {
     /// The header line, then `rows` rows written by `write(row, &bytes)`: consecutive rows on
-    /// every core, each chunk into its own buffer, the buffers then copied side by side (also on
-    /// every core) into the one buffer the document owns.
-    static func document(header: [String], rows: Int, bytesPerRow: Int,
-                         _ write: @Sendable (Int, inout [UInt8]) -> Void) -> Data {
+    /// every core, each chunk into its own buffer.
+    static func chunks(header: [String], rows: Int, bytesPerRow: Int,
+                       _ write: @Sendable (Int, inout [UInt8]) -> Void) -> [[UInt8]] {
         var chunks = [Array(line(header).utf8)]
         chunks += (0..<rows).concurrentChunks { range in
             var bytes: [UInt8] = []
@@ -681,16 +680,38 @@ extension CSVWriter {
             for row in range { write(row, &bytes) }
             return bytes
         }
+        return chunks
+    }
+
+    /// The document of `chunks(header:rows:bytesPerRow:_:)`: the chunks copied side by side (also
+    /// on every core) into the one buffer the document owns.
+    static func document(header: [String], rows: Int, bytesPerRow: Int,
+                         _ write: @Sendable (Int, inout [UInt8]) -> Void) -> Data {
+        joined(chunks(header: header, rows: rows, bytesPerRow: bytesPerRow, write))
+    }
+
+    static func joined(_ chunks: [[UInt8]]) -> Data {
         var offsets = [0]
         for chunk in chunks { offsets.append(offsets.last! + chunk.count) }
         // Freed by the Data (`.free`): a 100 MB document is not copied once more to make it.
         nonisolated(unsafe) let document = malloc(Swift.max(offsets.last!, 1))!.assumingMemoryBound(to: UInt8.self)
-        _ = chunks.indices.concurrentMap { [chunks, offsets] index in
+        _ = chunks.indices.concurrentMap { [offsets] index in
             chunks[index].withUnsafeBufferPointer { chunk in
                 if let base = chunk.baseAddress { (document + offsets[index]).update(from: base, count: chunk.count) }
             }
         }
         return Data(bytesNoCopy: document, count: offsets.last!, deallocator: .free)
+    }
+
+    /// Writes `chunks` one after another into the file at `path`, created or emptied: a file of
+    /// 100 MB is written from the chunks, not first copied into one buffer.
+    static func write(_ chunks: [[UInt8]], toFile path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw FieldError(file: (path as NSString).lastPathComponent, reason: "cannot write the file \(path)")
+        }
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? file.close() }
+        for chunk in chunks { try file.write(contentsOf: chunk) }
     }
 
     /// Per first byte: may `escapeFormula` change a cell starting with it? Its formula starts, and a
