@@ -54,7 +54,8 @@ public enum EnrollmentJob {
             return (report, Result { try reportPath.map { _ in try report.json() } })
         }
         do {
-            try written.get()
+            // Named after results.csv, not the temporary file.
+            guard (try? written.get()) != nil else { throw FieldError(file: results.lastPathComponent, reason: "cannot write \(results.path)") }
             let reportJSON = try json.get()
             guard rename(partial.path, results.path) == 0 else {
                 throw FieldError(file: results.lastPathComponent, reason: "cannot write \(results.path): \(String(cString: strerror(errno)))")
