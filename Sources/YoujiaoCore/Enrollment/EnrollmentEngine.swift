@@ -29,7 +29,8 @@ public enum EnrollmentEngine {
     }
 }
 
-// The two orders of the draw, kept apart from `Draw` so that tests can check them against plain sorts.
+// The lottery order and the priority number of the draw, kept apart from `Draw` so that tests can
+// check them against plain sorts.
 extension EnrollmentEngine {
     /// Applicant indices by lottery number, ties by id bytes (rule 1). HMAC numbers are spread
     /// evenly: the children are scattered by the top 8 bits of their number into 256 buckets, each
