@@ -3,6 +3,7 @@ import FluentSQLiteDriver
 import FluentPostgresDriver
 import Foundation
 import Logging
+import NIOCore
 import SQLKit
 
 /// Where the data lives: an SQLite file by default, PostgreSQL when DATABASE_URL is set.
@@ -21,6 +22,7 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
         case .sqlite(let path): return "SQLite file \(path)"
         case .postgres(let url):
             // Never print a password.
+            if let parsed = try? PostgresURL(url) { return "PostgreSQL \(parsed.redacted)" }
             guard var parts = URLComponents(string: url) else { return "PostgreSQL" }
             if parts.password != nil { parts.password = "***" }
             return "PostgreSQL \(parts.string ?? "")"
@@ -34,15 +36,30 @@ public enum StoreSetup {
     /// Registers the database with Fluent as the default.
     public static func register(_ target: DatabaseTarget, on databases: Databases) throws {
         switch target {
-        // Requests queue for a connection up to 30 s (the drivers' default is 10 s): on a busy
-        // day, or on 2 cores under the whole test suite, twenty submissions serialised on one
-        // campaign's lock waited longer than 10 s and failed instead of being answered.
         case .sqlite(let path):
-            databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: .seconds(30), sqlLogLevel: nil),
-                          as: .sqlite)
+            databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: connectionPoolTimeout,
+                                  sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)), as: .psql)
+            databases.use(try postgresConfiguration(url, eventLoopGroup: databases.eventLoopGroup), as: .psql)
         }
+    }
+
+    static let connectionsPerEventLoop = 4
+    /// Requests queue for a connection up to 30 s on either database (the drivers' default is 10 s):
+    /// on a busy day, or on 2 cores under the whole test suite, twenty submissions serialised on one
+    /// campaign's lock waited longer than 10 s and failed instead of being answered.
+    static let connectionPoolTimeout: TimeAmount = .seconds(30)
+
+    /// One host: PostgresKit reads the URL itself, as it always has (after the strict check, so a
+    /// bad port is refused by name). Several hosts (libpq's `host1:port1,host2:port2`, as
+    /// `pg_autoctl show uri` prints): `PrimaryRouting`.
+    static func postgresConfiguration(_ url: String, eventLoopGroup: any EventLoopGroup) throws -> any DatabaseConfiguration {
+        let single = { try DatabaseConfigurationFactory.postgres(url: url, maxConnectionsPerEventLoop: connectionsPerEventLoop,
+                                                                connectionPoolTimeout: connectionPoolTimeout).make() }
+        if PostgresURL.isUnixSocket(url) { return try single() }
+        let parsed = try PostgresURL(url)
+        if parsed.hosts.count == 1 { return try single() }
+        return try PrimaryRouting.configuration(parsed, eventLoopGroup: eventLoopGroup)
     }
 
     /// Every migration of the store, in order. The web layer appends its session table.
