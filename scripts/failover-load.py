@@ -8,11 +8,13 @@ many children each, all born in the campaign's span and living in one of its zon
 `load`: each guardian account signs in through the proxy and registers its children for the
 campaign, one form post after another, until the file named by --stop appears. Every acknowledged
 submission (303 to /enrollment?saved=1) is appended to --acknowledged as it happens (the student's
-row id); every attempt to --attempts (start, end, student, status, 1 if acknowledged).
+row id); every attempt to --attempts (start, end, student, status, 1 if acknowledged). Once every
+guardian has signed in, the file --stop + ".signed-in" appears.
 
-`outage --since T`: from --attempts, the write outage after time T: the first failed attempt that
-ended after T and the first acknowledged one that started after it. Prints the outage in seconds,
-its end, and the failures before T and after it; exit status 1 while no write has succeeded again.
+`outage --since T --back-after P`: from --attempts, the write outage after the primary stopped at
+T: the longest time without an acknowledged write, from the last one before T on. Prints it in
+seconds, its end, and the failed attempts before T and after it; exit status 1 until a write that
+started after P (the promotion) is acknowledged.
 
 --plan is registry's plan.tsv, --ids the students' row ids (TSV: id, name), --accounts the
 guardian accounts (TSV: username, guardian number, password).
@@ -148,6 +150,7 @@ def load(args):
     for name in children:
         clients[name] = Client(url.hostname, url.port)
         clients[name].sign_in(name, passwords[name])
+    open(args.stop + ".signed-in", "w").close()
     threads = [threading.Thread(target=guardian, args=(name, clients[name]), daemon=True) for name in children]
     started = time.time()
     for thread in threads:
@@ -164,15 +167,16 @@ def load(args):
 def outage(args):
     rows = [line.rstrip("\n").split("\t") for line in open(args.attempts) if line.strip()]
     rows = [(float(start), float(end), ok == "1") for start, end, _, _, ok in rows]
+    if not any(ok and start > args.back_after for start, end, ok in rows):
+        sys.exit(1)
+    # The outage is the longest time without an acknowledged write, from the last one before the stop on.
+    acks = sorted(end for start, end, ok in rows if ok)
+    last_before = max([t for t in acks if t < args.since], default=args.since)
+    times = [last_before] + [t for t in acks if t >= args.since]
+    gap, back = max((b - a, b) for a, b in zip(times, times[1:]))
     before = sum(1 for start, end, ok in rows if not ok and end < args.since)
-    failures = [start for start, end, ok in rows if not ok and end >= args.since]
-    if not failures:
-        sys.exit(1)
-    first = min(failures)
-    back = [end for start, end, ok in rows if ok and start > first]
-    if not back:
-        sys.exit(1)
-    print(f"{min(back) - first:.1f} {min(back):.3f} {before} {len(failures)}")
+    after = sum(1 for start, end, ok in rows if not ok and end >= args.since)
+    print(f"{gap:.1f} {back:.3f} {before} {after}")
 
 
 def main():
@@ -191,7 +195,8 @@ def main():
     l.add_argument("--pause", type=float, default=0.05, help="seconds between one guardian's posts")
     o = commands.add_parser("outage")
     o.add_argument("--attempts", required=True)
-    o.add_argument("--since", type=float, required=True)
+    o.add_argument("--since", type=float, required=True, help="when the primary was stopped")
+    o.add_argument("--back-after", type=float, required=True, help="exit 1 until a write that started after this is acknowledged")
     args = parser.parse_args()
     {"registry": registry, "load": load, "outage": outage}[args.command](args)
 

@@ -133,11 +133,12 @@ final class PrimaryWatch: Sendable {
     func ask(_ index: Int) -> EventLoopFuture<Answer> {
         let logger = self.logger
         return PostgresConnection.connect(on: eventLoop, configuration: probes[index], id: index, logger: logger).flatMap { connection in
+            let close: @Sendable () -> Void = { let _: EventLoopFuture<Void> = connection.close() }
             // A server that accepted the connection but hangs fails the question instead of holding the watch.
-            let deadline = connection.eventLoop.scheduleTask(in: PrimaryRouting.probeTimeout) { _ = connection.close() }
+            let deadline = connection.eventLoop.scheduleTask(in: PrimaryRouting.probeTimeout) { close() }
             return connection.query("SHOW transaction_read_only", logger: logger)
                 .flatMapThrowing { result -> Answer in try result.rows.first?.decode(String.self) == "off" ? .writable : .readOnly }
-                .always { _ in deadline.cancel(); _ = connection.close() }
+                .always { _ in deadline.cancel(); close() }
         }.recover { .unreachable(String(String(reflecting: $0).prefix(200))) }
     }
 
