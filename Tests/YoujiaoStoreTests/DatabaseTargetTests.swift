@@ -120,14 +120,15 @@ struct DatabaseTargetTests {
             // From now on every new session of the database is read-only, as a standby's are.
             try await sql.raw("ALTER DATABASE \(ident: name) SET default_transaction_read_only = on").run()
         }
-        #expect {
+        await #expect {
             try await withStore(multi("read-write")) { _ in }
         } throws: { error in
             String(describing: error).contains("127.0.0.1:1: unreachable") && String(describing: error).contains("\(real): read-only (a standby)")
         }
         try await withStore(multi("any")) { sql in
             struct Row: Decodable { var id: Int }
-            #expect(try await sql.raw("SELECT id FROM routed").all(decoding: Row.self).map(\.id) == [1])
+            let ids = try await sql.raw("SELECT id FROM routed").all(decoding: Row.self).map(\.id)
+            #expect(ids == [1])
         }
     }
 
