@@ -280,22 +280,6 @@ public enum DistrictVisitsPage {
     }
 }
 
-/// The step before deleting a visit or an activity.
-public enum HomeVisitConfirmPage {
-    public struct Model: Sendable, Hashable {
-        public var heading: Phrase
-        public var consequences: [Phrase]
-        public var facts: [FactList.Fact]
-        public var action: String
-        public var cancelHref: String
-        public var problem: CampaignPage.Problem?
-        public init(heading: Phrase, consequences: [Phrase], facts: [FactList.Fact], action: String, cancelHref: String, problem: CampaignPage.Problem?) {
-            self.heading = heading; self.consequences = consequences; self.facts = facts; self.action = action; self.cancelHref = cancelHref
-            self.problem = problem
-        }
-    }
-}
-
 /// What a guardian sees on the family page: the visits to their children (date, way, who visited;
 /// never the note) and their schools' family-education activities this school year.
 public struct FamilyEducationSection: Sendable, Hashable {

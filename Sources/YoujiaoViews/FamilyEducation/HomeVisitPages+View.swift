@@ -173,25 +173,6 @@ extension DistrictVisitsPage {
     }
 }
 
-extension HomeVisitConfirmPage {
-    public struct View: PageView {
-        public var chrome: Chrome
-        public var model: Model
-        public init(chrome: Chrome, model: Model) { self.chrome = chrome; self.model = model }
-
-        public var title: Phrase { model.heading }
-
-        public var content: Component {
-            let t = chrome.language
-            return Node<HTML.BodyContext>.group(
-                problemSummary(model.problem, t),
-                .component(FactList(model.facts, language: t)),
-                .component(ConfirmPanel(heading: model.heading, consequences: model.consequences, action: model.action, csrfToken: chrome.csrfToken,
-                                        confirmLabel: .homeVisits(.delete), cancelHref: model.cancelHref, language: t)))
-        }
-    }
-}
-
 /// The family page's section: visits to the children and the schools' activities.
 public struct FamilyEducationSectionView: Component {
     public var section: FamilyEducationSection

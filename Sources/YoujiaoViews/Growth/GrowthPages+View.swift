@@ -278,27 +278,3 @@ public enum GrowthCorrectionPage {
     }
 }
 
-/// The confirmation before opening a class's display or archiving it.
-public enum GrowthConfirmPage {
-    public struct Model: Sendable, Hashable {
-        public var heading: Phrase
-        public var consequences: [Phrase]
-        public var counts: [ConfirmPanel.Count]
-        public var action: String
-        public var cancelHref: String
-        public init(heading: Phrase, consequences: [Phrase], counts: [ConfirmPanel.Count], action: String, cancelHref: String) {
-            self.heading = heading; self.consequences = consequences; self.counts = counts; self.action = action; self.cancelHref = cancelHref
-        }
-    }
-
-    public struct View: PageView {
-        public var chrome: Chrome
-        public var model: Model
-        public init(chrome: Chrome, model: Model) { self.chrome = chrome; self.model = model }
-        public var title: Phrase { model.heading }
-        public var content: Component {
-            ConfirmPanel(heading: model.heading, consequences: model.consequences, counts: model.counts, action: model.action,
-                         csrfToken: chrome.csrfToken, cancelHref: model.cancelHref, language: chrome.language)
-        }
-    }
-}

@@ -41,6 +41,12 @@ struct GrowthController {
 
     private static func message(_ problem: GrowthProblem) -> Phrase { .growth(.problem(problem.reason)) }
 
+    /// The record form's fields as typed, on the class page and on the pupil's report alike.
+    private static func draft(_ form: [String: String]) -> GrowthRecordDraft {
+        GrowthRecordDraft(dimension: form["dimension"] ?? "", kind: form["kind"] ?? "", title: form["title"] ?? "",
+                          detail: form["detail"] ?? "", date: form["date"] ?? "", hours: form["hours"] ?? "", level: form["level"] ?? "")
+    }
+
     // MARK: A school
 
     private func readableSchool(_ req: Request) async throws -> (Viewer, School) {
@@ -143,9 +149,7 @@ struct GrowthController {
             return try await classPage(req, context, flash: nil, values: form,
                                        problem: .init(field: "student", message: .growth(.choosePupil)))
         }
-        let draft = GrowthRecordDraft(dimension: form["dimension"] ?? "", kind: form["kind"] ?? "", title: form["title"] ?? "",
-                                      detail: form["detail"] ?? "", date: form["date"] ?? "", hours: form["hours"] ?? "", level: form["level"] ?? "")
-        switch draft.record(studentID: student.id, schoolID: context.school.id, writtenBy: context.viewer.user.username, author: .teacher,
+        switch Self.draft(form).record(studentID: student.id, schoolID: context.school.id, writtenBy: context.viewer.user.username, author: .teacher,
                             today: .today(), framework: framework) {
         case .failure(let problem):
             return try await classPage(req, context, flash: nil, values: form, problem: .init(field: problem.field, message: Self.message(problem)))
@@ -185,7 +189,7 @@ struct GrowthController {
         let selectedIDs = try await store.records(schoolID: context.school.id, year: CaseDate.today().schoolYear, grade: context.grade,
                                                   classNumber: context.classNumber).filter { $0.status == .selected }.map(\.id)
         let openObjections = try await store.objections(recordIDs: selectedIDs).count { $0.status == .open }
-        let model: GrowthConfirmPage.Model
+        let model: StepConfirmPage.Model
         switch step {
         case .open:
             model = .init(heading: .growth(.openDisplayHeading), consequences: [.growth(.openDisplayConsequence1), .growth(.openDisplayConsequence2)],
@@ -195,7 +199,7 @@ struct GrowthController {
                           counts: [.init(.growth(.selected), selectedIDs.count), .init(.growth(.openObjections), openObjections)],
                           action: context.href + "/archive", cancelHref: context.href)
         }
-        return Self.noStore(req.page(GrowthConfirmPage.View(chrome: req.chrome(), model: model)))
+        return Self.noStore(req.page(StepConfirmPage.View(chrome: req.chrome(), model: model)))
     }
 
     /// An irreversible step posted without its confirmation page's yes.
@@ -384,9 +388,7 @@ struct GrowthController {
             throw Abort(.forbidden, reason: req.t(.refusal(.pupilOutsideScope)))
         }
         let form = EnrollmentController.form(req).mapValues { String($0.prefix(600)) }
-        let draft = GrowthRecordDraft(dimension: form["dimension"] ?? "", kind: form["kind"] ?? "", title: form["title"] ?? "",
-                                      detail: form["detail"] ?? "", date: form["date"] ?? "", hours: form["hours"] ?? "", level: form["level"] ?? "")
-        switch draft.record(studentID: pupil.student.id, schoolID: school.id, writtenBy: pupil.viewer.user.username, author: .student,
+        switch Self.draft(form).record(studentID: pupil.student.id, schoolID: school.id, writtenBy: pupil.viewer.user.username, author: .student,
                             today: .today(), framework: framework) {
         case .failure(let problem):
             return try await reportPage(req, pupil, flash: nil, values: form, problem: .init(field: problem.field, message: Self.message(problem)))

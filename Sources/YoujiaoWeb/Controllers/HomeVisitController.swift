@@ -185,13 +185,13 @@ struct HomeVisitController {
         }
     }
 
-    private func deleteModel(_ req: Request, _ context: SchoolContext, _ visit: HomeVisit, problem: CampaignProblem?) async throws -> HomeVisitConfirmPage.Model {
+    private func deleteModel(_ req: Request, _ context: SchoolContext, _ visit: HomeVisit, problem: CampaignProblem?) async throws -> StepConfirmPage.Model {
         let pupil = try await req.registry.student(id: visit.studentID)
-        return HomeVisitConfirmPage.Model(
+        return StepConfirmPage.Model(
             heading: .homeVisits(.deleteHeading), consequences: [.homeVisits(.deleteConsequence)],
             facts: [.init(.homeVisits(.pupil), .text(pupil?.name ?? "")), .init(.homeVisits(.date), .phrase(.day(visit.date))),
                     .init(.homeVisits(.way), .phrase(.homeVisits(.way(visit.way)))), .init(.homeVisits(.by), .text(visit.loggedByName))],
-            action: req.url.path, cancelHref: "/schools/\(context.school.id)/home-visits", problem: Self.problem(problem))
+            confirmLabel: .homeVisits(.delete), action: req.url.path, cancelHref: "/schools/\(context.school.id)/home-visits", problem: Self.problem(problem))
     }
 
     @Sendable func deleteVisitPage(req: Request) async throws -> Response {
@@ -199,7 +199,7 @@ struct HomeVisitController {
         let visit = try await visit(req, context)
         try await requireDeleter(req, context, visit)
         try await Audit.record(req, studentIDs: [visit.studentID], action: "home-visit-read")
-        return Self.noStore(req.page(HomeVisitConfirmPage.View(chrome: req.chrome(), model: try await deleteModel(req, context, visit, problem: nil))))
+        return Self.noStore(req.page(StepConfirmPage.View(chrome: req.chrome(), model: try await deleteModel(req, context, visit, problem: nil))))
     }
 
     @Sendable func deleteVisit(req: Request) async throws -> Response {
@@ -207,7 +207,7 @@ struct HomeVisitController {
         let visit = try await visit(req, context)
         try await requireDeleter(req, context, visit)
         guard EnrollmentController.form(req)["confirmed"] == "yes" else {
-            return Self.noStore(req.page(HomeVisitConfirmPage.View(chrome: req.chrome(flash: .error(.forms(.fixBelow))),
+            return Self.noStore(req.page(StepConfirmPage.View(chrome: req.chrome(flash: .error(.forms(.fixBelow))),
                                                                    model: try await deleteModel(req, context, visit, problem: CampaignStepGuard.unconfirmed)),
                                          status: .badRequest))
         }
@@ -285,25 +285,25 @@ struct HomeVisitController {
         return activity
     }
 
-    private func deleteActivityModel(_ req: Request, _ context: SchoolContext, _ a: FamilyEducationActivity, problem: CampaignProblem?) -> HomeVisitConfirmPage.Model {
-        HomeVisitConfirmPage.Model(
+    private func deleteActivityModel(_ req: Request, _ context: SchoolContext, _ a: FamilyEducationActivity, problem: CampaignProblem?) -> StepConfirmPage.Model {
+        StepConfirmPage.Model(
             heading: .homeVisits(.deleteActivityHeading), consequences: [.homeVisits(.deleteActivityConsequence)],
             facts: [.init(.homeVisits(.date), .phrase(.day(a.date))), .init(.homeVisits(.kind), .phrase(.homeVisits(.kind(a.kind)))),
                     .init(.homeVisits(.topic), .text(a.topic)), .init(.homeVisits(.attendance), .number(a.attendance))],
-            action: req.url.path, cancelHref: "/schools/\(context.school.id)/family-education", problem: Self.problem(problem))
+            confirmLabel: .homeVisits(.delete), action: req.url.path, cancelHref: "/schools/\(context.school.id)/family-education", problem: Self.problem(problem))
     }
 
     @Sendable func deleteActivityPage(req: Request) async throws -> Response {
         let context = try await context(req)
         let activity = try await activity(req, context)
-        return Self.noStore(req.page(HomeVisitConfirmPage.View(chrome: req.chrome(), model: deleteActivityModel(req, context, activity, problem: nil))))
+        return Self.noStore(req.page(StepConfirmPage.View(chrome: req.chrome(), model: deleteActivityModel(req, context, activity, problem: nil))))
     }
 
     @Sendable func deleteActivity(req: Request) async throws -> Response {
         let context = try await context(req)
         let activity = try await activity(req, context)
         guard EnrollmentController.form(req)["confirmed"] == "yes" else {
-            return Self.noStore(req.page(HomeVisitConfirmPage.View(chrome: req.chrome(flash: .error(.forms(.fixBelow))),
+            return Self.noStore(req.page(StepConfirmPage.View(chrome: req.chrome(flash: .error(.forms(.fixBelow))),
                                                                    model: deleteActivityModel(req, context, activity, problem: CampaignStepGuard.unconfirmed)),
                                          status: .badRequest))
         }
