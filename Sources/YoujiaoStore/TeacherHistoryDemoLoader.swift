@@ -7,7 +7,10 @@ public enum TeacherHistoryDemoLoader {
     /// Returns the records stored: appointments, qualifications, training, rotations.
     public static func load(into registry: RegistryStore, seed: UInt64, today: CaseDate) async throws -> (Int, Int, Int, Int) {
         struct Row: Decodable { var schoolId: String; @Sealed var nationalId: String; var title: String; var keyLevel: String }
-        let teachers = try await registry.sql.all("SELECT school_id, national_id, title, key_level FROM teachers ORDER BY national_id_index", as: Row.self)
+        // Sorted by the ID number itself: the blind index's order depends on the install's key, and the
+        // demo must come out the same on every install for a seed and a day.
+        let teachers = try await registry.sql.all("SELECT school_id, national_id, title, key_level FROM teachers", as: Row.self)
+            .sorted { $0.nationalId < $1.nationalId }
         let schools = try await registry.schools(SchoolFilter(), page: .everything).items
         // A school's peers: the district's schools sharing one of its stages.
         var peers: [String: [String]] = [:]

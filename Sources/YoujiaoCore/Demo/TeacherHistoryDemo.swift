@@ -116,7 +116,8 @@ public enum TeacherHistoryDemo {
     /// teacher without a rotation, and one in 40 of the others, was hired in the last three school years
     /// from another province; the district's first middle manager is proposed for school leadership next
     /// September and its second became vice-principal this September, and one in 8 (proposed) and one in
-    /// 16 (appointed) of the others; half of those served a year or two of rotation before. A third of
+    /// 16 (appointed) of the others. The first never rotated, the second did; half of the others served
+    /// a year or two of rotation before. A third of
     /// the 正高级 teachers and of the city's key senior teachers without a rotation served one before.
     static func addReviewCases(_ teachers: [Teacher], to records: inout Records, otherSchools: (String) -> [String], today: CaseDate, seed: UInt64) {
         var random = SplitMix64(seed: seed ^ 0x7265_7669_6577_7300)
@@ -152,20 +153,23 @@ public enum TeacherHistoryDemo {
                 records.appointments[current].previousProvince = reviewProvinces[Int(random.next() % UInt64(firstHire ? 8 : reviewProvinces.count))]
             } else if appointment.post == .middleManager, appointment.until == nil {
                 let seen = managersIn[teacher.districtCode, default: 0]
-                managersIn[teacher.districtCode] = seen + 1
-                let step = seen < 2 ? UInt64(seen * 2) : random.next() % 16
+                // The district's first is a manager who never rotated, so its list always has one lacking rotation.
+                let counted = seen > 0 || !rotated.contains(teacher.nationalID)
+                if counted { managersIn[teacher.districtCode] = seen + 1 }
+                let step = counted && seen < 2 ? UInt64(seen * 2) : random.next() % 16
                 if step < 2 {
                     let start = CaseDate(year: september.year + 1, month: 9, day: 1)
                     records.appointments[current].until = start.adding(days: -1)
                     records.appointments.append(TeacherAppointment(
                         teacherNationalID: teacher.nationalID, schoolID: others.randomElement(using: &random) ?? teacher.schoolID,
                         post: step == 0 ? .principal : .vicePrincipal, from: start))
-                    if random.next() % 2 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
+                    if seen > 0, random.next() % 2 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
                 } else if step == 2, appointment.from < september {
                     records.appointments[current].until = september.adding(days: -1)
                     records.appointments.append(TeacherAppointment(teacherNationalID: teacher.nationalID, schoolID: teacher.schoolID,
                                                                    post: .vicePrincipal, from: september))
-                    if random.next() % 2 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
+                    // The district's second (appointed) always served one, so the list shows both kinds.
+                    if seen == 1 || random.next() % 2 == 0 { pastRotation(year: today.year - 5, years: 1 + Int(random.next() % 2), kind: .group) }
                 }
             } else if teacher.title == .fullSenior || (teacher.title == .senior && teacher.keyLevel == .municipal), random.next() % 3 == 0 {
                 let kinds: [TeacherRotation.Kind] = [.newCity, .rural, .weakSchool, .group]

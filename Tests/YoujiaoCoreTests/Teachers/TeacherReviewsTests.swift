@@ -121,4 +121,34 @@ struct TeacherReviewsTests {
         #expect(records[0].rotationDays == 365 + 366 + 462 && records[0].kinds == [.rural, .newCity] && records[0].schoolIDs == ["3101010009", "3101010008"])
         #expect(records[1].rotationDays == 0 && records[1].rotations.isEmpty)
     }
+
+    /// The demo gives every district with a proposal one lacking rotation, whatever the day, the seed
+    /// and the order of the teachers: the browser test and the district's first look at the list rely on it.
+    @Test(arguments: ["2026-12-07", "2027-03-01", "2027-09-15"])
+    func theDemoGivesEachDistrictAProposalLackingRotation(day: String) {
+        let today = Self.d(day)
+        let districts = (1...6).map { "3101\($0 < 10 ? "0" : "")\($0)" }
+        let teachers = districts.flatMap { district in
+            (0..<40).map { index in
+                TeacherHistoryDemo.Teacher(nationalID: NationalID.make(areaCode: district, birthDate: "19\(70 + index % 20)0315", sequence: index).value,
+                                           schoolID: "\(district)000\(index % 3)", title: .first, keyLevel: .none, districtCode: district)
+            }
+        }
+        var meeting = 0
+        for seed in UInt64(1)...8 {
+            let records = TeacherHistoryDemo.generate(teachers, otherSchools: { school in (0..<3).map { "\(school.prefix(6))000\($0)" } },
+                                                      today: today, seed: seed)
+            for district in districts {
+                let subjects = teachers.filter { $0.districtCode == district }.map { teacher in
+                    TeacherReviews.Subject(teacherID: teacher.nationalID, title: teacher.title, keyLevel: teacher.keyLevel,
+                                           appointments: records.appointments.filter { $0.teacherNationalID == teacher.nationalID },
+                                           rotations: records.rotations.filter { $0.teacherNationalID == teacher.nationalID })
+                }
+                let proposals = TeacherReviews.promotionProposals(subjects, on: today, rules: rules)
+                #expect(proposals.isEmpty || proposals.contains(where: \.lacksRotation), "seed \(seed), \(district): \(proposals.map(\.rotationDays))")
+                meeting += proposals.filter { !$0.lacksRotation }.count
+            }
+        }
+        #expect(meeting > 0, "some proposals served their rotation")
+    }
 }
