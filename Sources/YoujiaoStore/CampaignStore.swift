@@ -284,6 +284,17 @@ public struct CampaignStore: DatabaseStore {
         try await takeLock(.campaign, "UPDATE campaigns SET status = status WHERE id = \(bind: campaignID)")
     }
 
+    /// The lock an application takes: on PostgreSQL a share lock on the campaign row, which lets
+    /// applications run side by side but waits for (and holds off) freezing and seat edits, plus
+    /// a lock of this child's application alone, so that two submissions for one child take turns.
+    /// SQLite has one writer at a time, so the campaign's write lock serves both.
+    func lockForApplication(_ campaignID: String, studentID: String) async throws {
+        guard sql.dialect.name != "sqlite" else { return try await lock(campaignID) }
+        try await takeLock(.campaign, "SELECT id FROM campaigns WHERE id = \(bind: campaignID) FOR SHARE")
+        // Two keys (a fixed number for applications, a hash of the pair): apart from the one-key locks of the audit chain and exports.
+        try await takeLock(.application, "SELECT pg_advisory_xact_lock(744713, hashtext(\(bind: campaignID + "/" + studentID)))")
+    }
+
     /// The registry's schools of the campaign's scope that teach its stage.
     func registrySchools(for campaign: Campaign) async throws -> [School] {
         let registry = RegistryStore(database)
@@ -330,22 +341,37 @@ public struct CampaignStore: DatabaseStore {
                           as: ApplicationChangeRecord.self)
     }
 
+    /// Which application a submission means to change.
+    public enum Editing: Sendable, Equatable {
+        /// A new application: the child must not have one yet.
+        case none
+        /// This application, as the form showed it.
+        case application(String)
+        /// Whatever the child has (the demo's loader and imports).
+        case any
+    }
+
     /// Registers or changes a child's application and logs the change, in one transaction.
     /// The caller has checked the child, the window and the choice (`Campaign`, `ApplicationChoice`);
-    /// a campaign that is no longer open (frozen meanwhile) refuses it.
+    /// a campaign that is no longer open (frozen meanwhile) refuses it, and so does a child whose
+    /// application is not the one `editing` names (two guardians registering the child at once:
+    /// the first is stored, the second told so).
     @discardableResult
     public func saveApplication(campaignID: String, student: StudentRecord, guardianID: String?, choice: ApplicationChoice,
-                                zone: CatchmentZone, actor: ApplicationActor, applicantID: String = CampaignStore.newApplicantID(),
-                                at: Date = Date()) async throws -> ApplicationRecord {
+                                zone: CatchmentZone, actor: ApplicationActor, editing: Editing = .any,
+                                applicantID: String = CampaignStore.newApplicantID(), at: Date = Date()) async throws -> ApplicationRecord {
         try await transaction { tx in
             // Registration and freezing wait for each other: an application is in the frozen list or refused.
-            try await tx.lock(campaignID)
+            try await tx.lockForApplication(campaignID, studentID: student.id)
             guard try await tx.campaign(id: campaignID)?.status == .open else {
                 throw CampaignProblem("status", zh: "本次招生不在报名期内，不能报名或修改。", en: "registration is closed for this campaign")
             }
             let existing = try await tx.application(campaignID: campaignID, studentID: student.id)
             // A resubmission of the same choices (a double click, a retry after a time-out) changes nothing and logs nothing.
             if let existing, existing.choice == choice, existing.zoneId == zone.id { return existing }
+            if let existing, editing != .any, editing != .application(existing.id) {
+                throw CampaignProblem("student", zh: "该儿童已报名本次招生，请修改原报名。", en: "the child has already applied; edit that application")
+            }
             let record = ApplicationRecord(
                 id: existing?.id ?? UUID().uuidString.lowercased(), campaignId: campaignID, studentId: student.id,
                 studentNationalId: student.nationalId, guardianId: existing?.guardianId ?? guardianID,

@@ -4,6 +4,8 @@ import SQLKit
 /// The locks the stores take explicitly, by their label in `youjiao_lock_wait_seconds{lock=…}`.
 enum StoreLock: String, Sendable {
     case campaign
+    /// PostgreSQL's advisory lock on one child's application in a campaign.
+    case application
     case zhongkaoCampaign = "zhongkao_campaign"
     case rotationRound = "rotation_round"
     case rotationTerm = "rotation_term"

@@ -101,6 +101,39 @@ struct CampaignStoreTests {
         }
     }
 
+    @Test func concurrentNewApplicationsForOneChildHaveOneAnswer() async throws {
+        try await withCampaign { store, campaigns in
+            let span = try #require(Campaign.birthSpan(grade: .g1, year: Self.campaign().year))
+            let child = Student(nationalID: NationalID.make(areaCode: "310101", birthDate: span.lowerBound.description.replacingOccurrences(of: "-", with: ""),
+                                                            sequence: 200).value,
+                                name: "新孩子", gender: .male, birthDate: span.lowerBound.description, hukou: .local, residenceZoneID: Fixture.zoneA.id,
+                                schoolID: nil, grade: nil, classNumber: nil)
+            try await store.registry.upsert(students: [child])
+            let record = try #require(try await store.registry.student(nationalID: child.nationalID))
+            // Two guardians (or two tabs) registering the child at once, each with other choices:
+            // the first is stored, every other one refused, never silently overwriting it.
+            let outcomes = await ConcurrentAttempts.outcomes(20) {
+                try await campaigns.saveApplication(campaignID: Self.campaign().id, student: record, guardianID: nil,
+                                                    choice: ApplicationChoice(track: .public, choices: [], tier: 1, yearsAtAddress: Int.random(in: 0...1_000_000),
+                                                                              zone: Fixture.zoneA.id),
+                                                    zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "guardian"), editing: .none)
+            }
+            #expect(outcomes.won == 1 && outcomes.refused == 19 && outcomes.other.isEmpty, "\(outcomes)")
+            let stored = try #require(try await campaigns.application(campaignID: Self.campaign().id, studentID: record.id))
+            #expect(try await campaigns.changes(applicationID: stored.id).map(\.action) == ["create"])
+            // An edit names the application it changes; naming another one is refused too.
+            let edit = ApplicationChoice(track: .public, choices: [], tier: 2, yearsAtAddress: 3, zone: Fixture.zoneA.id)
+            await #expect(throws: CampaignProblem.self) {
+                try await campaigns.saveApplication(campaignID: Self.campaign().id, student: record, guardianID: nil, choice: edit, zone: Fixture.zoneA,
+                                                    actor: ApplicationActor(id: nil, name: "guardian"), editing: .application("another"))
+            }
+            let edited = try await campaigns.saveApplication(campaignID: Self.campaign().id, student: record, guardianID: nil, choice: edit,
+                                                             zone: Fixture.zoneA, actor: ApplicationActor(id: nil, name: "guardian"),
+                                                             editing: .application(stored.id))
+            #expect(edited.id == stored.id && edited.choice == edit)
+        }
+    }
+
     @Test func resultDayReadsWhatTheDrawStored() async throws {
         try await withCampaign { store, campaigns in
             let id = Self.campaign().id

@@ -452,8 +452,9 @@ struct EnrollmentController {
                 throw CampaignProblem("zone", zh: "请选择本次招生范围内的施教区。", en: "choose a catchment zone of this campaign")
             }
             try choice.validate(district: zone.districtCode, schools: schools, zones: Set(zones.map(\.id)))
+            let editing = form["application"].flatMap { $0.isEmpty ? nil : CampaignStore.Editing.application($0) } ?? .none
             try await store.saveApplication(campaignID: campaign.id, student: student, guardianID: guardianID, choice: choice, zone: zone,
-                                            actor: ApplicationActor(id: viewer.user.id, name: viewer.user.username))
+                                            actor: ApplicationActor(id: viewer.user.id, name: viewer.user.username), editing: editing)
         } catch let problem as CampaignProblem {
             throw problem
         } catch {
