@@ -86,7 +86,9 @@ def registry(args):
             i = g * args.children + c
             birth = first + timedelta(days=i % 360)
             sequence = f"{i // 360:03d}"
-            number = national_id(f"{args.district}{birth:%Y%m%d}{sequence}")
+            # Born in Beijing (110105): the demo city's own children, some of whom have applied
+            # already, have Shanghai area codes, and an import would merge a child with the same number.
+            number = national_id(f"110105{birth:%Y%m%d}{sequence}")
             name = f"演练{i:05d}"
             students.append(f"{number},{name},{1 if int(sequence[-1]) % 2 else 2},{birth:%Y-%m-%d},local,{args.zone},,,")
             plan.append(f"{guardian}\t{name}\t{number}")

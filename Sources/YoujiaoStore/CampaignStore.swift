@@ -310,11 +310,24 @@ public struct CampaignStore: DatabaseStore {
         return zones.filter { $0.servingSchoolID(for: campaign.grade) != nil }
     }
 
+    /// One zone, if it is among `zones(for:)`.
+    public func zone(_ id: String, of campaign: Campaign) async throws -> CatchmentZone? {
+        guard let zone = try await RegistryStore(database).zone(id: id),
+              campaign.districtCode.map({ $0 == zone.districtCode }) ?? true,
+              zone.servingSchoolID(for: campaign.grade) != nil else { return nil }
+        return zone
+    }
+
     /// The schools as the engine sees them: the campaign's seats, and for a public school the zones it serves at this stage.
     public func enrollmentSchools(for campaign: Campaign) async throws -> [EnrollmentSchool] {
+        try await enrollmentSchools(for: campaign, zones: try await zones(for: campaign))
+    }
+
+    /// The same, given the campaign's `zones(for:)` already read.
+    public func enrollmentSchools(for campaign: Campaign, zones: [CatchmentZone]) async throws -> [EnrollmentSchool] {
         let seats = try await seats(campaignID: campaign.id)
         var served: [String: [String]] = [:]
-        for zone in try await zones(for: campaign) {
+        for zone in zones {
             if let school = zone.servingSchoolID(for: campaign.grade) { served[school, default: []].append(zone.id) }
         }
         return try await registrySchools(for: campaign).compactMap { school in

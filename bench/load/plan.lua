@@ -29,8 +29,17 @@ function next_child()
 end
 
 statuses = {}
+local failures = os.getenv("LOAD_FAILURES")
+local kept = 0
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  -- The first few refusals of each thread, to read why (LOAD_FAILURES names the file).
+  if failures and status ~= 200 and status ~= 303 and kept < 5 then
+    kept = kept + 1
+    local file = io.open(failures, "a")
+    file:write(string.format("HTTP %d\n%s\n\n", status, body))
+    file:close()
+  end
 end
 
 function done(summary, latency, requests)

@@ -9,8 +9,6 @@ import YoujiaoViews
 /// from which anyone can download the published inputs and re-run the draw.
 struct EnrollmentController {
     func register(_ routes: any RoutesBuilder) {
-        // Campaigns are named by their district's name on every page of these routes.
-        let routes = routes.grouped(DistrictNamesMiddleware())
         routes.get("enrollment", use: list)
         routes.post("enrollment", use: create)
         routes.get("enrollment", "campaigns.csv") { try await listDownload(req: $0, as: .csv) }
@@ -372,7 +370,7 @@ struct EnrollmentController {
         let store = CampaignStore(req.db)
         let zones = try await store.zones(for: campaign)
         var schoolNames: [String: String] = [:]
-        let campaignSchools = try await store.enrollmentSchools(for: campaign)
+        let campaignSchools = try await store.enrollmentSchools(for: campaign, zones: zones)
         for school in campaignSchools { schoolNames[school.id] = school.name }
         for zone in zones {
             if let id = zone.servingSchoolID(for: campaign.grade), schoolNames[id] == nil { schoolNames[id] = try await req.registry.school(id: id)?.name }
@@ -436,22 +434,19 @@ struct EnrollmentController {
         guard let birth = CaseDate(student.birthDate) else { throw failed }
         try campaign.checkEligible(birthDate: birth, currentGrade: student.grade.flatMap(Grade.init(rawValue:)))
         do {
-            let existing = try await store.application(campaignID: campaign.id, studentID: student.id)
-            if let existing, existing.id != form["application"] {
-                throw CampaignProblem("student", zh: "该儿童已报名本次招生，请修改原报名。", en: "the child has already applied; edit that application")
-            }
-            let zones = try await store.zones(for: campaign)
-            let schools = try await store.enrollmentSchools(for: campaign)
             guard let track = EnrollmentTrack(rawValue: form["track"] ?? "") else {
                 throw CampaignProblem("track", zh: "请选择公办或民办（二选一）。", en: "choose public or private")
             }
             let choices = ["choice1", "choice2", "choice3"].compactMap { form[$0].flatMap { $0.isEmpty ? nil : $0 } }
             let choice = ApplicationChoice(track: track, choices: choices, tier: Int(form["tier"] ?? "") ?? 0,
                                            yearsAtAddress: Int(form["years"] ?? "") ?? -1, zone: form["zone"] ?? "")
-            guard let zone = zones.first(where: { $0.id == choice.zone }) else {
+            // Only what this form names is read: its zone, and the campaign's schools when it names any.
+            guard let zone = try await store.zone(choice.zone, of: campaign) else {
                 throw CampaignProblem("zone", zh: "请选择本次招生范围内的施教区。", en: "choose a catchment zone of this campaign")
             }
-            try choice.validate(district: zone.districtCode, schools: schools, zones: Set(zones.map(\.id)))
+            let schools = choices.isEmpty ? [] : try await store.enrollmentSchools(for: campaign)
+            // Whether the child has applied already is decided inside the store's transaction.
+            try choice.validate(district: zone.districtCode, schools: schools, zones: [zone.id])
             let editing = form["application"].flatMap { $0.isEmpty ? nil : CampaignStore.Editing.application($0) } ?? .none
             try await store.saveApplication(campaignID: campaign.id, student: student, guardianID: guardianID, choice: choice, zone: zone,
                                             actor: ApplicationActor(id: viewer.user.id, name: viewer.user.username), editing: editing)
