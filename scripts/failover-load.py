@@ -99,20 +99,27 @@ def registry(args):
             f.write("\n".join(lines) + "\n")
 
 
-def load(args):
-    url = urllib.parse.urlparse(args.base)
-    ids = dict(reversed(line.rstrip("\n").split("\t")) for line in open(args.ids) if line.strip())
+def read_plan(ids_path, accounts_path, plan_path):
+    """Each guardian account (username, password) with its children (student row id, ID number), in plan order."""
+    ids = dict(reversed(line.rstrip("\n").split("\t")) for line in open(ids_path) if line.strip())
     accounts = {}
-    for line in open(args.accounts):
+    for line in open(accounts_path):
         if line.strip():
             username, guardian, password = line.rstrip("\n").split("\t")
             accounts[guardian] = (username, password)
     children = {}
-    for line in open(args.plan):
+    for line in open(plan_path):
         if line.strip():
             guardian, name, number = line.rstrip("\n").split("\t")
-            children.setdefault(accounts[guardian][0], []).append((ids[name], number))
-    passwords = dict(accounts.values())
+            children.setdefault(accounts[guardian], []).append((ids[name], number))
+    return children
+
+
+def load(args):
+    url = urllib.parse.urlparse(args.base)
+    plan = read_plan(args.ids, args.accounts, args.plan)
+    children = {username: kids for (username, _), kids in plan.items()}
+    passwords = dict(plan.keys())
     lock = threading.Lock()
     acknowledged = open(args.acknowledged, "w")
     attempts = open(args.attempts, "w")

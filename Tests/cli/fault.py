@@ -28,18 +28,7 @@ spec.loader.exec_module(failover_load)
 
 
 def read_plan(args):
-    ids = dict(reversed(line.rstrip("\n").split("\t")) for line in open(args.ids) if line.strip())
-    accounts = {}
-    for line in open(args.accounts):
-        if line.strip():
-            username, guardian, password = line.rstrip("\n").split("\t")
-            accounts[guardian] = (username, password)
-    children = collections.defaultdict(list)
-    for line in open(args.plan):
-        if line.strip():
-            guardian, name, number = line.rstrip("\n").split("\t")
-            children[accounts[guardian]].append((ids[name], number))
-    return children
+    return failover_load.read_plan(args.ids, args.accounts, args.plan)
 
 
 def form(client, number, zone):

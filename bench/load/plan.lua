@@ -1,6 +1,7 @@
 -- Shared by the load benchmark's wrk scripts: the plan (one child a line: cookie, csrf token,
 -- student row id, ID number, guardian), split between wrk's threads, and a count of answers by
--- status code, printed as one JSON line when wrk is done.
+-- status code, printed as one JSON line when wrk is done. Arguments after wrk's `--`: the plan
+-- file, the first child, the number of children, wrk's threads, then the script's own (`options`).
 local plan = {}
 local threads = {}
 local counter = 1
@@ -20,6 +21,12 @@ function load_plan(path, first, count, nthreads)
   for i = first + index, math.min(first + count - 1, #all), nthreads do
     table.insert(plan, all[i])
   end
+end
+
+options = {}
+function init(args)
+  load_plan(args[1], tonumber(args[2]), tonumber(args[3]), tonumber(args[4]))
+  for i = 5, #args do table.insert(options, args[i]) end
 end
 
 function next_child()
