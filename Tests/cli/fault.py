@@ -27,10 +27,6 @@ failover_load = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(failover_load)
 
 
-def read_plan(args):
-    return failover_load.read_plan(args.ids, args.accounts, args.plan)
-
-
 def form(client, number, zone):
     return {"_csrf": client.csrf, "national_id": number, "track": "public", "zone": zone, "tier": "1", "years": "3", "application": ""}
 
@@ -44,7 +40,7 @@ def post(client, campaign, student, number, zone):
 
 def kill(args):
     url = urllib.parse.urlparse(args.base)
-    plan = read_plan(args)
+    plan = failover_load.read_plan(args.ids, args.accounts, args.plan)
     clients = {}
     for (username, password) in plan:
         clients[username] = failover_load.Client(url.hostname, url.port)
@@ -77,7 +73,7 @@ def kill(args):
 
 def duplicates(args):
     url = urllib.parse.urlparse(args.base)
-    (username, password), children = next(iter(read_plan(args).items()))
+    (username, password), children = next(iter(failover_load.read_plan(args.ids, args.accounts, args.plan).items()))
     client = failover_load.Client(url.hostname, url.port)
     client.sign_in(username, password)
     student, number = children[-1]
