@@ -132,6 +132,6 @@ public enum CampaignDemoLoader {
     }
 
     private static func digest(_ text: String, _ seed: UInt64) -> String {
-        SHA256.hash(data: Array("\(seed):\(text)".utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array("\(seed):\(text)".utf8)))
     }
 }

@@ -422,7 +422,7 @@ public struct CampaignStore: DatabaseStore {
             try campaign.checkRoundStillAhead(now: now)
             let applicants = try await tx.applications(campaignID: id).map(\.applicant)
             let list = EnrollmentCSV.canonicalApplicantList(applicants)
-            let hash = SHA256.hash(data: Array(list.utf8)).map { String(format: "%02x", $0) }.joined()
+            let hash = Hex.lowercase(SHA256.hash(data: Array(list.utf8)))
             let schools = EnrollmentCSV.schoolsDocument(try await tx.enrollmentSchools(for: campaign))
             struct FileRow: Codable, Sendable { var campaignId: String; var name: String; var content: String }
             try await tx.sql.insertBatched(into: "campaign_files", [FileRow(campaignId: id, name: File.schools.rawValue, content: schools),

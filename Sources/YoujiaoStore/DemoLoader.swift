@@ -10,7 +10,7 @@ public enum DemoLoader {
     /// - Parameter progress: called after each batch of schools with the fraction done.
     public static func load(_ city: DemoCity, into store: RegistryStore,
                             progress: @escaping @Sendable (Double, Summary) -> Void) async throws -> Summary {
-        try await store.transaction { tx in
+        try await store.transaction { tx in try await BulkWriter(database: tx.database).withLargeCache {
             var summary = Summary()
             try await tx.upsert(districts: city.districts)
             try await tx.sql.insertBatched(into: "schools", city.schools.map(SchoolRecord.init))
@@ -20,39 +20,51 @@ public enum DemoLoader {
             summary.districts = city.districts.count; summary.schools = city.schools.count; summary.zones = city.zones.count
 
             var stream = city.makePeopleStream()
-            var students: [StudentRecord] = [], guardians: [GuardianRecord] = [], teachers: [TeacherRecord] = []
-            var links: [(guardianID: String, studentID: String)] = []
             var lastReport = 0.0
-            func flush() async throws {
-                try await tx.insertNew(students: students, guardians: guardians, links: links, teachers: teachers)
-                summary.students += students.count; summary.guardians += guardians.count; summary.teachers += teachers.count
-                students.removeAll(keepingCapacity: true); guardians.removeAll(keepingCapacity: true)
-                teachers.removeAll(keepingCapacity: true); links.removeAll(keepingCapacity: true)
+            // The next batch is built (ids, sealing, blind indexes: most of the CPU work) while the
+            // database writes the previous one, so both cores work.
+            var writing: Task<Void, any Error>?
+            do {
+                while let rows = try nextRows(from: &stream) {
+                    try await writing?.value
+                    summary.students += rows.studentCount; summary.guardians += rows.guardianCount; summary.teachers += rows.teacherCount
+                    writing = Task { try await tx.insertNew(rows) }
+                    if stream.fractionDone - lastReport >= 0.05 || stream.fractionDone == 1 {
+                        lastReport = stream.fractionDone
+                        progress(stream.fractionDone, summary)
+                    }
+                }
+                try await writing?.value
+            } catch {
+                _ = try? await writing?.value
+                throw error
             }
-            while let batch = stream.nextBatch() {
-                var rowIDs: [String: String] = [:]
-                for student in batch.students {
-                    let record = try StudentRecord(id: DemoLoader.rowID(), student)
-                    rowIDs[student.nationalID] = record.id
-                    students.append(record)
-                }
-                for guardian in batch.guardians {
-                    let record = try GuardianRecord(id: DemoLoader.rowID(), guardian)
-                    guardians.append(record)
-                    for child in guardian.childNationalIDs { if let s = rowIDs[child] { links.append((record.id, s)) } }
-                }
-                teachers += try batch.teachers.map { try TeacherRecord(id: DemoLoader.rowID(), $0) }
-                if students.count >= 20_000 { try await flush() }
-                if stream.fractionDone - lastReport >= 0.05 || stream.fractionDone == 1 {
-                    lastReport = stream.fractionDone
-                    progress(stream.fractionDone, summary)
-                }
-            }
-            try await flush()
             try await SupervisionStore(tx.database).store(DemoSupervisionReports(city: city))
             progress(1, summary)
             return summary
+        } }
+    }
+
+    /// The rows of the stream's next schools, at least 20,000 pupils' worth; nil when it is done.
+    private static func nextRows(from stream: inout DemoPeopleStream) throws -> NewPeopleRows? {
+        var rows = NewPeopleRows()
+        var any = false
+        while rows.studentCount < 20_000, let batch = stream.nextBatch() {
+            any = true
+            var rowIDs: [String: String] = [:]
+            for student in batch.students {
+                let record = try StudentRecord(id: DemoLoader.rowID(), student)
+                rowIDs[student.nationalID] = record.id
+                try rows.add(record)
+            }
+            for guardian in batch.guardians {
+                let record = try GuardianRecord(id: DemoLoader.rowID(), guardian)
+                try rows.add(record)
+                for child in guardian.childNationalIDs { if let s = rowIDs[child] { rows.add(link: (record.id, s)) } }
+            }
+            for teacher in batch.teachers { try rows.add(TeacherRecord(id: DemoLoader.rowID(), teacher)) }
         }
+        return any ? rows : nil
     }
 
     /// Opaque row keys; they appear in URLs instead of ID numbers.

@@ -60,13 +60,65 @@ extension RegistryStore {
     /// Plain inserts of freshly generated rows (the demo city): no conflict handling, fastest path.
     public func insertNew(students: [StudentRecord], guardians: [GuardianRecord], links: [(guardianID: String, studentID: String)],
                           teachers: [TeacherRecord]) async throws {
-        try await sql.insertBatched(into: "students", students)
-        try await sql.insertBatched(into: "guardians", guardians)
-        struct Link: Encodable, Sendable { var guardianId: String; var studentId: String }
-        try await sql.insertBatched(into: "guardian_children", links.map { Link(guardianId: $0.guardianID, studentId: $0.studentID) })
-        try await sql.insertBatched(into: "teachers", teachers)
+        try await insertNew(NewPeopleRows(students: students, guardians: guardians, links: links, teachers: teachers))
     }
 
+    func insertNew(_ rows: NewPeopleRows) async throws {
+        let writer = BulkWriter(database: database)
+        for table in rows.tables { try await writer.write(table) }
+    }
+}
+
+/// Freshly made registry rows in the bulk writer's form, sealed and indexed already: building
+/// them is most of the CPU work of a large load, so the demo loader builds the next batch while
+/// the database writes this one.
+struct NewPeopleRows: Sendable {
+    var tables = [
+        BulkRows(table: "students", columns: ["id", "national_id", "national_id_index", "name", "gender", "birth_date", "hukou",
+                                             "zone_id", "school_id", "grade", "class_no"]),
+        BulkRows(table: "guardians", columns: ["id", "national_id", "national_id_index", "name", "phone", "relation"]),
+        BulkRows(table: "guardian_children", columns: ["guardian_id", "student_id"]),
+        BulkRows(table: "teachers", columns: ["id", "national_id", "national_id_index", "name", "school_id", "subject", "title",
+                                             "degree", "key_level", "specialism", "full_time_psychology"]),
+    ]
+
+    init() {}
+
+    init(students: [StudentRecord], guardians: [GuardianRecord], links: [(guardianID: String, studentID: String)],
+         teachers: [TeacherRecord]) throws {
+        for student in students { try add(student) }
+        for guardian in guardians { try add(guardian) }
+        for link in links { add(link: link) }
+        for teacher in teachers { try add(teacher) }
+    }
+
+    var studentCount: Int { tables[0].rows.count }
+    var guardianCount: Int { tables[1].rows.count }
+    var teacherCount: Int { tables[3].rows.count }
+
+    mutating func add(_ s: StudentRecord) throws {
+        tables[0].rows.append([.text(s.id), .text(try FieldProtection.seal(s.nationalId)), .text(s.nationalIdIndex), .text(s.name),
+                               .text(s.gender), .text(s.birthDate), .text(s.hukou), BulkValue(s.zoneId), BulkValue(s.schoolId),
+                               BulkValue(s.grade), BulkValue(s.classNo)])
+    }
+
+    mutating func add(_ g: GuardianRecord) throws {
+        tables[1].rows.append([.text(g.id), .text(try FieldProtection.seal(g.nationalId)), .text(g.nationalIdIndex), .text(g.name),
+                               .text(g.phone), .text(g.relation)])
+    }
+
+    mutating func add(link: (guardianID: String, studentID: String)) {
+        tables[2].rows.append([.text(link.guardianID), .text(link.studentID)])
+    }
+
+    mutating func add(_ t: TeacherRecord) throws {
+        tables[3].rows.append([.text(t.id), .text(try FieldProtection.seal(t.nationalId)), .text(t.nationalIdIndex), .text(t.name),
+                               .text(t.schoolId), .text(t.subject), .text(t.title), .text(t.degree), .text(t.keyLevel),
+                               .text(t.specialism), .boolean(t.fullTimePsychology)])
+    }
+}
+
+extension RegistryStore {
     /// Row ids by ID number, looked up through the blind index a few hundred at a time.
     func ids(table: String, nationalIDs: [String]) async throws -> [String: String] {
         struct Row: Decodable { var id: String; var nationalIdIndex: String }

@@ -159,6 +159,41 @@ struct RegistryImportTests {
         }
     }
 
+    /// The bulk path (COPY on PostgreSQL, plain binds on SQLite) stores each value in its column,
+    /// escapes included, and reads back sealed and indexed like any other row.
+    @Test func freshRowsKeepEveryValueInItsColumn() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            var pupil = Fixture.childA
+            pupil.nationalID = NationalID.make(areaCode: "310101", birthDate: "20170306", sequence: 12).value
+            pupil.name = "王\t小\\N\n明\t'\"\r"
+            pupil.residenceZoneID = nil; pupil.grade = nil; pupil.classNumber = nil
+            let student = try StudentRecord(pupil)
+            var parent = Fixture.guardianA
+            parent.nationalID = NationalID.make(areaCode: "310101", birthDate: "19880102", sequence: 32).value
+            parent.name = "\\N"
+            let guardian = try GuardianRecord(parent)
+            var staff = Fixture.teacherA
+            staff.nationalID = NationalID.make(areaCode: "310101", birthDate: "19850506", sequence: 52).value
+            staff.fullTimePsychology = true
+            let teacher = try TeacherRecord(staff)
+            try await store.registry.insertNew(students: [student], guardians: [guardian], links: [(guardian.id, student.id)], teachers: [teacher])
+
+            let students = try await store.sql.raw("SELECT * FROM students WHERE id = \(bind: student.id)").all(decoding: StudentRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            #expect(students == [student])
+            #expect(try await store.sql.raw("SELECT * FROM guardians WHERE id = \(bind: guardian.id)")
+                .all(decoding: GuardianRecord.self, keyDecodingStrategy: .convertFromSnakeCase) == [guardian])
+            #expect(try await store.sql.raw("SELECT * FROM teachers WHERE id = \(bind: teacher.id)")
+                .all(decoding: TeacherRecord.self, keyDecodingStrategy: .convertFromSnakeCase) == [teacher])
+            #expect(try await store.registry.guardians(ofStudent: student.id).map(\.id) == [guardian.id])
+            // Sealed at rest, and found by ID number through the blind index.
+            struct Stored: Decodable { var national_id: String }
+            let stored = try await store.sql.raw("SELECT national_id FROM students WHERE id = \(bind: student.id)").first(decoding: Stored.self)
+            #expect(stored?.national_id != pupil.nationalID)
+            #expect(try await store.registry.student(nationalID: pupil.nationalID)?.name == pupil.name)
+        }
+    }
+
     @Test func demoCityHasEveryDistrictAndStage() async throws {
         try await TestDatabase.withStore { store in
             let city = try DemoCity(scale: 0.002, randomSeed: 7)

@@ -178,7 +178,7 @@ public enum CampaignSeed {
     /// What the notary hands over before registration: SHA-256 (hex) of their secret.
     public static func commitment(secret: String) -> String { hex(SHA256.hash(data: Array(secret.utf8))) }
 
-    static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ digest: SHA256.Digest) -> String { Hex.lowercase(digest) }
 }
 
 /// The one sentence a family reads with its result.

@@ -133,7 +133,7 @@ public enum EnrollmentCSV {
             }
         }
         guard errors.isEmpty else { throw InputErrors(errors: errors) }
-        return SHA256.hash(data: Array(canonicalApplicantList(applicants).utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: Array(canonicalApplicantList(applicants).utf8)))
     }
 
     /// Compares a results file with recomputed placements; returns the differences, first ones first.

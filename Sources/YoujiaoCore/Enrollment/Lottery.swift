@@ -22,7 +22,7 @@ public struct LotterySeed: Sendable, Hashable {
         self.bytes = bytes
     }
 
-    public var hex: String { bytes.map { String(format: "%02x", $0) }.joined() }
+    public var hex: String { Hex.lowercase(bytes) }
 
     private static func decode(_ digits: [UInt8]) -> [UInt8]? {
         var bytes: [UInt8] = []

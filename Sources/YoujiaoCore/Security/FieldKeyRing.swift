@@ -123,7 +123,7 @@ public struct FieldKeyRing: Sendable {
 
     /// The blind index of a value: 64 hex digits.
     public func blindIndex(_ value: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: indexKey).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: indexKey))
     }
 }
 

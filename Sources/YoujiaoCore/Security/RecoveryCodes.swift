@@ -57,6 +57,6 @@ public enum RecoveryCodes {
     }
 
     private static func hashHex(_ normalisedCode: String) -> String {
-        SHA256.hash(data: Data(normalisedCode.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(normalisedCode.utf8)))
     }
 }

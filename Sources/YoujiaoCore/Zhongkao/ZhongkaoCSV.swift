@@ -205,6 +205,6 @@ public enum ZhongkaoCSV {
         }
         guard errors.isEmpty else { throw InputErrors(errors: errors) }
         let list = canonicalCandidateList(candidates, tieBreakColumns: tieBreakColumns)
-        return SHA256.hash(data: Array(list.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: Array(list.utf8)))
     }
 }

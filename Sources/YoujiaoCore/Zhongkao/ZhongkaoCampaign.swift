@@ -117,7 +117,7 @@ public enum ZhongkaoCampaignFiles {
 
     /// SHA-256 (hex) of the canonical candidate list: the campaign's list hash.
     public static func listHash(_ candidatesDocument: String) -> String {
-        SHA256.hash(data: Array(candidatesDocument.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Array(candidatesDocument.utf8)))
     }
 
     /// The admission computed from the published documents, validated as the command line does.

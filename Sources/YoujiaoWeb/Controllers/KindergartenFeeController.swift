@@ -119,7 +119,7 @@ struct KindergartenFeeController {
             let kindergarten = try await store.kindergarten(id: form["school"] ?? "")?.rules
             let complaint = try FeeComplaintRules.proposed(form: form, kindergarten: kindergarten, reference: FeeComplaintRules.newReference(), now: Date())
             // One address files a few complaints an hour; the count is shared by every instance.
-            let address = SHA256.hash(data: Data((req.clientAddress ?? "unknown").utf8)).map { String(format: "%02x", $0) }.joined().prefix(32)
+            let address = Hex.lowercase(SHA256.hash(data: Data((req.clientAddress ?? "unknown").utf8))).prefix(32)
             let filed = try await store.countComplaint(addressKey: "fee-complaint:" + address, hour: Int64(Date().timeIntervalSince1970 / 3600))
             guard filed <= FeeComplaintRules.perAddressPerHour else {
                 return try await complaintFormResponse(req, values: form, problem: CampaignProblem("description", zh: Catalogue.KindergartenFees.tooMany.phrase.zh,
