@@ -22,6 +22,12 @@ struct BulkRows: Sendable {
     var rows: [[BulkValue]] = []
 }
 
+/// A database that hands everything to another, such as the web layer's pool-wait timer. The bulk
+/// writer needs the driver's own database underneath.
+public protocol PassThroughDatabase: Database {
+    var base: any Database { get }
+}
+
 /// Writes many fresh rows as fast as each database takes them, inside the caller's transaction:
 /// COPY on PostgreSQL, multi-row INSERTs with plain binds on SQLite. The full-city demo writes nine
 /// million rows; through SQLKit's row encoder and 400-row INSERTs that took most of ten minutes.
@@ -30,6 +36,8 @@ struct BulkWriter: Sendable {
 
     func write(_ bulk: BulkRows) async throws {
         guard !bulk.rows.isEmpty else { return }
+        var database = database
+        while let wrapper = database as? any PassThroughDatabase { database = wrapper.base }
         if let postgres = database as? any PostgresDatabase {
             try await copy(bulk, into: postgres)
         } else if let sqlite = database as? any SQLiteDatabase {

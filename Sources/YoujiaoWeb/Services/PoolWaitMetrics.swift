@@ -3,6 +3,7 @@ import Metrics
 import SQLKit
 import Synchronization
 import Vapor
+import YoujiaoStore
 
 /// How long work waits for a database connection: the histogram `youjiao_db_pool_wait_seconds` and
 /// the counter `youjiao_db_pool_timeouts_total`, labelled `database="sqlite"|"postgresql"` only.
@@ -86,7 +87,7 @@ enum PoolWaitMetrics {
 
 /// The driver's database with its pool waits timed (`PoolWaitMetrics`). Otherwise a pass-through:
 /// the same dialect, transactions and errors.
-struct TimedDatabase: Database, SQLDatabase {
+struct TimedDatabase: PassThroughDatabase, SQLDatabase {
     let base: any Database
     let instruments: PoolWaitMetrics.Instruments
     /// `base` is a connection lent by the pool (inside `withConnection` or a transaction).
