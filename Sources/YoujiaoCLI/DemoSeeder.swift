@@ -19,41 +19,46 @@ enum DemoSeeder {
         print(String(format: "Loaded %d districts, %d schools, %d zones, %d pupils, %d guardians, %d teachers in %.1f s.",
                      summary.districts, summary.schools, summary.zones, summary.students, summary.guardians, summary.teachers,
                      Date().timeIntervalSince(started)))
+        var stepStarted = Date()
+        /// Seconds since the last step ended, for the line that reports the step.
+        func took() -> String {
+            defer { stepStarted = Date() }
+            return String(format: " (%.1f s)", Date().timeIntervalSince(stepStarted))
+        }
         let parent = try await createAccounts(runtime, city: city)
         let campaigns = try await CampaignDemoLoader.load(into: runtime.registry, districtCode: city.districts[0].code, siblingFor: parent,
                                                           randomSeed: randomSeed, today: .today())
-        for (campaign, applications) in campaigns.campaigns { print("Opened the demo campaign \(campaign.id) with \(applications) applications.") }
+        for (campaign, applications) in campaigns.campaigns { print("Opened the demo campaign \(campaign.id) with \(applications) applications." + took()) }
         print("DEMO NOTARY SECRET=\(campaigns.notarySecret)")
         let zhongkao = try await ZhongkaoDemoLoader.load(into: runtime.registry, notarySecret: campaigns.notarySecret, familyOf: parent,
                                                          randomSeed: randomSeed, today: .today())
-        print("Opened the demo 中考 admission \(zhongkao.campaign.id) with \(zhongkao.candidates) candidates.")
+        print("Opened the demo 中考 admission \(zhongkao.campaign.id) with \(zhongkao.candidates) candidates." + took())
         if let school = zhongkao.quotaSchoolID, let record = try await runtime.registry.school(id: school) {
             try await createAccount(runtime, role: .schoolAdmin, username: "highschool", name: "\(record.name)管理员",
                                     districtCode: record.districtCode, schoolID: school, guardianID: nil)
         }
-        print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案).")
+        print("Loaded \(try await SpecialEducationDemoLoader.load(into: runtime.registry.database, seed: randomSeed, today: .today())) special-education case files (一人一案)." + took())
         let (appointments, qualifications, training, rotations) = try await TeacherHistoryDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())
-        print("Loaded teachers' careers: \(appointments) appointments, \(qualifications) titles and key levels, \(training) training records, \(rotations) rotations.")
+        print("Loaded teachers' careers: \(appointments) appointments, \(qualifications) titles and key levels, \(training) training records, \(rotations) rotations." + took())
         // The demo district's own round, and the richest district's, where the plan has choices to make.
         var rotationDistricts = [city.districts[0].code]
         if let busiest = try await RotationRoundDemoLoader.busiestDistrict(runtime.registry), busiest != rotationDistricts[0] { rotationDistricts.append(busiest) }
         for code in rotationDistricts {
             let rotation = try await RotationRoundDemoLoader.load(into: runtime.registry, districtCode: code, today: .today())
-            print("Opened the demo rotation round \(rotation.round.id) with \(rotation.needs) needs.")
+            print("Opened the demo rotation round \(rotation.round.id) with \(rotation.needs) needs." + took())
         }
         let fees = try await KindergartenFeeDemoLoader.load(into: runtime.registry.database, seed: randomSeed)
-        print("Published \(fees.items) kindergarten fee items and filed \(fees.complaints) demo fee complaints.")
+        print("Published \(fees.items) kindergarten fee items and filed \(fees.complaints) demo fee complaints." + took())
         if let kindergarten = try await KindergartenFeeStore(runtime.registry.database).kindergartens(districtCode: city.districts[0].code)
             .first(where: { $0.school.ownership == .public }) {
             try await createAccount(runtime, role: .schoolAdmin, username: "kindergarten", name: "\(kindergarten.school.name)管理员",
                                     districtCode: kindergarten.school.districtCode, schoolID: kindergarten.school.id, guardianID: nil)
         }
-        print("Loaded \(try await GrowthRecordDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())) growth records (综合素质评价).")
-        let familyStarted = Date()
+        print("Loaded \(try await GrowthRecordDemoLoader.load(into: runtime.registry, seed: randomSeed, today: .today())) growth records (综合素质评价)." + took())
         let family = try await HomeVisitDemoLoader.load(into: runtime.registry, reportYear: DemoCity.currentYear, seed: randomSeed, today: .today())
-        print(String(format: "Loaded %d home visits and %d family-education activities in %.1f s.", family.visits, family.activities,
-                     Date().timeIntervalSince(familyStarted)))
+        print("Loaded \(family.visits) home visits and \(family.activities) family-education activities." + took())
         try await AidDemoSeeder.seed(runtime, city: city)
+        print(String(format: "Seeded the demo city in %.1f s.", Date().timeIntervalSince(started)))
     }
 
     /// Returns the demo guardian's id.

@@ -37,7 +37,7 @@ public enum RotationRoundDemoLoader {
         let chosen = needs.sorted { ($0.elsewhere, $1.school, $1.group.subject) > ($1.elsewhere, $0.school, $0.group.subject) }.prefix(6)
         let kinds: [RotationNeedKind] = [.weakSchool, .group, .newCity, .rural]
         for (index, need) in chosen.enumerated() {
-            let entry = RotationNeedEntry(id: "demo-need-\(index + 1)", schoolID: need.school, subject: need.group.subject, stage: need.group.stage,
+            let entry = RotationNeedEntry(id: "demo-need-\(districtCode)-\(index + 1)", schoolID: need.school, subject: need.group.subject, stage: need.group.stage,
                                           count: 1, kind: kinds[index % kinds.count], priority: 1 + index % 3)
             try await store.add(entry, roundID: round.id)
             if index < chosen.count - 1 { try await store.check(needID: entry.id, roundID: round.id, state: .accepted, reason: nil) }
