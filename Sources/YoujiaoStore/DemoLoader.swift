@@ -20,12 +20,13 @@ public enum DemoLoader {
             summary.districts = city.districts.count; summary.schools = city.schools.count; summary.zones = city.zones.count
 
             var stream = city.makePeopleStream()
+            var ids = RowIDs()
             var lastReport = 0.0
             // The next batch is built (ids, sealing, blind indexes: most of the CPU work) while the
             // database writes the previous one, so both cores work.
             var writing: Task<Void, any Error>?
             do {
-                while let rows = try nextRows(from: &stream) {
+                while let rows = try nextRows(from: &stream, ids: &ids) {
                     try await writing?.value
                     summary.students += rows.studentCount; summary.guardians += rows.guardianCount; summary.teachers += rows.teacherCount
                     writing = Task { try await tx.insertNew(rows) }
@@ -46,27 +47,55 @@ public enum DemoLoader {
     }
 
     /// The rows of the stream's next schools, at least 20,000 pupils' worth; nil when it is done.
-    private static func nextRows(from stream: inout DemoPeopleStream) throws -> NewPeopleRows? {
+    private static func nextRows(from stream: inout DemoPeopleStream, ids: inout RowIDs) throws -> NewPeopleRows? {
         var rows = NewPeopleRows()
         var any = false
         while rows.studentCount < 20_000, let batch = stream.nextBatch() {
             any = true
             var rowIDs: [String: String] = [:]
             for student in batch.students {
-                let record = try StudentRecord(id: DemoLoader.rowID(), student)
+                let record = try StudentRecord(id: ids.next(), student)
                 rowIDs[student.nationalID] = record.id
                 try rows.add(record)
             }
             for guardian in batch.guardians {
-                let record = try GuardianRecord(id: DemoLoader.rowID(), guardian)
+                let record = try GuardianRecord(id: ids.next(), guardian)
                 try rows.add(record)
                 for child in guardian.childNationalIDs { if let s = rowIDs[child] { rows.add(link: (record.id, s)) } }
             }
-            for teacher in batch.teachers { try rows.add(TeacherRecord(id: DemoLoader.rowID(), teacher)) }
+            for teacher in batch.teachers { try rows.add(TeacherRecord(id: ids.next(), teacher)) }
         }
         return any ? rows : nil
     }
 
-    /// Opaque row keys; they appear in URLs instead of ID numbers.
-    static func rowID() -> String { UUID().uuidString.lowercased() }
+    /// Opaque row keys, shaped like UUIDs; they appear in URLs instead of ID numbers. The first half
+    /// counts up, so each table's primary-key index grows at its end: random keys made every insert
+    /// land on a random page of a multi-million-row index. The second half is random, so keys of two
+    /// loads never meet. (Foundation's UUID also opened the random device for each key.)
+    struct RowIDs {
+        private var counter: UInt64
+        private var random: SplitMix64
+        private static let digits = Array("0123456789abcdef".utf8)
+
+        init() {
+            var system = SystemRandomNumberGenerator()
+            counter = UInt64(Date().timeIntervalSince1970 * 1000) << 16
+            random = SplitMix64(seed: system.next())
+        }
+
+        mutating func next() -> String {
+            counter += 1
+            let halves = [counter, random.next()]
+            var text: [UInt8] = []
+            text.reserveCapacity(36)
+            for (index, half) in halves.enumerated() {
+                for nibble in (0..<16).reversed() {
+                    let position = index * 16 + 15 - nibble
+                    if position == 8 || position == 12 || position == 16 || position == 20 { text.append(UInt8(ascii: "-")) }
+                    text.append(Self.digits[Int((half >> (UInt64(nibble) * 4)) & 0xF)])
+                }
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
 }

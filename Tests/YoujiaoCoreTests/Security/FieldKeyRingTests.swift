@@ -24,6 +24,15 @@ struct FieldKeyRingTests {
         #expect(ring.blindIndex(number) != other.blindIndex(number), "the index key is secret: the index cannot be computed without it")
     }
 
+    /// Stored indexes must keep matching: the index is HMAC-SHA256 in lower-case hex, checked against
+    /// a value computed outside Swift (Python's hmac module, key bytes 0…31).
+    @Test func blindIndexIsHMACSHA256InLowerCaseHex() throws {
+        let ring = try FieldKeyRing.parse(dataKeys: "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                                          indexKey: "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+        #expect(ring.blindIndex("310101201703050011") == "f6a8699c473e009e35d4ada42983cf928fab41b1fcdd30c68735a65569571cac")
+        #expect(Hex.lowercase([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+    }
+
     @Test func anOlderKeyStillOpensAndAnUnknownOneIsNamed() throws {
         let old = FieldKeyRing.generate(keyID: "old")
         let sealedByOld = try old.seal(number)
