@@ -9,6 +9,7 @@ enum BulkValue: Sendable, Equatable {
     case text(String)
     case integer(Int)
     case boolean(Bool)
+    case double(Double)
     case null
 
     init(_ text: String?) { self = text.map(BulkValue.text) ?? .null }
@@ -20,6 +21,22 @@ struct BulkRows: Sendable {
     var table: String
     var columns: [String]
     var rows: [[BulkValue]] = []
+
+    init(table: String, columns: [String], rows: [[BulkValue]] = []) {
+        self.table = table; self.columns = columns; self.rows = rows
+    }
+
+    /// `rows` as bulk values, or nil when a row holds what `BulkRowEncoder` leaves to SQLKit.
+    init?<Row: Encodable>(table: String, columns: [String], encoding rows: [Row]) throws {
+        self.init(table: table, columns: columns)
+        self.rows.reserveCapacity(rows.count)
+        for row in rows {
+            let values: [BulkValue]
+            do { values = try BulkRowEncoder.values(of: row) } catch is BulkRowEncoder.Unsupported { return nil }
+            guard values.count == columns.count else { return nil }
+            self.rows.append(values)
+        }
+    }
 }
 
 /// A database that hands everything to another, such as the web layer's pool-wait timer. The bulk
@@ -90,6 +107,7 @@ struct BulkWriter: Sendable {
                     case .text(let text): binds.append(.text(text))
                     case .integer(let number): binds.append(.integer(number))
                     case .boolean(let flag): binds.append(.integer(flag ? 1 : 0))
+                    case .double(let number): binds.append(.float(number))
                     case .null: binds.append(.null)
                     }
                 }
@@ -132,6 +150,7 @@ struct BulkWriter: Sendable {
             case .null: buffer.writeStaticString("\\N")
             case .integer(let number): buffer.writeString(String(number))
             case .boolean(let flag): buffer.writeStaticString(flag ? "t" : "f")
+            case .double(let number): buffer.writeString("\(number)")   // finite: the encoder refuses others
             case .text(let text):
                 for byte in text.utf8 {
                     switch byte {
@@ -145,5 +164,151 @@ struct BulkWriter: Sendable {
             }
         }
         buffer.writeInteger(UInt8(ascii: "\n"))
+    }
+}
+
+/// Encodes a flat row struct into bulk values in its declared property order: text, integers,
+/// booleans, doubles and nils, and single-value wrappers such as `Sealed`. Anything else (dates,
+/// nested containers) is refused, and the caller takes SQLKit's general path for that table.
+struct BulkRowEncoder {
+    struct Unsupported: Error {}
+
+    static func values<Row: Encodable>(of row: Row) throws -> [BulkValue] {
+        let encoder = CellsEncoder()
+        try row.encode(to: encoder)
+        return encoder.cells.values
+    }
+
+    private final class Cells { var values: [BulkValue] = [] }
+
+    private struct CellsEncoder: Encoder {
+        let cells = Cells()
+        var codingPath: [any CodingKey] = []
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            KeyedEncodingContainer(Keyed<Key>(cells: cells))
+        }
+        func unkeyedContainer() -> any UnkeyedEncodingContainer { Refusing<AnyKey>(cells: cells) }
+        func singleValueContainer() -> any SingleValueEncodingContainer { Single(cells: cells) }
+    }
+
+    /// One property's value: the top-level keyed container hands each property to this.
+    private struct Single: SingleValueEncodingContainer {
+        let cells: Cells
+        var codingPath: [any CodingKey] = []
+        mutating func encodeNil() throws { cells.values.append(.null) }
+        mutating func encode(_ value: Bool) throws { cells.values.append(.boolean(value)) }
+        mutating func encode(_ value: String) throws { cells.values.append(.text(value)) }
+        mutating func encode(_ value: Double) throws {
+            guard value.isFinite else { throw Unsupported() }
+            cells.values.append(.double(value))
+        }
+        mutating func encode(_ value: Float) throws { try encode(Double(value)) }
+        mutating func encode(_ value: Int) throws { cells.values.append(.integer(value)) }
+        mutating func encode(_ value: Int8) throws { cells.values.append(.integer(Int(value))) }
+        mutating func encode(_ value: Int16) throws { cells.values.append(.integer(Int(value))) }
+        mutating func encode(_ value: Int32) throws { cells.values.append(.integer(Int(value))) }
+        mutating func encode(_ value: Int64) throws { cells.values.append(.integer(Int(value))) }
+        mutating func encode(_ value: UInt) throws { try append(value) }
+        mutating func encode(_ value: UInt8) throws { try append(value) }
+        mutating func encode(_ value: UInt16) throws { try append(value) }
+        mutating func encode(_ value: UInt32) throws { try append(value) }
+        mutating func encode(_ value: UInt64) throws { try append(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            // The drivers store these in their own ways; SQLKit's path keeps them so.
+            if value is Date || value is Data || value is UUID || value is Decimal { throw Unsupported() }
+            // A wrapper (Sealed, an enum's raw value) encodes itself as one single value.
+            let before = cells.values.count
+            try value.encode(to: Nested(cells: cells))
+            guard cells.values.count == before + 1 else { throw Unsupported() }
+        }
+        private func append<T: BinaryInteger>(_ value: T) throws {
+            guard let number = Int(exactly: value) else { throw Unsupported() }
+            cells.values.append(.integer(number))
+        }
+    }
+
+    /// What a property's own `encode(to:)` sees: a single value is allowed, containers are not.
+    private struct Nested: Encoder {
+        let cells: Cells
+        var codingPath: [any CodingKey] = []
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            KeyedEncodingContainer(Refusing<Key>(cells: cells))
+        }
+        func unkeyedContainer() -> any UnkeyedEncodingContainer { Refusing<AnyKey>(cells: cells) }
+        func singleValueContainer() -> any SingleValueEncodingContainer {
+            Single(cells: cells)
+        }
+    }
+
+    private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let cells: Cells
+        var codingPath: [any CodingKey] = []
+        private var single: Single { Single(cells: cells) }
+        mutating func encodeNil(forKey key: Key) throws { cells.values.append(.null) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            var single = single
+            switch value {
+            case let text as String: try single.encode(text)
+            case let number as Int: try single.encode(number)
+            case let flag as Bool: try single.encode(flag)
+            case let number as Double: try single.encode(number)
+            default: try single.encode(value)
+            }
+        }
+        // Optionals arrive here, one overload per type; a nil must still take its column.
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try present(value, key) }
+        mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try present(value, key) }
+        private mutating func present<T: Encodable>(_ value: T?, _ key: Key) throws {
+            if let value { try encode(value, forKey: key) } else { cells.values.append(.null) }
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Refusing<NestedKey>(cells: cells))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { Refusing<AnyKey>(cells: cells) }
+        mutating func superEncoder() -> any Encoder { Nested(cells: cells) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { Nested(cells: cells) }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String; var intValue: Int?
+        init(stringValue: String) { self.stringValue = stringValue }
+        init(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
+    }
+
+    /// Containers a flat row never needs: any use makes the row unsupported.
+    private struct Refusing<Key: CodingKey>: KeyedEncodingContainerProtocol, UnkeyedEncodingContainer {
+        let cells: Cells
+        var codingPath: [any CodingKey] = []
+        var count: Int { 0 }
+        private func refuse() throws -> Never { throw Unsupported() }
+        mutating func encodeNil(forKey key: Key) throws { try refuse() }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try refuse() }
+        mutating func encodeNil() throws { try refuse() }
+        mutating func encode<T: Encodable>(_ value: T) throws { try refuse() }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Refusing<NestedKey>(cells: cells))
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Refusing<NestedKey>(cells: cells))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { self }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { self }
+        mutating func superEncoder() -> any Encoder { Nested(cells: cells) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { Nested(cells: cells) }
     }
 }

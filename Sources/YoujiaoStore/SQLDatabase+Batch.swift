@@ -1,4 +1,5 @@
 import Foundation
+import FluentKit
 import SQLKit
 
 extension SQLDatabase {
@@ -11,6 +12,11 @@ extension SQLDatabase {
         // row took about a fifth of a large import's write time. With nils encoded as NULL, every
         // row yields the same keys in the same order.
         let columns = try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).encode(first).map(\.0)
+        // Plain inserts of flat rows go through the bulk writer (COPY, or binds without SQLKit's
+        // encoders): a full-city demo writes millions of rows this way.
+        if key == nil, let database = self as? any Database, let bulk = try BulkRows(table: table, columns: columns, encoding: rows) {
+            return try await BulkWriter(database: database).write(bulk)
+        }
         let values = SQLQueryEncoder(nilEncodingStrategy: .asNil)
         let updated = columns.filter { $0 != "id" && !(key ?? []).contains($0) }
         var start = 0
