@@ -21,6 +21,11 @@ struct BulkRows: Sendable {
     var table: String
     var columns: [String]
     var rows: [[BulkValue]] = []
+    /// When set, a row whose key is stored already updates that row's other columns (its id stays).
+    var upsertKey: [String]? = nil
+
+    /// The columns an upsert overwrites: all but the id and the key.
+    var updatedColumns: [String] { columns.filter { $0 != "id" && !(upsertKey ?? []).contains($0) } }
 
     init(table: String, columns: [String], rows: [[BulkValue]] = []) {
         self.table = table; self.columns = columns; self.rows = rows
@@ -93,12 +98,13 @@ struct BulkWriter: Sendable {
         let rowsPerStatement = max(1, 8_000 / bulk.columns.count)
         let placeholders = "(" + Array(repeating: "?", count: bulk.columns.count).joined(separator: ",") + ")"
         let head = "INSERT INTO \"\(bulk.table)\" (" + bulk.columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
-        let fullStatement = head + Array(repeating: placeholders, count: rowsPerStatement).joined(separator: ",")
+        let tail = bulk.upsertKey.map { BulkWriter.onConflict($0, update: bulk.updatedColumns) } ?? ""
+        let fullStatement = head + Array(repeating: placeholders, count: rowsPerStatement).joined(separator: ",") + tail
         var start = 0
         while start < bulk.rows.count {
             let end = min(start + rowsPerStatement, bulk.rows.count)
             let statement = end - start == rowsPerStatement
-                ? fullStatement : head + Array(repeating: placeholders, count: end - start).joined(separator: ",")
+                ? fullStatement : head + Array(repeating: placeholders, count: end - start).joined(separator: ",") + tail
             var binds: [SQLiteData] = []
             binds.reserveCapacity((end - start) * bulk.columns.count)
             for row in bulk.rows[start..<end] {
@@ -127,8 +133,35 @@ struct BulkWriter: Sendable {
         }.get()
     }
 
+    /// An upsert copies into a temporary table shaped like the target, then moves the rows over in
+    /// one INSERT … ON CONFLICT; COPY itself cannot update.
     private static func copy(_ bulk: BulkRows, over connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.copyFrom(table: bulk.table, columns: bulk.columns, logger: logger) { writer in
+        guard let key = bulk.upsertKey else { return try await copy(bulk, into: bulk.table, over: connection, logger: logger) }
+        let stage = "bulk_stage_\(bulk.table)"
+        let columns = bulk.columns.map { "\"\($0)\"" }.joined(separator: ",")
+        try await connection.query(PostgresQuery(unsafeSQL: "CREATE TEMPORARY TABLE \"\(stage)\" (LIKE \"\(bulk.table)\" INCLUDING DEFAULTS)"), logger: logger)
+        let drop = PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS \"\(stage)\"")
+        do {
+            try await copy(bulk, into: stage, over: connection, logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: "INSERT INTO \"\(bulk.table)\" (\(columns)) SELECT \(columns) FROM \"\(stage)\""
+                                                     + onConflict(key, update: bulk.updatedColumns)), logger: logger)
+        } catch {
+            // Outside a transaction the table would outlive the error on this pooled connection;
+            // inside one, the drop fails as well and the rollback removes the table.
+            _ = try? await connection.query(drop, logger: logger)
+            throw error
+        }
+        try await connection.query(drop, logger: logger)
+    }
+
+    static func onConflict(_ key: [String], update columns: [String]) -> String {
+        let target = " ON CONFLICT (" + key.map { "\"\($0)\"" }.joined(separator: ",") + ")"
+        guard !columns.isEmpty else { return target + " DO NOTHING" }
+        return target + " DO UPDATE SET " + columns.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ",")
+    }
+
+    private static func copy(_ bulk: BulkRows, into table: String, over connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.copyFrom(table: table, columns: bulk.columns, logger: logger) { writer in
             var buffer = ByteBuffer()
             buffer.reserveCapacity(1 << 20)
             for row in bulk.rows {

@@ -12,9 +12,10 @@ extension SQLDatabase {
         // row took about a fifth of a large import's write time. With nils encoded as NULL, every
         // row yields the same keys in the same order.
         let columns = try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).encode(first).map(\.0)
-        // Plain inserts of flat rows go through the bulk writer (COPY, or binds without SQLKit's
+        // Inserts and upserts of flat rows go through the bulk writer (COPY, or binds without SQLKit's
         // encoders): a full-city demo writes millions of rows this way.
-        if key == nil, let database = self as? any Database, let bulk = try BulkRows(table: table, columns: columns, encoding: rows) {
+        if let database = self as? any Database, var bulk = try BulkRows(table: table, columns: columns, encoding: rows) {
+            bulk.upsertKey = key
             return try await BulkWriter(database: database).write(bulk)
         }
         let values = SQLQueryEncoder(nilEncodingStrategy: .asNil)
