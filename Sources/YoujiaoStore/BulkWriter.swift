@@ -50,9 +50,10 @@ public protocol PassThroughDatabase: Database {
     var base: any Database { get }
 }
 
-/// Writes many fresh rows as fast as each database takes them, inside the caller's transaction:
-/// COPY on PostgreSQL, multi-row INSERTs with plain binds on SQLite. The full-city demo writes nine
-/// million rows; through SQLKit's row encoder and 400-row INSERTs that took most of ten minutes.
+/// Writes (or upserts) many rows as fast as each database takes them, in the caller's transaction
+/// when there is one: COPY on PostgreSQL, multi-row statements with plain binds on SQLite. The
+/// full-city demo writes well over ten million rows; SQLKit's row encoder and 400-row statements
+/// were a large part of the half hour that took.
 struct BulkWriter: Sendable {
     let database: any Database
 
