@@ -11,9 +11,10 @@ public enum AccountNames {
         }
     }
 
-    /// "t-" and the first ten hex digits of the teacher's registry id: unique in practice (a
-    /// collision is refused by the unique username and the official picks another).
+    /// "t-" and the last ten hex digits of the teacher's registry id: unique in practice (a
+    /// collision is refused by the unique username and the official picks another). The last
+    /// digits, because bulk-loaded ids count up in their first half and share their first digits.
     public static func suggestion(forTeacherID id: String) -> String {
-        "t-" + String(id.lowercased().filter(\.isHexDigit).prefix(10))
+        "t-" + String(id.lowercased().filter(\.isHexDigit).suffix(10))
     }
 }

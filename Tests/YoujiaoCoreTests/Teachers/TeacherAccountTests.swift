@@ -91,6 +91,9 @@ struct TeacherAccountTests {
         for good in ["t-zhang", "abc", "zhang.san_01", String(repeating: "a", count: 40)] { #expect(AccountNames.isValid(good), "\(good)") }
         for bad in ["", "ab", "Zhang", "张三", "t zhang", "t-zhang;", String(repeating: "a", count: 41), "ｔ-zhang"] { #expect(!AccountNames.isValid(bad), "\(bad)") }
         let suggestion = AccountNames.suggestion(forTeacherID: "3F2A01C9-1234-4bcd-9876-aabbccddeeff")
-        #expect(suggestion == "t-3f2a01c912" && AccountNames.isValid(suggestion))
+        #expect(suggestion == "t-bbccddeeff" && AccountNames.isValid(suggestion))
+        // Two demo teachers loaded together: ids that share their counting first half still differ.
+        #expect(AccountNames.suggestion(forTeacherID: "0193a5b2-4c00-0001-8f1e-2b7c9d0a4e61")
+                != AccountNames.suggestion(forTeacherID: "0193a5b2-4c00-0002-51d3-77a0c6e9b812"))
     }
 }
