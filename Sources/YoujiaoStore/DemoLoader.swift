@@ -75,7 +75,6 @@ public enum DemoLoader {
     struct RowIDs {
         private var counter: UInt64
         private var random: SplitMix64
-        private static let digits = Array("0123456789abcdef".utf8)
 
         init() {
             var system = SystemRandomNumberGenerator()
@@ -85,16 +84,9 @@ public enum DemoLoader {
 
         mutating func next() -> String {
             counter += 1
-            let halves = [counter, random.next()]
-            var text: [UInt8] = []
-            text.reserveCapacity(36)
-            for (index, half) in halves.enumerated() {
-                for nibble in (0..<16).reversed() {
-                    let position = index * 16 + 15 - nibble
-                    if position == 8 || position == 12 || position == 16 || position == 20 { text.append(UInt8(ascii: "-")) }
-                    text.append(Self.digits[Int((half >> (UInt64(nibble) * 4)) & 0xF)])
-                }
-            }
+            let bytes = [counter, random.next()].flatMap { half in (0..<8).reversed().map { UInt8(truncatingIfNeeded: half >> ($0 * 8)) } }
+            var text = Array(Hex.lowercase(bytes).utf8)
+            for dash in [20, 16, 12, 8] { text.insert(UInt8(ascii: "-"), at: dash) }   // 8-4-4-4-12
             return String(decoding: text, as: UTF8.self)
         }
     }

@@ -172,13 +172,12 @@ public enum CampaignSeed {
     /// SHA-256 of the UTF-8 bytes of the beacon value, the notary's secret and the list hash (hex), in that order.
     public static func derive(beaconValue: String, notarySecret: String, listHash: String) -> LotterySeed {
         // 32 hash bytes are always 64 valid hex digits.
-        try! LotterySeed(hex: hex(SHA256.hash(data: Array((beaconValue + notarySecret + listHash).utf8))))
+        try! LotterySeed(hex: Hex.lowercase(SHA256.hash(data: Array((beaconValue + notarySecret + listHash).utf8))))
     }
 
     /// What the notary hands over before registration: SHA-256 (hex) of their secret.
-    public static func commitment(secret: String) -> String { hex(SHA256.hash(data: Array(secret.utf8))) }
+    public static func commitment(secret: String) -> String { Hex.lowercase(SHA256.hash(data: Array(secret.utf8))) }
 
-    static func hex(_ digest: SHA256.Digest) -> String { Hex.lowercase(digest) }
 }
 
 /// The one sentence a family reads with its result.
