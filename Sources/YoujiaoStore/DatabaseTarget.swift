@@ -96,6 +96,7 @@ public enum StoreSetup {
         CreateHomeVisits(),
         CreateGrowthRecords(),
         AddGrowthRecordAuthor(),
+        CreateDataVersions(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -102,7 +102,12 @@ public struct RegistryStore: DatabaseStore {
 
     /// Schools and pupils per district and stage. A pupil counts in the stage of their grade, or in
     /// "special" when their school is a special-education school.
+    /// Schools and pupils per district and stage, city-wide (kept per registry version).
     public func stageTotals() async throws -> [StageTotals] {
+        try await ComputedFigures.shared.value("registry.stageTotals", reading: [.registry], on: database) { try await countStageTotals() }
+    }
+
+    private func countStageTotals() async throws -> [StageTotals] {
         struct SchoolGroupRow: Decodable { var districtCode: String; var stages: String; var n: Int }
         struct PupilRow: Decodable { var districtCode: String; var stages: String; var grade: String?; var n: Int }
         let schoolRows = try await sql.all("SELECT district_code, stages, COUNT(*) AS n FROM schools GROUP BY district_code, stages", as: SchoolGroupRow.self)

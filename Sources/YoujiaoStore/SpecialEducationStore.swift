@@ -33,7 +33,19 @@ public struct SpecialEducationStore: DatabaseStore {
     }
 
     /// Whole files, each sub-record loaded with one query for all of them.
+    /// The case files the filter keeps. The city's and a district's (the monitoring pages) are kept
+    /// per version of the files and the registry (ComputedFigures); a school's or a family's are read.
     public func caseFiles(_ filter: CaseFileFilter) async throws -> [CaseFile] {
+        switch filter {
+        case .all, .district:
+            try await ComputedFigures.shared.value("specialEducation.caseFiles.\(filter)", reading: [.specialEducation, .registry],
+                                                   on: database) { try await readCaseFiles(filter) }
+        case .id, .student, .school, .guardian:
+            try await readCaseFiles(filter)
+        }
+    }
+
+    private func readCaseFiles(_ filter: CaseFileFilter) async throws -> [CaseFile] {
         let condition = condition(filter)
         let cases = try await sql.all("""
             SELECT c.*, st.name, st.national_id, st.birth_date, st.school_id AS student_school_id

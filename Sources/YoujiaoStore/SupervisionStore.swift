@@ -23,6 +23,9 @@ public struct SupervisionStore: DatabaseStore {
     /// Everything a year's indicators are computed from, for the schools of `scope`.
     /// The registry holds pupils and teachers as they are now (no past snapshots), so every year's
     /// counts are the registry's current ones; reports are the year's own.
+    /// The areas of the data `input` reads: figures computed from it are kept under their versions.
+    public static let areasRead: [DataArea] = [.registry, .supervision, .familyEducation]
+
     public func input(year: Int, scope: SupervisionScope = .city) async throws -> SupervisionInput {
         let schools = try await schoolFacts(year: year, scope: scope)
         let districtCodes: [String]

@@ -14,7 +14,7 @@ import time
 import urllib.parse
 import urllib.request
 
-from second_factor import totp
+from totp import totp
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--base", required=True)

@@ -3,29 +3,18 @@ enrolled at the first sign-in. The browser tests play the person with the phone:
 from the enrolment page and compute the code. The key is kept in a file beside the demo database
 for the scripts that run later (the database holds it sealed, so it cannot be read there)."""
 
-import base64
-import hashlib
-import hmac
 import json
 import os
 import sqlite3
-import struct
-import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from totp import totp
+
 DATABASE = None  # the demo SQLite file; set by the script that runs the browser
 SCREENSHOTS = None
 _keys = {}
-
-
-def totp(key_base32, at=None):
-    key = base64.b32decode(key_base32 + "=" * (-len(key_base32) % 8))
-    counter = int((time.time() if at is None else at) // 30)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000)
 
 
 def complete(driver, username):

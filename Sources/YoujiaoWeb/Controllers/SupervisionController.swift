@@ -71,17 +71,24 @@ struct SupervisionController {
     }
 
     /// Indicator results of a scope, without the levels the scope does not stand for
-    /// (a district's "city" figure, a school's "district" figure).
+    /// (a district's "city" figure, a school's "district" figure); computed once per version of
+    /// the data they read (ComputedFigures), not per request.
     static func results(_ req: Request, year: Int, scope: SupervisionScope) async throws -> (input: SupervisionInput, results: [IndicatorResult]) {
-        let input = try await req.supervision.input(year: year, scope: scope)
+        let computed = try await ComputedFigures.shared.value("supervision.results.\(year).\(scope)", reading: SupervisionStore.areasRead,
+                                                              on: req.db) {
+            let input = try await req.supervision.input(year: year, scope: scope)
+            return SupervisedScope(input: input, results: SupervisionEngine.compute(input: input))
+        }
         let levels: Set<IndicatorLevel>
         switch scope {
         case .city: levels = [.school, .district, .city]
         case .district: levels = [.school, .district]
         case .school: levels = [.school]
         }
-        return (input, SupervisionEngine.compute(input: input).filter { levels.contains($0.level) })
+        return (computed.input, computed.results.filter { levels.contains($0.level) })
     }
+
+    private struct SupervisedScope: Sendable { var input: SupervisionInput; var results: [IndicatorResult] }
 
     /// Schools by id, for tables that list schools by name.
     static func schoolsByID(_ req: Request, ids: [String]) async throws -> [String: School] {

@@ -1,0 +1,90 @@
+import FluentKit
+import SQLKit
+import Synchronization
+
+/// The areas of the data whose writes the database counts (CreateDataVersions), each with its tables.
+/// A figure computed over whole tables names the areas it reads; it is recomputed only when one of
+/// them has changed.
+public enum DataArea: String, CaseIterable, Sendable {
+    case registry
+    case supervision
+    case familyEducation = "family_education"
+    case specialEducation = "special_education"
+
+    var tables: [String] {
+        switch self {
+        case .registry: ["districts", "schools", "students", "guardians", "guardian_children", "teachers"]
+        case .supervision: ["school_reports", "school_report_grades", "district_reports", "teacher_rotations", "teacher_rotation_terms",
+                            "rotation_rounds", "rotation_needs", "rotation_assignments", "rotation_round_eligible"]
+        case .familyEducation: ["home_visits", "family_education_activities"]
+        case .specialEducation: ["sped_cases", "sped_case_staff", "sped_assessments", "sped_placements", "sped_plans", "sped_goals",
+                                 "sped_services", "sped_reviews", "sped_review_results", "sped_visits", "sped_handovers"]
+        }
+    }
+}
+
+/// Figures computed over whole tables (a city's pupils by district and stage, the supervision
+/// inputs), kept in this process under the version numbers of the areas they read. One small
+/// query reads the numbers; when none has moved since the figure was computed, it is served as it
+/// was. Every writer raises the numbers in the database, in the same transaction as its rows, so a
+/// page of any app instance sees a change as soon as it is committed.
+///
+/// The numbers are read before the figure is computed: a write committed in between makes the kept
+/// figure newer than its numbers, never older. Inside a transaction nothing is kept or served: the
+/// transaction sees its own uncommitted rows, which a rollback would take back.
+public final class ComputedFigures: Sendable {
+    public static let shared = ComputedFigures(capacity: 512)
+
+    private struct Entry { var versions: [Int64]; var value: any Sendable; var used: UInt64 }
+    private struct State { var entries: [String: Entry] = [:]; var clock: UInt64 = 0 }
+    private let state = Mutex(State())
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// The figure named `key` (which includes every parameter it depends on), computed by `compute`
+    /// unless it is kept under the current versions of `areas`.
+    public func value<T: Sendable>(_ key: String, reading areas: [DataArea], on database: any Database,
+                                   compute: () async throws -> T) async throws -> T {
+        guard !database.inTransaction else { return try await compute() }
+        let versions = try await Self.versions(of: areas, on: database as! any SQLDatabase)
+        let kept: T? = state.withLock { state in
+            guard let entry = state.entries[key], entry.versions == versions, let value = entry.value as? T else { return nil }
+            state.clock += 1
+            state.entries[key]!.used = state.clock
+            return value
+        }
+        if let kept { return kept }
+        let value = try await compute()
+        state.withLock { state in
+            state.clock += 1
+            state.entries[key] = Entry(versions: versions, value: value, used: state.clock)
+            if state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.used < $1.value.used })?.key {
+                state.entries[oldest] = nil
+            }
+        }
+        return value
+    }
+
+    /// The database's own random number first, then the areas' versions in the order asked.
+    static func versions(of areas: [DataArea], on sql: any SQLDatabase) async throws -> [Int64] {
+        struct Row: Decodable { var area: String; var version: Int64 }
+        let names = ["database"] + areas.map(\.rawValue)
+        let rows = try await sql.select().columns("area", "version").from("data_versions")
+            .where("area", .in, names).all(decoding: Row.self)
+        let byArea = Dictionary(rows.map { ($0.area, $0.version) }, uniquingKeysWith: { a, _ in a })
+        return try names.map { name in
+            guard let version = byArea[name] else { throw ComputedFiguresError.missingArea(name) }
+            return version
+        }
+    }
+}
+
+enum ComputedFiguresError: Error, CustomStringConvertible {
+    case missingArea(String)
+    var description: String {
+        switch self {
+        case .missingArea(let area): "the data_versions table has no row for \(area): run `youjiao migrate`"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Synchronization
+import Testing
+import YoujiaoCore
+@testable import YoujiaoStore
+import YoujiaoTestSupport
+
+/// Figures kept per data version: the database raises an area's version on every write to its
+/// tables, by any path, and a kept figure is served only while the versions it read stand still.
+/// On SQLite by default and on PostgreSQL when DATABASE_URL is set.
+@Suite("Computed figures on SQLite, or PostgreSQL when DATABASE_URL is set")
+struct ComputedFiguresTests {
+    /// Counts how often a figure was computed.
+    final class Computations: Sendable {
+        private let count = Mutex(0)
+        var done: Int { count.withLock { $0 } }
+        func figure(_ value: Int = 7) -> Int { count.withLock { $0 += 1 }; return value }
+    }
+
+    static let pupil = Student(nationalID: NationalID.make(areaCode: "310104", birthDate: "20180101", sequence: 23).value,
+                               name: "赵小一", gender: .male, birthDate: "2018-01-01", hukou: .local, residenceZoneID: nil,
+                               schoolID: "3101040001", grade: .g2, classNumber: 1)
+
+    @Test func everyWriteToAnAreaRaisesItsVersionAndNoOtherArea() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            func versions() async throws -> [Int64] { try await ComputedFigures.versions(of: [.registry, .familyEducation], on: store.sql) }
+            let start = try await versions()
+            try await store.registry.transaction { try await $0.upsert(students: [Self.pupil]) }
+            let afterStore = try await versions()
+            #expect(afterStore[1] > start[1], "a pupil stored through the registry")
+            try await store.sql.raw("UPDATE students SET name = name").run()
+            let afterSQL = try await versions()
+            #expect(afterSQL[1] > afterStore[1], "a pupil changed by plain SQL, as another process would")
+            try await store.sql.raw("DELETE FROM guardian_children").run()
+            let afterDelete = try await versions()
+            #expect(afterDelete[1] > afterSQL[1], "links deleted")
+            #expect(afterDelete[0] == start[0], "the database's own number never moves")
+            #expect(afterDelete[2] == start[2], "family education was not written")
+        }
+    }
+
+    @Test func aKeptFigureIsServedUntilAnAreaItReadsIsWritten() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            let figures = ComputedFigures(capacity: 8), registry = Computations(), visits = Computations()
+            for _ in 0..<3 {
+                #expect(try await figures.value("pupils", reading: [.registry], on: store.database) { registry.figure() } == 7)
+                _ = try await figures.value("visits", reading: [.familyEducation], on: store.database) { visits.figure() }
+            }
+            #expect(registry.done == 1 && visits.done == 1)
+            try await store.registry.transaction { try await $0.upsert(students: [Self.pupil]) }
+            #expect(try await figures.value("pupils", reading: [.registry], on: store.database) { registry.figure(8) } == 8)
+            _ = try await figures.value("visits", reading: [.familyEducation], on: store.database) { visits.figure() }
+            #expect(registry.done == 2, "the registry changed: computed again")
+            #expect(visits.done == 1, "family education did not change: served as kept")
+        }
+    }
+
+    @Test func nothingIsKeptOrServedInsideATransaction() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            let figures = ComputedFigures(capacity: 8), computations = Computations()
+            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { computations.figure() }
+            try await store.registry.transaction { tx in
+                // Inside, the transaction's own rows count: the kept figure is not served, and the new one is not kept.
+                try await tx.upsert(students: [Self.pupil])
+                _ = try await figures.value("pupils", reading: [.registry], on: tx.database) { computations.figure() }
+                _ = try await figures.value("pupils", reading: [.registry], on: tx.database) { computations.figure() }
+            }
+            #expect(computations.done == 3)
+            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { computations.figure() }
+            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { computations.figure() }
+            #expect(computations.done == 4, "after the commit: computed once, then kept")
+        }
+    }
+
+    @Test func aRolledBackWriteLeavesTheVersionsAsTheyWere() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            let before = try await ComputedFigures.versions(of: DataArea.allCases, on: store.sql)
+            struct Undo: Error {}
+            await #expect(throws: Undo.self) {
+                try await store.registry.transaction { tx in
+                    try await tx.upsert(students: [Self.pupil])
+                    throw Undo()
+                }
+            }
+            #expect(try await ComputedFigures.versions(of: DataArea.allCases, on: store.sql) == before)
+        }
+    }
+
+    @Test func twoDatabasesNeverShareAFigure() async throws {
+        try await TestDatabase.withStore { first in
+            try await TestDatabase.withStore { second in
+                let figures = ComputedFigures(capacity: 8), computations = Computations()
+                _ = try await figures.value("pupils", reading: [.registry], on: first.database) { computations.figure(1) }
+                // Both are fresh (every area at version 0): only the database's own number tells them apart.
+                #expect(try await figures.value("pupils", reading: [.registry], on: second.database) { computations.figure(2) } == 2)
+                #expect(computations.done == 2)
+            }
+        }
+    }
+
+    @Test func theCityStageTotalsFollowTheRegistry() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            func primaryPupils() async throws -> Int {
+                try await store.registry.stageTotals().first { $0.districtCode == "310104" && $0.stage == .primary }?.pupils ?? 0
+            }
+            let before = try await primaryPupils()
+            #expect(try await primaryPupils() == before)
+            try await store.registry.transaction { try await $0.upsert(students: [Self.pupil]) }
+            #expect(try await primaryPupils() == before + 1)
+            try await store.sql.raw("DELETE FROM students WHERE school_id = '3101040001'").run()
+            #expect(try await primaryPupils() == 0)
+        }
+    }
+}
