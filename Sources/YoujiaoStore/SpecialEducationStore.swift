@@ -99,7 +99,12 @@ public struct SpecialEducationStore: DatabaseStore {
         case .student(let id): return "c.student_id = \(bind: id)"
         case .district(let code): return "c.district_code = \(bind: code)"
         case .school(let id):
-            return "(st.school_id = \(bind: id) OR c.id IN (SELECT case_id FROM sped_placements WHERE school_id = \(bind: id)))"
+            // The school's pupils' cases and the cases placed there, each found by its index (an OR
+            // over the join would read every case and its pupil).
+            return """
+                c.id IN (SELECT sc.id FROM students sp JOIN sped_cases sc ON sc.student_id = sp.id WHERE sp.school_id = \(bind: id)
+                         UNION SELECT case_id FROM sped_placements WHERE school_id = \(bind: id))
+                """
         case .guardian(let id):
             return "c.student_id IN (SELECT student_id FROM guardian_children WHERE guardian_id = \(bind: id))"
         }

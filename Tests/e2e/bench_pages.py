@@ -71,7 +71,7 @@ def sign_in(username):
     session = Session()
     url, page = session.post("/login", {"_csrf": csrf(session.get("/login")[2]), "username": username, "password": passwords[username]})
     for attempt in range(2):
-        if "/login/second-factor" not in url:
+        if "/login/second-factor" not in url or 'id="recovery-codes"' in page:  # signed in (just enrolled: codes shown once)
             return session, url
         shown = re.search(r'id="totp-secret"[^>]*>([A-Z2-7 ]+)<', page)
         if shown:

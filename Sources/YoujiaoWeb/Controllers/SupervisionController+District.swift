@@ -70,7 +70,7 @@ extension SupervisionController {
         }
         let choice = try await year(req)
         let sort = try req.tableSort(keys: IndicatorSchoolsPage.sortKeys, fallback: IndicatorSchoolsPage.defaultSort)
-        let input = try await req.supervision.input(year: choice.year, scope: .district(district.code))
+        let input = try await results(req, year: choice.year, scope: .district(district.code)).input
         // A district-only ratio (e.g. the public kindergarten share) is a sum over schools: compute each
         // school's part too, so the reader sees the numerators and denominators it is made of.
         var withSchools = indicator
@@ -114,7 +114,7 @@ extension SupervisionController {
             throw FieldProblem(field: "stage", message: req.t(.refusal(.qualityBalanceStagesOnly)))
         }
         let choice = try await year(req)
-        let input = try await req.supervision.input(year: choice.year, scope: .district(district.code))
+        let input = try await results(req, year: choice.year, scope: .district(district.code)).input
         return (district, choice, QualityBalance.assess(districtCode: district.code, stage: stage, input: input))
     }
 
