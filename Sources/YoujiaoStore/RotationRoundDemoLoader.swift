@@ -13,7 +13,7 @@ public enum RotationRoundDemoLoader {
         try await store.create(round)
         let schools = Dictionary(uniqueKeysWithValues: try await registry.schools(SchoolFilter(districtCode: districtCode), page: .everything).items.map { ($0.id, $0) })
         let teachers = try await registry.teachers(districtCode: districtCode)
-        let histories = try await TeacherHistoryStore(registry.database).histories(teacherIDs: teachers.map(\.id))
+        let histories = try await TeacherHistoryStore(registry.database).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
         // Eligible teachers by (subject, stage) and school, on the round's first day.
         struct Group: Hashable { var subject: String; var stage: Stage }
         var eligible: [Group: [String: Int]] = [:]

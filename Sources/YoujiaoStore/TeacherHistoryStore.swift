@@ -68,8 +68,22 @@ public struct TeacherHistoryStore: DatabaseStore {
         public init() {}
     }
 
-    /// The records of the given teachers (registry row ids), keyed by row id.
-    public func histories(teacherIDs: [String]) async throws -> [String: History] {
+    /// Which of a history's records to read: a district's rotation pages need only the posts and
+    /// rotations, not the training log (most of the rows).
+    public struct HistoryParts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let appointments = HistoryParts(rawValue: 1)
+        public static let qualifications = HistoryParts(rawValue: 2)
+        public static let training = HistoryParts(rawValue: 4)
+        public static let rotations = HistoryParts(rawValue: 8)
+        public static let all: HistoryParts = [.appointments, .qualifications, .training, .rotations]
+        /// What rotation eligibility and the district's reviews read.
+        public static let postsAndRotations: HistoryParts = [.appointments, .rotations]
+    }
+
+    /// The records of the given teachers (registry row ids), keyed by row id; only `parts` are read.
+    public func histories(teacherIDs: [String], parts: HistoryParts = .all) async throws -> [String: History] {
         guard !teacherIDs.isEmpty else { return [:] }
         struct Teacher: Decodable { var id: String; @Sealed var nationalId: String }
         var result: [String: History] = [:]
@@ -85,21 +99,21 @@ public struct TeacherHistoryStore: DatabaseStore {
             teachersQuery.appendList(chunk)
             teachersQuery.appendLiteral(")")
             let national = Dictionary(uniqueKeysWithValues: try await sql.all(teachersQuery, as: Teacher.self).map { ($0.id, $0.nationalId) })
-            for row in try await sql.all(list("teacher_appointments", order: "starts_on"), as: AppointmentRow.self) {
+            for row in parts.contains(.appointments) ? try await sql.all(list("teacher_appointments", order: "starts_on"), as: AppointmentRow.self) : [] {
                 guard let id = national[row.teacherId], let post = TeacherPost(rawValue: row.post), let from = CaseDate(row.startsOn) else { continue }
                 result[row.teacherId, default: History()].appointments.append(TeacherAppointment(
                     teacherNationalID: id, schoolID: row.schoolId, post: post, from: from, until: row.endsOn.flatMap(CaseDate.init), previousProvince: row.previousProvince))
             }
-            for row in try await sql.all(list("teacher_qualifications", order: "since"), as: QualificationRow.self) {
+            for row in parts.contains(.qualifications) ? try await sql.all(list("teacher_qualifications", order: "since"), as: QualificationRow.self) : [] {
                 guard let id = national[row.teacherId], let kind = TeacherQualification.Kind(rawValue: row.kind), let since = CaseDate(row.since) else { continue }
                 result[row.teacherId, default: History()].qualifications.append(TeacherQualification(teacherNationalID: id, kind: kind, value: row.value, since: since))
             }
-            for row in try await sql.all(list("teacher_training", order: "date"), as: TrainingRow.self) {
+            for row in parts.contains(.training) ? try await sql.all(list("teacher_training", order: "date"), as: TrainingRow.self) : [] {
                 guard let id = national[row.teacherId], let kind = TeacherTraining.Kind(rawValue: row.kind), let date = CaseDate(row.date) else { continue }
                 result[row.teacherId, default: History()].training.append(TeacherTraining(
                     teacherNationalID: id, course: row.course, provider: row.provider, tenthHours: row.tenthHours, date: date, kind: kind))
             }
-            for row in try await sql.all(list("teacher_rotation_terms", order: "start"), as: RotationRow.self) {
+            for row in parts.contains(.rotations) ? try await sql.all(list("teacher_rotation_terms", order: "start"), as: RotationRow.self) : [] {
                 guard let id = national[row.teacherId], let kind = TeacherRotation.Kind(rawValue: row.kind), let status = TeacherRotation.Status(rawValue: row.status),
                       let start = CaseDate(row.start), let end = CaseDate(row.plannedEnd) else { continue }
                 result[row.teacherId, default: History()].rotations.append(TeacherRotation(
@@ -112,13 +126,21 @@ public struct TeacherHistoryStore: DatabaseStore {
     /// The records of every teacher of `kind`, in pages of teachers (ID-number order) for export.
     public func forEachBatch(of kind: RegistryEntityKind, _ body: ([any RegistryCSVRecord]) async throws -> Void) async throws {
         struct Key: Decodable { var id: String; var nationalIdIndex: String }
+        let part: HistoryParts
+        switch kind {
+        case .appointments: part = .appointments
+        case .qualifications: part = .qualifications
+        case .training: part = .training
+        case .rotations: part = .rotations
+        default: return
+        }
         var after = ""
         while true {
             let teachers = try await sql.all("""
                 SELECT id, national_id_index FROM teachers WHERE national_id_index > \(bind: after) ORDER BY national_id_index LIMIT 2000
                 """, as: Key.self)
             guard let last = teachers.last else { return }
-            let histories = try await histories(teacherIDs: teachers.map(\.id))
+            let histories = try await histories(teacherIDs: teachers.map(\.id), parts: part)
             let ordered = teachers.compactMap { histories[$0.id] }
             switch kind {
             case .appointments: try await body(ordered.flatMap(\.appointments))

@@ -69,6 +69,7 @@ struct SpecialEducationStoreTests {
             #expect(try await sped.caseFiles(.district("310104")).isEmpty)
             #expect(try await sped.caseFiles(.school(Self.junior.id)).map(\.id) == [file.id])
             #expect(try await sped.caseFiles(.school(Fixture.xuhuiSchool.id)).isEmpty)
+            #expect(try await sped.caseFiles(.school(try #require(file.child.schoolID))).map(\.id) == [file.id], "the school the child is registered at")
             let guardian = try #require(try await store.registry.guardian(nationalID: Fixture.guardianA.nationalID))
             #expect(try await sped.caseFiles(.guardian(guardian.id)).map(\.guardianIDs) == [[guardian.id]])
             #expect(try await sped.caseID(studentID: file.child.studentID) == file.id)

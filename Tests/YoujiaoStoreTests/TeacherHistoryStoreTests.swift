@@ -62,6 +62,11 @@ struct TeacherHistoryStoreTests {
             let history = try #require(try await TeacherHistoryStore(store.database).histories(teacherIDs: [teacher.id])[teacher.id])
             #expect(history.appointments.last?.schoolID == Fixture.teacherA.schoolID && history.appointments.last?.until == nil, "the current post is the registry's school")
             #expect(history.qualifications.contains { $0.kind == .title && $0.value == Fixture.teacherA.title.rawValue })
+            // The rotation pages read only the posts and rotations: the same as in the whole history, nothing else.
+            let postsAndRotations = try #require(try await TeacherHistoryStore(store.database)
+                .histories(teacherIDs: [teacher.id], parts: .postsAndRotations)[teacher.id])
+            #expect(postsAndRotations.appointments == history.appointments && postsAndRotations.rotations == history.rotations)
+            #expect(postsAndRotations.qualifications.isEmpty && postsAndRotations.training.isEmpty)
         }
     }
 

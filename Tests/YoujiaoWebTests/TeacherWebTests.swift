@@ -76,6 +76,9 @@ struct TeacherWebTests {
             #expect(try await xuhui.send(.GET, "/districts/310101/rotation").status == .forbidden)
             #expect(try await school.send(.GET, "/districts/310101/rotation").status == .forbidden, "a school reads no district list")
             #expect(try await district.send(.GET, "/districts/999999/rotation").status == .notFound)
+            #expect(try await district.send(.GET, "/districts/310101/rotation?page=2").status == .notFound, "one page only")
+            #expect(try await district.send(.GET, "/districts/310101/rotation?page=x").status == .badRequest)
+            #expect(try await district.send(.GET, "/districts/310101/rotation?page=99999999999999999999").status == .badRequest)
         }
     }
 

@@ -229,8 +229,11 @@ public enum TeacherPortraitPage {
 
 /// A district's teachers with their standing for this year's rotation (交流轮岗): eligible or not and
 /// why, from their appointments; the yearly quota the eligible make (10% of them, key teachers 20%
-/// of the rotated). Sorted on the server; the whole list as CSV and XLSX.
+/// of the rotated). Sorted and paged on the server (a large district has thousands); the whole
+/// list as CSV and XLSX.
 public enum RotationEligibilityPage {
+    public static let perPage = 100
+
     public struct Row: Sendable, Hashable {
         public var teacherID: String
         public var name: String
@@ -251,8 +254,23 @@ public enum RotationEligibilityPage {
         /// Only the eligible (the default), or every teacher with the reason.
         public var eligibleOnly: Bool
         public var sort: TableSort
-        public init(districtCode: String, districtName: String, rows: [Row], eligibleOnly: Bool, sort: TableSort) {
+        public var page: Int
+        /// Rows per page; nil: every row (the downloads).
+        public var perPage: Int?
+        public init(districtCode: String, districtName: String, rows: [Row], eligibleOnly: Bool, sort: TableSort, page: Int = 1, perPage: Int? = nil) {
             self.districtCode = districtCode; self.districtName = districtName; self.rows = rows; self.eligibleOnly = eligibleOnly; self.sort = sort
+            self.page = page; self.perPage = perPage
+        }
+        public var pageCount: Int {
+            guard let perPage, perPage > 0 else { return 1 }
+            return max((shown.count + perPage - 1) / perPage, 1)
+        }
+        /// The shown rows in the requested order, this page's slice of them.
+        public var pageRows: [Row] {
+            let sorted = RotationEligibilityPage.sorted(shown, by: sort)
+            guard let perPage, perPage > 0 else { return sorted }
+            let start = min((min(max(page, 1), pageCount) - 1) * perPage, sorted.count)
+            return Array(sorted[start..<min(start + perPage, sorted.count)])
         }
         public var href: String { "/districts/\(districtCode)/rotation" }
         public var eligible: Int { rows.filter(\.eligibility.isEligible).count }
@@ -265,18 +283,23 @@ public enum RotationEligibilityPage {
     public static let defaultSort = TableSort(key: "school")
     public static let sortableKeys: Set<String> = ["school", "name", "subject", "key"]
 
-    public static func table(_ model: Model) -> TableModel {
+    static func sorted(_ rows: [Row], by sort: TableSort) -> [Row] {
         let levels = KeyTeacherLevel.allCases
-        let rows = model.shown.sorted { a, b in
-            let order: Bool? = switch model.sort.key {
+        return rows.sorted { a, b in
+            let order: Bool? = switch sort.key {
             case "name": a.name == b.name ? nil : a.name < b.name
             case "subject": a.subject == b.subject ? nil : a.subject < b.subject
             case "key": a.keyLevel == b.keyLevel ? nil : levels.firstIndex(of: a.keyLevel)! < levels.firstIndex(of: b.keyLevel)!
             default: a.schoolName == b.schoolName ? nil : a.schoolName < b.schoolName
             }
             guard let order else { return a.name == b.name ? a.teacherID < b.teacherID : a.name < b.name }
-            return model.sort.direction == .ascending ? order : !order
+            return sort.direction == .ascending ? order : !order
         }
+    }
+
+    /// The page's rows (every shown row when the model has no page size).
+    public static func table(_ model: Model) -> TableModel {
+        let rows = model.pageRows
         return TableModel(
             id: "rotation-eligibility", caption: .teachers(.eligibilityHeading),
             columns: [.init(.teachers(.school), key: "school", isSortable: true), .init(.teachers(.name), key: "name", isSortable: true),
@@ -310,7 +333,8 @@ public enum RotationEligibilityPage {
                       .words(t(model.eligibleOnly ? .teachers(.showEveryTeacher) : .teachers(.showEligibleOnly))))),
                 .p(.a(.id("rounds-link"), .attr("href", model.href + "/rounds"), .words(t(.rotationRounds(.roundsLink))))),
                 .component(DownloadLinks(for: address, csvPath: model.href + ".csv", xlsxPath: model.href + ".xlsx", language: t)),
-                .component(DataTable(RotationEligibilityPage.table(model), address: address, language: t))
+                .component(DataTable(RotationEligibilityPage.table(model), address: address, language: t)),
+                .component(Pager(page: model.page, pageCount: model.pageCount, address: address, language: t))
             )
         }
     }

@@ -90,7 +90,7 @@ struct RotationRoundController {
 
     private func staff(_ req: Request, _ district: District, on day: CaseDate) async throws -> Staff {
         let teachers = try await req.registry.teachers(districtCode: district.code)
-        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id))
+        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
         var eligibleBySchool = Dictionary(uniqueKeysWithValues: district.schools.values.filter { $0.ownership == .public }.map { ($0.id, 0) })
         var eligible: [RotationTeacher] = []
         let homes = try await TeacherHomeStore(req.db).homes(teacherIDs: teachers.map(\.id))

@@ -22,7 +22,9 @@ struct TeacherController {
     }
 
     /// The district's teachers with their rotation standing today; the district's and the city's staff only.
-    private func rotationModel(_ req: Request) async throws -> (RotationEligibilityPage.Model, [String]) {
+    /// The district's list; `page` nil: every shown row (the downloads). The ids are those of the
+    /// rows the answer shows, for the audit.
+    private func rotationModel(_ req: Request, page: PageQuery?) async throws -> (RotationEligibilityPage.Model, [String]) {
         let viewer = try req.requireStaff()
         let code = req.parameters.get("code") ?? ""
         guard let district = try await req.registry.district(code: code) else { throw Abort(.notFound, reason: req.t(.refusal(.noSuchDistrict))) }
@@ -31,7 +33,7 @@ struct TeacherController {
             throw Abort(.forbidden, reason: req.t(.refusal(.districtOutsideScope)))
         }
         let teachers = try await req.registry.teachers(districtCode: code)
-        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id))
+        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
         let schoolNames = Dictionary(uniqueKeysWithValues: try await req.registry.schools(SchoolFilter(districtCode: code), page: .everything).items.map { ($0.id, $0.name) })
         let today = CaseDate.today()
         let rows = teachers.map { teacher in
@@ -44,19 +46,23 @@ struct TeacherController {
         }
         let model = RotationEligibilityPage.Model(districtCode: code, districtName: district.name, rows: rows,
                                                   eligibleOnly: req.query[String.self, at: "all"] == nil,
-                                                  sort: try req.tableSort(keys: RotationEligibilityPage.sortableKeys, fallback: RotationEligibilityPage.defaultSort))
-        return (model, model.shown.map(\.teacherID))
+                                                  sort: try req.tableSort(keys: RotationEligibilityPage.sortableKeys, fallback: RotationEligibilityPage.defaultSort),
+                                                  page: page?.page ?? 1, perPage: page?.perPage)
+        if let page, page.page > model.pageCount {
+            throw Abort(.notFound, reason: req.t(.refusal(.noSuchPage(page.page, of: model.pageCount))))
+        }
+        return (model, model.pageRows.map(\.teacherID))
     }
 
     @Sendable func rotation(req: Request) async throws -> Response {
-        let (model, ids) = try await rotationModel(req)
+        let (model, ids) = try await rotationModel(req, page: try req.pageRequest(perPage: RotationEligibilityPage.perPage))
         try await Audit.record(req, action: "rotation-eligibility", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
         let response = req.page(RotationEligibilityPage.View(chrome: req.chrome(), model: model, address: req.address))
         return Self.neverCached(response)
     }
 
     @Sendable func rotationDownload(req: Request, as format: DownloadFormat) async throws -> Response {
-        let (model, ids) = try await rotationModel(req)
+        let (model, ids) = try await rotationModel(req, page: nil)
         try await Audit.record(req, action: "rotation-eligibility-export", subjectKind: "teacher", subjectIDs: ids, staffOnly: true)
         let response = try req.download(RotationEligibilityPage.table(model), name: "rotation-\(model.districtCode)", as: format)
         return Self.neverCached(response)
@@ -66,7 +72,7 @@ struct TeacherController {
         let viewer = try req.requireStaff()
         let school = try await SchoolController.visibleSchool(req, viewer: viewer)
         let teachers = try await req.registry.teachers(schoolID: school.id)
-        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id))
+        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id), parts: [.training, .rotations])
         let today = CaseDate.today()
         let rows = teachers.map { teacher in
             let history = histories[teacher.id] ?? TeacherHistoryStore.History()

@@ -31,7 +31,7 @@ struct TeacherReviewController {
         let filters = try Self.filters(req)
         let sort = try req.tableSort(keys: TeacherReviewsPage.sortableKeys, fallback: TeacherReviewsPage.defaultSorts[.poaching]!)
         let teachers = try await req.registry.teachers(districtCode: code)
-        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id))
+        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
         var schoolNames = Dictionary(uniqueKeysWithValues: try await req.registry.schools(SchoolFilter(districtCode: code), page: .everything).items.map { ($0.id, $0.name) })
         let today = CaseDate.today(), rules = TeacherRules.shanghai
         let subjects = teachers.map { teacher in
