@@ -48,6 +48,10 @@ struct KindergartenFeeWebTests {
 
             // The kindergarten's form: refusals name the field (and the cap), nothing is stored.
             #expect(try await kg.send(.GET, "/kindergarten-fees").headers.first(name: .location) == form)
+            // A primary school's menu entry leads to its district's published fees, not to a form it has no use for.
+            let primaryFees = try await school.send(.GET, "/kindergarten-fees")
+            #expect(primaryFees.headers.first(name: .location) == "/public/kindergarten-fees?district=310101")
+            #expect(try await school.send(.GET, "/public/kindergarten-fees?district=310101").status == .ok)
             #expect(try await kg.send(.GET, form).body.string.contains("id=\"fee-form\""))
             let care = ["category": "care-education", "name": "保育教育费", "amount": "480", "period": "month", "covers": ""]
             for (field, value) in [("amount", "520"), ("category", "sponsorship"), ("category", "boarding"), ("amount", "99999999999999999999"),

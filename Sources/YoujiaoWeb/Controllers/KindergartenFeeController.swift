@@ -167,7 +167,13 @@ struct KindergartenFeeController {
         let viewer = try req.requireStaff()
         switch viewer.scope.role {
         case .schoolAdmin:
-            return req.redirect(to: "/schools/\(viewer.scope.schoolID ?? "")/fees", redirectType: .normal)
+            let id = viewer.scope.schoolID ?? ""
+            // A school without kindergarten classes has no fees of its own to publish: it reads its
+            // district's published fees, as parents do.
+            if let school = try await req.registry.school(id: id), !school.stages.contains(.kindergarten) {
+                return req.redirect(to: "/public/kindergarten-fees?district=\(school.districtCode)", redirectType: .normal)
+            }
+            return req.redirect(to: "/schools/\(id)/fees", redirectType: .normal)
         case .districtAdmin:
             return req.redirect(to: "/districts/\(viewer.scope.districtCode ?? "")/kindergarten-fees", redirectType: .normal)
         default:
