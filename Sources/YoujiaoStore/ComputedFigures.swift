@@ -2,14 +2,15 @@ import FluentKit
 import SQLKit
 import Synchronization
 
-/// The areas of the data whose writes the database counts (CreateDataVersions), each with its tables.
-/// A figure computed over whole tables names the areas it reads; it is recomputed only when one of
-/// them has changed.
+/// The areas of the data whose writes the database counts (CreateDataVersions and the migrations
+/// after it), each with its tables. A figure computed over whole tables names the areas it reads;
+/// it is recomputed only when one of them has changed.
 public enum DataArea: String, CaseIterable, Sendable {
     case registry
     case supervision
     case familyEducation = "family_education"
     case specialEducation = "special_education"
+    case teacherPosts = "teacher_posts"
 
     var tables: [String] {
         switch self {
@@ -19,6 +20,7 @@ public enum DataArea: String, CaseIterable, Sendable {
         case .familyEducation: ["home_visits", "family_education_activities"]
         case .specialEducation: ["sped_cases", "sped_case_staff", "sped_assessments", "sped_placements", "sped_plans", "sped_goals",
                                  "sped_services", "sped_reviews", "sped_review_results", "sped_visits", "sped_handovers"]
+        case .teacherPosts: ["teacher_appointments"]
         }
     }
 }

@@ -97,6 +97,7 @@ public enum StoreSetup {
         CreateGrowthRecords(),
         AddGrowthRecordAuthor(),
         CreateDataVersions(),
+        AddTeacherPostsDataVersion(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

@@ -153,3 +153,28 @@ public struct TeacherHistoryStore: DatabaseStore {
         }
     }
 }
+
+/// A district's teachers with their posts and rotations, and the names of its schools: what its
+/// rotation list, teacher reviews and rotation rounds start from. Reading it costs a quarter of a
+/// second at city scale (about 9,000 teachers a district), so it is kept per data version.
+public struct DistrictTeacherCareers: Sendable {
+    public var teachers: [TeacherRecord]
+    public var histories: [String: TeacherHistoryStore.History]
+    public var schoolNames: [String: String]
+
+    public func history(of teacherID: String) -> TeacherHistoryStore.History { histories[teacherID] ?? TeacherHistoryStore.History() }
+}
+
+extension TeacherHistoryStore {
+    public func districtCareers(districtCode: String) async throws -> DistrictTeacherCareers {
+        try await ComputedFigures.shared.value("teachers.districtCareers.\(districtCode)", reading: [.registry, .supervision, .teacherPosts],
+                                               on: database) {
+            let registry = RegistryStore(database)
+            let teachers = try await registry.teachers(districtCode: districtCode)
+            let histories = try await histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
+            let schools = try await registry.schools(SchoolFilter(districtCode: districtCode), page: .everything).items
+            return DistrictTeacherCareers(teachers: teachers, histories: histories,
+                                          schoolNames: Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) }))
+        }
+    }
+}

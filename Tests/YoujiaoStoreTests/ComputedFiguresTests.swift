@@ -116,4 +116,39 @@ struct ComputedFiguresTests {
             #expect(try await primaryPupils() == 0)
         }
     }
+
+    /// Every area listed in DataArea has its row and a trigger on each of its tables: an area added
+    /// to the list without the migration that counts its writes would be served stale forever.
+    @Test func everyTableOfEveryAreaHasItsTrigger() async throws {
+        try await TestDatabase.withStore { store in
+            struct Name: Decodable { var name: String }
+            let triggers = Set(try await store.sql.raw(store.sql.dialect.name == "sqlite"
+                    ? "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                    : "SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal").all(decoding: Name.self).map(\.name))
+            for area in DataArea.allCases {
+                for table in area.tables {
+                    #expect(triggers.contains { $0.hasPrefix("data_version_\(table)_") }, "\(table) (\(area.rawValue)) has no trigger")
+                }
+            }
+            _ = try await ComputedFigures.versions(of: DataArea.allCases, on: store.sql)
+        }
+    }
+
+    /// A district's rotation pages read its teachers' posts from the kept careers: a new post, stored
+    /// as an import stores it, shows on the next read.
+    @Test func aDistrictsTeacherCareersFollowTheirPosts() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            let history = TeacherHistoryStore(store.database), teacher = Fixture.teacherA
+            let before = try await history.districtCareers(districtCode: "310101")
+            #expect(before.teachers.map(\.name) == [teacher.name])
+            #expect(before.schoolNames[teacher.schoolID] == Fixture.huangpuSchool.name)
+            #expect(before.history(of: before.teachers[0].id).appointments.isEmpty)
+            try await history.upsert(appointments: [TeacherAppointment(teacherNationalID: teacher.nationalID, schoolID: teacher.schoolID,
+                                                                       post: .vicePrincipal, from: CaseDate("2024-09-01")!)])
+            let after = try await history.districtCareers(districtCode: "310101")
+            #expect(after.history(of: after.teachers[0].id).appointments.map(\.post) == [.vicePrincipal])
+            #expect(try await history.districtCareers(districtCode: "310104").teachers.isEmpty, "Xuhui's teachers are its own")
+        }
+    }
 }

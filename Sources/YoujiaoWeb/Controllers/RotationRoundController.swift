@@ -89,15 +89,15 @@ struct RotationRoundController {
     }
 
     private func staff(_ req: Request, _ district: District, on day: CaseDate) async throws -> Staff {
-        let teachers = try await req.registry.teachers(districtCode: district.code)
-        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
+        let careers = try await TeacherHistoryStore(req.db).districtCareers(districtCode: district.code)
+        let teachers = careers.teachers
         var eligibleBySchool = Dictionary(uniqueKeysWithValues: district.schools.values.filter { $0.ownership == .public }.map { ($0.id, 0) })
         var eligible: [RotationTeacher] = []
         let homes = try await TeacherHomeStore(req.db).homes(teacherIDs: teachers.map(\.id))
         for teacher in teachers {
             // The rotation rule binds public schools' teachers (公办); private schools take no part.
             guard let school = district.schools[teacher.schoolId], school.ownership == .public else { continue }
-            let history = histories[teacher.id] ?? TeacherHistoryStore.History()
+            let history = careers.history(of: teacher.id)
             guard RotationEligibility(nationalID: teacher.nationalId, appointments: history.appointments, rotations: history.rotations,
                                       on: day, rules: .shanghai).isEligible else { continue }
             eligibleBySchool[school.id, default: 0] += 1

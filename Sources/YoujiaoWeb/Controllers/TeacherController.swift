@@ -32,14 +32,12 @@ struct TeacherController {
             try await Audit.record(req, action: "rotation-eligibility-refused", subjectKind: "district", subjectIDs: [code], staffOnly: true)
             throw Abort(.forbidden, reason: req.t(.refusal(.districtOutsideScope)))
         }
-        let teachers = try await req.registry.teachers(districtCode: code)
-        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
-        let schoolNames = Dictionary(uniqueKeysWithValues: try await req.registry.schools(SchoolFilter(districtCode: code), page: .everything).items.map { ($0.id, $0.name) })
+        let careers = try await TeacherHistoryStore(req.db).districtCareers(districtCode: code)
         let today = CaseDate.today()
-        let rows = teachers.map { teacher in
-            let history = histories[teacher.id] ?? TeacherHistoryStore.History()
+        let rows = careers.teachers.map { teacher in
+            let history = careers.history(of: teacher.id)
             return RotationEligibilityPage.Row(
-                teacherID: teacher.id, name: teacher.name, schoolName: schoolNames[teacher.schoolId] ?? teacher.schoolId, subject: teacher.subject,
+                teacherID: teacher.id, name: teacher.name, schoolName: careers.schoolNames[teacher.schoolId] ?? teacher.schoolId, subject: teacher.subject,
                 keyLevel: KeyTeacherLevel(rawValue: teacher.keyLevel) ?? .none,
                 eligibility: RotationEligibility(nationalID: teacher.nationalId, appointments: history.appointments,
                                                  rotations: history.rotations, on: today, rules: .shanghai))

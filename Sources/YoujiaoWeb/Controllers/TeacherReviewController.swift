@@ -30,12 +30,12 @@ struct TeacherReviewController {
         }
         let filters = try Self.filters(req)
         let sort = try req.tableSort(keys: TeacherReviewsPage.sortableKeys, fallback: TeacherReviewsPage.defaultSorts[.poaching]!)
-        let teachers = try await req.registry.teachers(districtCode: code)
-        let histories = try await TeacherHistoryStore(req.db).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
-        var schoolNames = Dictionary(uniqueKeysWithValues: try await req.registry.schools(SchoolFilter(districtCode: code), page: .everything).items.map { ($0.id, $0.name) })
+        let careers = try await TeacherHistoryStore(req.db).districtCareers(districtCode: code)
+        let teachers = careers.teachers
+        var schoolNames = careers.schoolNames
         let today = CaseDate.today(), rules = TeacherRules.shanghai
         let subjects = teachers.map { teacher in
-            let history = histories[teacher.id] ?? TeacherHistoryStore.History()
+            let history = careers.history(of: teacher.id)
             return TeacherReviews.Subject(teacherID: teacher.id, title: TeacherTitle(rawValue: teacher.title) ?? .none,
                                           keyLevel: KeyTeacherLevel(rawValue: teacher.keyLevel) ?? .none,
                                           appointments: history.appointments, rotations: history.rotations)
