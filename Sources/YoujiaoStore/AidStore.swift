@@ -387,7 +387,16 @@ public struct AidStore: DatabaseStore {
     // MARK: Grants
 
     /// Pupils and yuan per district, school or policy in a school year, within `filter`.
+    /// Kept per data version: the city's overview sums every grant of the year (about 50,000 at city
+    /// scale) twice per view.
     public func totals(year: Int, by grouping: AidTotalsGrouping, filter: AidScopeFilter) async throws -> [AidTotal] {
+        try await ComputedFigures.shared.value("aid.totals.\(year).\(grouping).\(String(describing: filter.districtCode)).\(String(describing: filter.schoolID))",
+                                               reading: [.aid, .registry], on: database) {
+            try await countTotals(year: year, by: grouping, filter: filter)
+        }
+    }
+
+    private func countTotals(year: Int, by grouping: AidTotalsGrouping, filter: AidScopeFilter) async throws -> [AidTotal] {
         let (key, name, join): (String, String, String)
         switch grouping {
         case .district: (key, name, join) = ("g.district_code", "d.name", "JOIN districts d ON d.code = g.district_code")

@@ -11,6 +11,7 @@ public enum DataArea: String, CaseIterable, Sendable {
     case familyEducation = "family_education"
     case specialEducation = "special_education"
     case teacherPosts = "teacher_posts"
+    case aid
 
     var tables: [String] {
         switch self {
@@ -21,6 +22,7 @@ public enum DataArea: String, CaseIterable, Sendable {
         case .specialEducation: ["sped_cases", "sped_case_staff", "sped_assessments", "sped_placements", "sped_plans", "sped_goals",
                                  "sped_services", "sped_reviews", "sped_review_results", "sped_visits", "sped_handovers"]
         case .teacherPosts: ["teacher_appointments"]
+        case .aid: ["aid_grants", "aid_policies"]
         }
     }
 }

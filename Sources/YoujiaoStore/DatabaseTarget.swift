@@ -98,6 +98,7 @@ public enum StoreSetup {
         AddGrowthRecordAuthor(),
         CreateDataVersions(),
         AddTeacherPostsDataVersion(),
+        AddAidDataVersion(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

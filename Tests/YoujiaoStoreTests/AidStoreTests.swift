@@ -149,6 +149,8 @@ struct AidStoreTests {
             let notice = try #require(try await aid.notices(studentIDs: [childA.id]).first)
             #expect(notice.yuan == 1_000 && !notice.declined && notice.policyName == "义务教育家庭经济困难学生生活补助")
             #expect(try await aid.payments(year: 2025, filter: AidScopeFilter()).map(\.nationalID) == [Fixture.childA.nationalID])
+            // Read once before: the totals are kept per data version, and the decline must move them.
+            #expect(try await aid.totals(year: 2025, by: .policy, filter: AidScopeFilter()).map(\.declined) == [0])
             #expect(try await aid.decline(grantID: notice.grantId, actor: "parent-a"))
             #expect(try await aid.decline(grantID: notice.grantId, actor: "parent-a") == false)
             #expect(try await aid.notices(studentIDs: [childA.id]).first?.declined == true)

@@ -8,8 +8,16 @@ role's few hundred links come down to its few dozen kinds of page.
 Prints, per role, the pages slowest first (median and worst of the runs), and a summary line: pages
 timed, how many have a median over --budget ms, the 95th percentile of the medians. --json writes
 every figure. Standard library only. BENCHMARKS.md ("Every page at full city scale") gives the
-commands."""
+commands.
+
+--status-load N keeps the registration-day read load running meanwhile: wrk (bench/load/read.lua)
+reads the demo parent's application page from N connections for the whole crawl, and its figures
+are printed at the end."""
 import argparse
+import os
+import signal
+import subprocess
+import tempfile
 import http.cookiejar
 import json
 import re
@@ -33,6 +41,7 @@ parser.add_argument("--per-kind", type=int, default=2)
 parser.add_argument("--runs", type=int, default=3)
 parser.add_argument("--budget", type=float, default=200.0, help="milliseconds")
 parser.add_argument("--json")
+parser.add_argument("--status-load", type=int, default=0, metavar="N", help="wrk connections reading the parent's application page meanwhile")
 args = parser.parse_args()
 
 passwords = dict(re.findall(r"DEMO ACCOUNT role=\S+ username=(\S+) password=(\S+)", open(args.log, encoding="utf-8").read()))
@@ -128,6 +137,29 @@ def crawl(role):
     return timed
 
 
+def start_status_load():
+    """wrk reading the demo parent's application page, signed in as the parent, until stopped."""
+    session, _ = sign_in("parent")
+    application = next(link for link in links(session.get("/enrollment")[2], args.base + "/enrollment") if "/apply/" in link)
+    _, _, _, campaign, _, student = application.split("/")
+    cookie = cookie_header(session)
+    plan = tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False)
+    plan.write(f"{cookie}\t\t{student}\t\n" * 2)  # a line for each of wrk's two threads
+    plan.close()
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    load = subprocess.Popen(["wrk", "-t2", f"-c{args.status_load}", "-d3600s", "--timeout", "10s", "--latency", "-s", "bench/load/read.lua",
+                             args.base, "--", plan.name, "1", "2", "2", "/enrollment/{campaign}/apply/{student}", campaign],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    time.sleep(3)  # the load is under way before the first page is timed
+    return load
+
+
+def cookie_header(session):
+    jar = next(h.cookiejar for h in session.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor))
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+load = start_status_load() if args.status_load else None
 report = {}
 for role in args.roles.split(","):
     pages = crawl(role)
@@ -142,3 +174,13 @@ for role in args.roles.split(","):
         print(f"  {page['median_ms']:8.1f} ms (worst {page['worst_ms']:8.1f})  {page['bytes'] // 1024:5d} KB  {page['status']}  {page['path']}")
 if args.json:
     json.dump(report, open(args.json, "w"), indent=1, ensure_ascii=False)
+if load:
+    load.send_signal(signal.SIGINT)  # wrk stops and prints its figures
+    output = load.communicate()[0]
+    os.unlink(load.args[load.args.index("--") + 1])
+    result = next((line[len("RESULT "):] for line in output.splitlines() if line.startswith("RESULT ")), None)
+    if not result:
+        sys.exit("the status load printed no result:\n" + output)
+    figures = json.loads(result)
+    print(f"status load meanwhile ({args.status_load} connections): {figures['rate']:,.0f}/s, p95 {figures['p95_ms']:.1f} ms, "
+          f"answers {figures['statuses']}, time-outs {figures['timeouts']}, errors {figures['connect_errors'] + figures['read_errors'] + figures['write_errors']}")
