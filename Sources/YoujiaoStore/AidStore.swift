@@ -392,7 +392,7 @@ public struct AidStore: DatabaseStore {
     public func totals(year: Int, by grouping: AidTotalsGrouping, filter: AidScopeFilter) async throws -> [AidTotal] {
         try await ComputedFigures.shared.value("aid.totals.\(year).\(grouping).\(String(describing: filter.districtCode)).\(String(describing: filter.schoolID))",
                                                reading: [.aid, .registry], on: database) {
-            try await countTotals(year: year, by: grouping, filter: filter)
+            try await AidStore($0).countTotals(year: year, by: grouping, filter: filter)
         }
     }
 

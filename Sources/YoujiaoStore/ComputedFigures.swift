@@ -36,38 +36,96 @@ public enum DataArea: String, CaseIterable, Sendable {
 /// The numbers are read before the figure is computed: a write committed in between makes the kept
 /// figure newer than its numbers, never older. Inside a transaction nothing is kept or served: the
 /// transaction sees its own uncommitted rows, which a rollback would take back.
+///
+/// `serve` calls `refreshStale` every few seconds, so that the first view after a change does not
+/// pay for it: figures read in the last minutes are computed again in the background, one at a
+/// time, each at most once per ten times its own cost (a 6-s figure at most once a minute).
 public final class ComputedFigures: Sendable {
     public static let shared = ComputedFigures(capacity: 512)
 
-    private struct Entry { var versions: [Int64]; var value: any Sendable; var used: UInt64 }
+    public typealias Computation<T> = @Sendable (any Database) async throws -> T
+
+    private struct Entry {
+        var versions: [Int64]
+        var value: any Sendable
+        var areas: [DataArea]
+        var compute: Computation<any Sendable>
+        /// The LRU order.
+        var used: UInt64
+        var lastRead: ContinuousClock.Instant
+        var computed: ContinuousClock.Instant
+        var cost: Duration
+    }
     private struct State { var entries: [String: Entry] = [:]; var clock: UInt64 = 0 }
     private let state = Mutex(State())
     private let capacity: Int
+    /// A figure is refreshed in the background at most once per this many times its cost.
+    private let refreshCostMultiple: Int
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int, refreshCostMultiple: Int = 10) { self.capacity = capacity; self.refreshCostMultiple = refreshCostMultiple }
 
     /// The figure named `key` (which includes every parameter it depends on), computed by `compute`
-    /// unless it is kept under the current versions of `areas`.
+    /// on `database` unless it is kept under the current versions of `areas`. `compute` reads only
+    /// through the database it is given: the background refresh calls it with the server's own.
     public func value<T: Sendable>(_ key: String, reading areas: [DataArea], on database: any Database,
-                                   compute: () async throws -> T) async throws -> T {
-        guard !database.inTransaction else { return try await compute() }
+                                   compute: @escaping Computation<T>) async throws -> T {
+        guard !database.inTransaction else { return try await compute(database) }
         let versions = try await Self.versions(of: areas, on: database as! any SQLDatabase)
         let kept: T? = state.withLock { state in
             guard let entry = state.entries[key], entry.versions == versions, let value = entry.value as? T else { return nil }
             state.clock += 1
             state.entries[key]!.used = state.clock
+            state.entries[key]!.lastRead = .now
             return value
         }
         if let kept { return kept }
-        let value = try await compute()
+        let started = ContinuousClock.now
+        let value = try await compute(database)
+        let finished = ContinuousClock.now
         state.withLock { state in
             state.clock += 1
-            state.entries[key] = Entry(versions: versions, value: value, used: state.clock)
+            state.entries[key] = Entry(versions: versions, value: value, areas: areas, compute: { try await compute($0) }, used: state.clock,
+                                       lastRead: finished, computed: finished, cost: finished - started)
             if state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.used < $1.value.used })?.key {
                 state.entries[oldest] = nil
             }
         }
         return value
+    }
+
+    /// Computes again, on `database`, the kept figures read within `recently` whose areas have been
+    /// written since, and that were last computed at least `refreshCostMultiple` times their cost ago. Returns how
+    /// many it computed.
+    @discardableResult
+    public func refreshStale(on database: any Database, readWithin recently: Duration) async throws -> Int {
+        let sql = database as! any SQLDatabase
+        let now = ContinuousClock.now
+        let current = try await Self.versions(of: DataArea.allCases, on: sql)
+        let byArea = Dictionary(uniqueKeysWithValues: zip(DataArea.allCases, current.dropFirst()))
+        let due: [(key: String, areas: [DataArea], compute: Computation<any Sendable>)] = state.withLock { state in
+            state.entries.compactMap { key, entry in
+                let stale = entry.versions != [current[0]] + entry.areas.map { byArea[$0]! }
+                // A figure of another database (tests open many) is left to its own pages.
+                guard stale, entry.versions[0] == current[0], now - entry.lastRead <= recently,
+                      now - entry.computed >= entry.cost * refreshCostMultiple else { return nil }
+                return (key, entry.areas, entry.compute)
+            }
+        }
+        for figure in due {
+            let versions = try await Self.versions(of: figure.areas, on: sql)
+            let started = ContinuousClock.now
+            let value = try await figure.compute(database)
+            let finished = ContinuousClock.now
+            state.withLock { state in
+                // A page may have computed it meanwhile under newer numbers: keep the newer.
+                guard let entry = state.entries[figure.key], zip(versions, entry.versions).allSatisfy({ $0 >= $1 }) else { return }
+                state.entries[figure.key]!.versions = versions
+                state.entries[figure.key]!.value = value
+                state.entries[figure.key]!.computed = finished
+                state.entries[figure.key]!.cost = finished - started
+            }
+        }
+        return due.count
     }
 
     /// The database's own random number first, then the areas' versions in the order asked.

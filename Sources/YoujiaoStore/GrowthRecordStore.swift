@@ -251,39 +251,61 @@ public struct GrowthRecordStore: DatabaseStore {
 
     // MARK: Completeness
 
-    /// Every class of a school with pupils: three grouped queries, whatever the school's size.
+    /// Every class of a school with pupils.
     public func classStandings(schoolID: String, year: Int) async throws -> [GrowthClassStanding] {
-        struct Pupils: Decodable { var grade: String; var classNo: Int; var pupils: Int }
-        struct Records: Decodable { var grade: String; var classNo: Int; var pupils: Int; var records: Int; var selected: Int; var archived: Int }
-        struct Open: Decodable { var grade: String; var classNo: Int; var n: Int }
+        try await classStandings(schoolIDs: [schoolID], year: year)[schoolID] ?? []
+    }
+
+    /// Every class with pupils of each school, by school id: four grouped queries, whatever the
+    /// number and size of the schools (a district's page asks for all of its schools at once).
+    public func classStandings(schoolIDs: [String], year: Int) async throws -> [String: [GrowthClassStanding]] {
+        guard !schoolIDs.isEmpty else { return [:] }
+        struct Pupils: Decodable { var schoolId: String; var grade: String; var classNo: Int; var pupils: Int }
+        struct Records: Decodable {
+            var schoolId: String; var grade: String; var classNo: Int; var pupils: Int; var records: Int; var selected: Int; var archived: Int
+        }
+        struct Open: Decodable { var schoolId: String; var grade: String; var classNo: Int; var n: Int }
+        func schools(_ column: String) -> SQLQueryString {
+            var list: SQLQueryString = "\(unsafeRaw: column) IN ("
+            list.appendList(schoolIDs)
+            list.appendLiteral(")")
+            return list
+        }
         let pupils = try await sql.all("""
-            SELECT grade, class_no, COUNT(*) AS pupils FROM students WHERE school_id = \(bind: schoolID) AND grade IS NOT NULL AND class_no IS NOT NULL
-            GROUP BY grade, class_no
+            SELECT school_id, grade, class_no, COUNT(*) AS pupils FROM students
+            WHERE \(schools("school_id")) AND grade IS NOT NULL AND class_no IS NOT NULL
+            GROUP BY school_id, grade, class_no
             """, as: Pupils.self)
         let records = try await sql.all("""
-            SELECT s.grade, s.class_no, COUNT(DISTINCT r.student_id) AS pupils, COUNT(*) AS records,
+            SELECT r.school_id, s.grade, s.class_no, COUNT(DISTINCT r.student_id) AS pupils, COUNT(*) AS records,
                    SUM(CASE WHEN r.status = 'selected' THEN 1 ELSE 0 END) AS selected, SUM(CASE WHEN r.status = 'archived' THEN 1 ELSE 0 END) AS archived
             FROM growth_records r JOIN students s ON s.id = r.student_id
-            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND r.status <> 'withdrawn'
-              AND s.school_id = \(bind: schoolID) AND s.grade IS NOT NULL AND s.class_no IS NOT NULL
-            GROUP BY s.grade, s.class_no
+            WHERE \(schools("r.school_id")) AND r.school_year = \(bind: year) AND r.status <> 'withdrawn'
+              AND s.school_id = r.school_id AND s.grade IS NOT NULL AND s.class_no IS NOT NULL
+            GROUP BY r.school_id, s.grade, s.class_no
             """, as: Records.self)
         let open = try await sql.all("""
-            SELECT s.grade, s.class_no, COUNT(*) AS n FROM growth_objections o JOIN growth_records r ON r.id = o.record_id
+            SELECT r.school_id, s.grade, s.class_no, COUNT(*) AS n FROM growth_objections o JOIN growth_records r ON r.id = o.record_id
             JOIN students s ON s.id = r.student_id
-            WHERE r.school_id = \(bind: schoolID) AND r.school_year = \(bind: year) AND o.status = 'open' AND s.school_id = \(bind: schoolID)
-            GROUP BY s.grade, s.class_no
+            WHERE \(schools("r.school_id")) AND r.school_year = \(bind: year) AND o.status = 'open' AND s.school_id = r.school_id
+            GROUP BY r.school_id, s.grade, s.class_no
             """, as: Open.self)
-        let displays = try await self.displays(schoolID: schoolID, year: year)
-        struct Key: Hashable { var grade: String; var classNo: Int }
-        let recordsBy = Dictionary(records.map { (Key(grade: $0.grade, classNo: $0.classNo), $0) }, uniquingKeysWith: { a, _ in a })
-        let openBy = Dictionary(open.map { (Key(grade: $0.grade, classNo: $0.classNo), $0.n) }, uniquingKeysWith: +)
-        return pupils.compactMap { row in
-            guard let grade = Grade(rawValue: row.grade) else { return nil }
-            let key = Key(grade: row.grade, classNo: row.classNo), r = recordsBy[key]
-            return GrowthClassStanding(grade: grade, classNumber: row.classNo, pupils: row.pupils, pupilsWithRecords: r?.pupils ?? 0, records: r?.records ?? 0,
-                                 selected: r?.selected ?? 0, archived: r?.archived ?? 0, openObjections: openBy[key] ?? 0,
-                                 display: displays.first { $0.grade == grade && $0.classNumber == row.classNo })
-        }.sorted { ($0.grade.index, $0.classNumber) < ($1.grade.index, $1.classNumber) }
+        let displays = try await sql.all("""
+            SELECT * FROM growth_displays WHERE \(schools("school_id")) AND school_year = \(bind: year)
+            """, as: DisplayRow.self).compactMap(\.display)
+        struct Key: Hashable { var school: String; var grade: String; var classNo: Int }
+        let recordsBy = Dictionary(records.map { (Key(school: $0.schoolId, grade: $0.grade, classNo: $0.classNo), $0) }, uniquingKeysWith: { a, _ in a })
+        let openBy = Dictionary(open.map { (Key(school: $0.schoolId, grade: $0.grade, classNo: $0.classNo), $0.n) }, uniquingKeysWith: +)
+        let displayBy = Dictionary(displays.map { (Key(school: $0.schoolID, grade: $0.grade.rawValue, classNo: $0.classNumber), $0) },
+                                   uniquingKeysWith: { a, _ in a })
+        var standings: [String: [GrowthClassStanding]] = [:]
+        for row in pupils {
+            guard let grade = Grade(rawValue: row.grade) else { continue }
+            let key = Key(school: row.schoolId, grade: row.grade, classNo: row.classNo), r = recordsBy[key]
+            standings[row.schoolId, default: []].append(GrowthClassStanding(
+                grade: grade, classNumber: row.classNo, pupils: row.pupils, pupilsWithRecords: r?.pupils ?? 0, records: r?.records ?? 0,
+                selected: r?.selected ?? 0, archived: r?.archived ?? 0, openObjections: openBy[key] ?? 0, display: displayBy[key]))
+        }
+        return standings.mapValues { $0.sorted { ($0.grade.index, $0.classNumber) < ($1.grade.index, $1.classNumber) } }
     }
 }

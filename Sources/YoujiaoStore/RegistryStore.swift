@@ -100,11 +100,12 @@ public struct RegistryStore: DatabaseStore {
         return Page(items: items, total: total, request: page)
     }
 
-    /// Schools and pupils per district and stage. A pupil counts in the stage of their grade, or in
-    /// "special" when their school is a special-education school.
-    /// Schools and pupils per district and stage, city-wide (kept per registry version).
+    /// Schools and pupils per district and stage, city-wide (kept per registry version). A pupil
+    /// counts in the stage of their grade, or in "special" when their school is a special-education school.
     public func stageTotals() async throws -> [StageTotals] {
-        try await ComputedFigures.shared.value("registry.stageTotals", reading: [.registry], on: database) { try await countStageTotals() }
+        try await ComputedFigures.shared.value("registry.stageTotals", reading: [.registry], on: database) {
+            try await RegistryStore($0).countStageTotals()
+        }
     }
 
     private func countStageTotals() async throws -> [StageTotals] {

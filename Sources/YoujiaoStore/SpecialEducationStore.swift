@@ -32,14 +32,13 @@ public struct SpecialEducationStore: DatabaseStore {
         return try await sql.all("SELECT id FROM sped_cases WHERE student_id = \(bind: studentID)", as: Row.self).first?.id
     }
 
-    /// Whole files, each sub-record loaded with one query for all of them.
-    /// The case files the filter keeps. The city's and a district's (the monitoring pages) are kept
+    /// The case files the filter keeps, whole, each sub-record loaded with one query for all of them. The city's and a district's (the monitoring pages) are kept
     /// per version of the files and the registry (ComputedFigures); a school's or a family's are read.
     public func caseFiles(_ filter: CaseFileFilter) async throws -> [CaseFile] {
         switch filter {
         case .all, .district:
             try await ComputedFigures.shared.value("specialEducation.caseFiles.\(filter)", reading: [.specialEducation, .registry],
-                                                   on: database) { try await readCaseFiles(filter) }
+                                                   on: database) { try await SpecialEducationStore($0).readCaseFiles(filter) }
         case .id, .student, .school, .guardian:
             try await readCaseFiles(filter)
         }

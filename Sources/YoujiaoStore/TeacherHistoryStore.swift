@@ -168,10 +168,10 @@ public struct DistrictTeacherCareers: Sendable {
 extension TeacherHistoryStore {
     public func districtCareers(districtCode: String) async throws -> DistrictTeacherCareers {
         try await ComputedFigures.shared.value("teachers.districtCareers.\(districtCode)", reading: [.registry, .supervision, .teacherPosts],
-                                               on: database) {
+                                               on: database) { database in
             let registry = RegistryStore(database)
             let teachers = try await registry.teachers(districtCode: districtCode)
-            let histories = try await histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
+            let histories = try await TeacherHistoryStore(database).histories(teacherIDs: teachers.map(\.id), parts: .postsAndRotations)
             let schools = try await registry.schools(SchoolFilter(districtCode: districtCode), page: .everything).items
             return DistrictTeacherCareers(teachers: teachers, histories: histories,
                                           schoolNames: Dictionary(uniqueKeysWithValues: schools.map { ($0.id, $0.name) }))

@@ -30,6 +30,8 @@ public final class YoujiaoRuntime: Sendable {
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
         try await app.server.start(address: .hostname(hostname, port: port))
+        let refresher = Task { [app] in await Self.refreshFigures(app) }
+        defer { refresher.cancel() }
         // Run until SIGINT (Ctrl-C) or SIGTERM (a service manager), then close connections cleanly.
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -42,6 +44,19 @@ public final class YoujiaoRuntime: Sendable {
             source.resume(); term.resume()
         }
         await app.server.shutdown()
+    }
+
+    /// Keeps the figures pages read (ComputedFigures) current after writes, every five seconds,
+    /// until cancelled; a failure is logged and the next round tries again.
+    private static func refreshFigures(_ app: Application) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(5))
+            do {
+                try await ComputedFigures.shared.refreshStale(on: app.db, readWithin: .seconds(600))
+            } catch {
+                app.logger.warning("Refreshing the kept figures failed: \(String(reflecting: error))")
+            }
+        }
     }
 
     public func shutdown() async {

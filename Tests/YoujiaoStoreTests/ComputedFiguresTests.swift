@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import Synchronization
 import Testing
@@ -45,13 +46,13 @@ struct ComputedFiguresTests {
             try await Fixture.load(into: store.registry)
             let figures = ComputedFigures(capacity: 8), registry = Computations(), visits = Computations()
             for _ in 0..<3 {
-                #expect(try await figures.value("pupils", reading: [.registry], on: store.database) { registry.figure() } == 7)
-                _ = try await figures.value("visits", reading: [.familyEducation], on: store.database) { visits.figure() }
+                #expect(try await figures.value("pupils", reading: [.registry], on: store.database) { _ in registry.figure() } == 7)
+                _ = try await figures.value("visits", reading: [.familyEducation], on: store.database) { _ in visits.figure() }
             }
             #expect(registry.done == 1 && visits.done == 1)
             try await store.registry.transaction { try await $0.upsert(students: [Self.pupil]) }
-            #expect(try await figures.value("pupils", reading: [.registry], on: store.database) { registry.figure(8) } == 8)
-            _ = try await figures.value("visits", reading: [.familyEducation], on: store.database) { visits.figure() }
+            #expect(try await figures.value("pupils", reading: [.registry], on: store.database) { _ in registry.figure(8) } == 8)
+            _ = try await figures.value("visits", reading: [.familyEducation], on: store.database) { _ in visits.figure() }
             #expect(registry.done == 2, "the registry changed: computed again")
             #expect(visits.done == 1, "family education did not change: served as kept")
         }
@@ -61,16 +62,16 @@ struct ComputedFiguresTests {
         try await TestDatabase.withStore { store in
             try await Fixture.load(into: store.registry)
             let figures = ComputedFigures(capacity: 8), computations = Computations()
-            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { computations.figure() }
+            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { _ in computations.figure() }
             try await store.registry.transaction { tx in
                 // Inside, the transaction's own rows count: the kept figure is not served, and the new one is not kept.
                 try await tx.upsert(students: [Self.pupil])
-                _ = try await figures.value("pupils", reading: [.registry], on: tx.database) { computations.figure() }
-                _ = try await figures.value("pupils", reading: [.registry], on: tx.database) { computations.figure() }
+                _ = try await figures.value("pupils", reading: [.registry], on: tx.database) { _ in computations.figure() }
+                _ = try await figures.value("pupils", reading: [.registry], on: tx.database) { _ in computations.figure() }
             }
             #expect(computations.done == 3)
-            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { computations.figure() }
-            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { computations.figure() }
+            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { _ in computations.figure() }
+            _ = try await figures.value("pupils", reading: [.registry], on: store.database) { _ in computations.figure() }
             #expect(computations.done == 4, "after the commit: computed once, then kept")
         }
     }
@@ -94,9 +95,9 @@ struct ComputedFiguresTests {
         try await TestDatabase.withStore { first in
             try await TestDatabase.withStore { second in
                 let figures = ComputedFigures(capacity: 8), computations = Computations()
-                _ = try await figures.value("pupils", reading: [.registry], on: first.database) { computations.figure(1) }
+                _ = try await figures.value("pupils", reading: [.registry], on: first.database) { _ in computations.figure(1) }
                 // Both are fresh (every area at version 0): only the database's own number tells them apart.
-                #expect(try await figures.value("pupils", reading: [.registry], on: second.database) { computations.figure(2) } == 2)
+                #expect(try await figures.value("pupils", reading: [.registry], on: second.database) { _ in computations.figure(2) } == 2)
                 #expect(computations.done == 2)
             }
         }
@@ -149,6 +150,34 @@ struct ComputedFiguresTests {
             let after = try await history.districtCareers(districtCode: "310101")
             #expect(after.history(of: after.teachers[0].id).appointments.map(\.post) == [.vicePrincipal])
             #expect(try await history.districtCareers(districtCode: "310104").teachers.isEmpty, "Xuhui's teachers are its own")
+        }
+    }
+
+    /// A figure read recently is computed again in the background after a write, so the next page
+    /// is served at once; one not read within the window, or one whose last computation is too
+    /// recent for its cost, is left for its page.
+    @Test func theBackgroundRefreshRecomputesRecentlyReadStaleFigures() async throws {
+        try await TestDatabase.withStore { store in
+            try await Fixture.load(into: store.registry)
+            // No wait for the cost here (the figure takes a few ms); the throttle is checked below.
+            let figures = ComputedFigures(capacity: 8, refreshCostMultiple: 0), computations = Computations()
+            @Sendable func pupils(_ database: any Database) async throws -> Int {
+                _ = computations.figure()
+                return try await RegistryStore(database).stageTotals().reduce(0) { $0 + $1.pupils }
+            }
+            #expect(try await figures.value("pupils", reading: [.registry], on: store.database, compute: pupils) == 2)
+            #expect(try await figures.refreshStale(on: store.database, readWithin: .seconds(60)) == 0, "nothing written: nothing to do")
+            try await store.registry.transaction { try await $0.upsert(students: [Self.pupil]) }
+            #expect(try await figures.refreshStale(on: store.database, readWithin: .zero) == 0, "not read within the window")
+            #expect(try await figures.refreshStale(on: store.database, readWithin: .seconds(60)) == 1)
+            #expect(computations.done == 2)
+            #expect(try await figures.value("pupils", reading: [.registry], on: store.database, compute: pupils) == 3)
+            #expect(computations.done == 2, "the page was served the refreshed figure")
+
+            let slow = ComputedFigures(capacity: 8)
+            _ = try await slow.value("slow", reading: [.registry], on: store.database) { _ in try await Task.sleep(for: .milliseconds(300)); return 1 }
+            try await store.sql.raw("UPDATE students SET name = name").run()
+            #expect(try await slow.refreshStale(on: store.database, readWithin: .seconds(60)) == 0, "computed 0.3 s ago: not again within 3 s")
         }
     }
 }

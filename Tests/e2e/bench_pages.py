@@ -141,7 +141,7 @@ def start_status_load():
     """wrk reading the demo parent's application page, signed in as the parent, until stopped."""
     session, _ = sign_in("parent")
     application = next(link for link in links(session.get("/enrollment")[2], args.base + "/enrollment") if "/apply/" in link)
-    _, _, _, campaign, _, student = application.split("/")
+    _, _, campaign, _, student = application.split("/")
     cookie = cookie_header(session)
     plan = tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False)
     plan.write(f"{cookie}\t\t{student}\t\n" * 2)  # a line for each of wrk's two threads

@@ -446,14 +446,15 @@ struct GrowthController {
         guard viewer.scope.canSeeDistrict(code) else { throw Abort(.forbidden, reason: req.t(.refusal(.districtOutsideScope))) }
         let year = CaseDate.today().schoolYear
         let store = GrowthRecordStore(req.db)
-        var rows: [GrowthDistrictPage.Row] = []
-        for school in try await req.registry.schools(SchoolFilter(districtCode: code), page: .everything).items
-        where school.stages.contains(where: { $0 != .kindergarten }) {
-            let classes = try await store.classStandings(schoolID: school.id, year: year)
-            rows.append(.init(schoolID: school.id, schoolName: school.name, pupils: classes.reduce(0) { $0 + $1.pupils },
-                              withoutRecords: classes.reduce(0) { $0 + $1.pupils - $1.pupilsWithRecords },
-                              classesWithoutDisplay: classes.filter { framework.isDisplayed($0.grade.stage) && $0.display == nil }.count,
-                              openObjections: classes.reduce(0) { $0 + $1.openObjections }))
+        let schools = try await req.registry.schools(SchoolFilter(districtCode: code), page: .everything).items
+            .filter { $0.stages.contains { $0 != .kindergarten } }
+        let standings = try await store.classStandings(schoolIDs: schools.map(\.id), year: year)
+        let rows: [GrowthDistrictPage.Row] = schools.map { school in
+            let classes = standings[school.id] ?? []
+            return .init(schoolID: school.id, schoolName: school.name, pupils: classes.reduce(0) { $0 + $1.pupils },
+                         withoutRecords: classes.reduce(0) { $0 + $1.pupils - $1.pupilsWithRecords },
+                         classesWithoutDisplay: classes.filter { framework.isDisplayed($0.grade.stage) && $0.display == nil }.count,
+                         openObjections: classes.reduce(0) { $0 + $1.openObjections })
         }
         return GrowthDistrictPage.Model(districtCode: code, districtName: district.name, rows: rows,
                                         sort: try req.tableSort(keys: GrowthDistrictPage.sortableKeys, fallback: GrowthDistrictPage.defaultSort))

@@ -75,8 +75,8 @@ struct SupervisionController {
     /// the data they read (ComputedFigures), not per request.
     static func results(_ req: Request, year: Int, scope: SupervisionScope) async throws -> (input: SupervisionInput, results: [IndicatorResult]) {
         let computed = try await ComputedFigures.shared.value("supervision.results.\(year).\(scope)", reading: SupervisionStore.areasRead,
-                                                              on: req.db) {
-            let input = try await req.supervision.input(year: year, scope: scope)
+                                                              on: req.db) { database in
+            let input = try await SupervisionStore(database).input(year: year, scope: scope)
             return SupervisedScope(input: input, results: SupervisionEngine.compute(input: input))
         }
         let levels: Set<IndicatorLevel>
