@@ -257,7 +257,9 @@ public struct GrowthRecordStore: DatabaseStore {
     }
 
     /// Every class with pupils of each school, by school id: four grouped queries, whatever the
-    /// number and size of the schools (a district's page asks for all of its schools at once).
+    /// number and size of the schools (a district's page asks for all of its schools at once). The
+    /// pupils' side names the schools too: without it PostgreSQL's planner misjudges the join and
+    /// scans every pupil of the city (430 ms instead of 150 ms for a district at full scale).
     public func classStandings(schoolIDs: [String], year: Int) async throws -> [String: [GrowthClassStanding]] {
         guard !schoolIDs.isEmpty else { return [:] }
         struct Pupils: Decodable { var schoolId: String; var grade: String; var classNo: Int; var pupils: Int }
@@ -281,13 +283,14 @@ public struct GrowthRecordStore: DatabaseStore {
                    SUM(CASE WHEN r.status = 'selected' THEN 1 ELSE 0 END) AS selected, SUM(CASE WHEN r.status = 'archived' THEN 1 ELSE 0 END) AS archived
             FROM growth_records r JOIN students s ON s.id = r.student_id
             WHERE \(schools("r.school_id")) AND r.school_year = \(bind: year) AND r.status <> 'withdrawn'
-              AND s.school_id = r.school_id AND s.grade IS NOT NULL AND s.class_no IS NOT NULL
+              AND \(schools("s.school_id")) AND s.school_id = r.school_id AND s.grade IS NOT NULL AND s.class_no IS NOT NULL
             GROUP BY r.school_id, s.grade, s.class_no
             """, as: Records.self)
         let open = try await sql.all("""
             SELECT r.school_id, s.grade, s.class_no, COUNT(*) AS n FROM growth_objections o JOIN growth_records r ON r.id = o.record_id
             JOIN students s ON s.id = r.student_id
-            WHERE \(schools("r.school_id")) AND r.school_year = \(bind: year) AND o.status = 'open' AND s.school_id = r.school_id
+            WHERE \(schools("r.school_id")) AND r.school_year = \(bind: year) AND o.status = 'open'
+              AND \(schools("s.school_id")) AND s.school_id = r.school_id
             GROUP BY r.school_id, s.grade, s.class_no
             """, as: Open.self)
         let displays = try await sql.all("""
