@@ -31,7 +31,6 @@ public final class YoujiaoRuntime: Sendable {
         app.http.server.configuration.port = port
         try await app.server.start(address: .hostname(hostname, port: port))
         let refresher = Task { [app] in await Self.refreshFigures(app) }
-        defer { refresher.cancel() }
         // Run until SIGINT (Ctrl-C) or SIGTERM (a service manager), then close connections cleanly.
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -44,13 +43,16 @@ public final class YoujiaoRuntime: Sendable {
             source.resume(); term.resume()
         }
         await app.server.shutdown()
+        // Stopped and finished before the databases close (`shutdown`): it reads through them.
+        refresher.cancel()
+        await refresher.value
     }
 
     /// Keeps the figures pages read (ComputedFigures) current after writes, every five seconds,
     /// until cancelled; a failure is logged and the next round tries again.
     private static func refreshFigures(_ app: Application) async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(5))
+        while true {
+            do { try await Task.sleep(for: .seconds(5)) } catch { return }  // cancelled: the server is stopping
             do {
                 try await ComputedFigures.shared.refreshStale(on: app.db, readWithin: .seconds(600))
             } catch {

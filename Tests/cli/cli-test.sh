@@ -339,6 +339,14 @@ run_suite sqlite --database "$work/cli.sqlite"
 # A mistyped path is refused, not served as an empty platform (and no file is left behind).
 "$YOUJIAO" serve --database "$work/typo.sqlite" --port 1 > /dev/null 2> "$work/err"; status=$?
 check "serve refuses a missing database" '[ $status -eq 2 ] && grep -q "no database at $work/typo.sqlite" "$work/err" && [ ! -e "$work/typo.sqlite" ]'
+# SIGTERM stops the server cleanly, the background refresh of kept figures included (it once
+# read through the closed databases and crashed): let it run a round, then stop it.
+port=$((20000 + RANDOM % 20000))
+"$YOUJIAO" serve --database "$work/cli.sqlite" --port "$port" > "$work/serve.log" 2>&1 & serve_pid=$!
+for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/readyz" > /dev/null 2>&1 && break; sleep 0.2; done
+sleep 6
+kill -TERM "$serve_pid"; wait "$serve_pid"; status=$?
+check "serve stops cleanly on SIGTERM" '[ $status -eq 0 ] && ! grep -q "runtime failure" "$work/serve.log"'
 aid_suite sqlite
 keys_suite
 accounts_suite
