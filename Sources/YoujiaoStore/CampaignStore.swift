@@ -167,6 +167,13 @@ public struct ApplicationActor: Sendable {
 }
 
 /// Campaigns, applications and draws. Every multi-row write (freeze, draw, publish) is one transaction.
+/// The zones and schools of a campaign's application form (`CampaignStore.formChoices`).
+public struct CampaignFormChoices: Sendable {
+    public var zones: [CatchmentZone]
+    public var schools: [EnrollmentSchool]
+    public var schoolNames: [String: String]
+}
+
 public struct CampaignStore: DatabaseStore {
     public let database: any Database
     public init(_ database: any Database) { self.database = database }
@@ -308,6 +315,24 @@ public struct CampaignStore: DatabaseStore {
         let zones = if let district = campaign.districtCode { try await RegistryStore(database).zones(districtCode: district) }
             else { try await sql.all("SELECT * FROM zones ORDER BY id", as: ZoneRecord.self).map(\.zone) }
         return zones.filter { $0.servingSchoolID(for: campaign.grade) != nil }
+    }
+
+    /// What a campaign's application form offers: the zones of its scope, its schools, and the name
+    /// of every school a zone or a choice may name. Kept per data version: a family's status page
+    /// shows them on every view (a fifth of its cost was decoding the district's schools and zones),
+    /// and they change only with the registry, the zones or the campaign's seats.
+    public func formChoices(for campaign: Campaign) async throws -> CampaignFormChoices {
+        let key = "enrollment.formChoices.\(campaign.id).\(campaign.grade.rawValue).\(campaign.districtCode ?? "city")"
+        return try await ComputedFigures.shared.value(key, reading: [.registry, .enrollmentSetup], on: database) { database in
+            let store = CampaignStore(database)
+            let zones = try await store.zones(for: campaign)
+            let schools = try await store.enrollmentSchools(for: campaign, zones: zones)
+            var names = Dictionary(schools.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            for zone in zones {
+                if let id = zone.servingSchoolID(for: campaign.grade), names[id] == nil { names[id] = try await RegistryStore(database).school(id: id)?.name }
+            }
+            return CampaignFormChoices(zones: zones, schools: schools, schoolNames: names)
+        }
     }
 
     /// One zone, if it is among `zones(for:)`.

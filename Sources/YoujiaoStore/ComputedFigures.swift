@@ -12,6 +12,7 @@ public enum DataArea: String, CaseIterable, Sendable {
     case specialEducation = "special_education"
     case teacherPosts = "teacher_posts"
     case aid
+    case enrollmentSetup = "enrollment_setup"
 
     var tables: [String] {
         switch self {
@@ -23,6 +24,7 @@ public enum DataArea: String, CaseIterable, Sendable {
                                  "sped_services", "sped_reviews", "sped_review_results", "sped_visits", "sped_handovers"]
         case .teacherPosts: ["teacher_appointments"]
         case .aid: ["aid_grants", "aid_policies"]
+        case .enrollmentSetup: ["zones", "campaign_seats"]
         }
     }
 }

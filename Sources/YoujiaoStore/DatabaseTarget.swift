@@ -99,6 +99,7 @@ public enum StoreSetup {
         CreateDataVersions(),
         AddTeacherPostsDataVersion(),
         AddAidDataVersion(),
+        AddEnrollmentSetupDataVersion(),
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import

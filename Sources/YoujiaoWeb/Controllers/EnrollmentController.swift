@@ -368,13 +368,8 @@ struct EnrollmentController {
     static func applicationForm(_ req: Request, campaign: Campaign, student: StudentRecord, values: [String: String],
                                 problem: CampaignProblem?) async throws -> Response {
         let store = CampaignStore(req.db)
-        let zones = try await store.zones(for: campaign)
-        var schoolNames: [String: String] = [:]
-        let campaignSchools = try await store.enrollmentSchools(for: campaign, zones: zones)
-        for school in campaignSchools { schoolNames[school.id] = school.name }
-        for zone in zones {
-            if let id = zone.servingSchoolID(for: campaign.grade), schoolNames[id] == nil { schoolNames[id] = try await req.registry.school(id: id)?.name }
-        }
+        let choices = try await store.formChoices(for: campaign)
+        let zones = choices.zones, schoolNames = choices.schoolNames
         let districtName = try await campaign.districtCode.asyncFlatMap { try await req.registry.district(code: $0) }?.name ?? ""
         func zoneLabel(_ id: String) -> Phrase {
             let zone = zones.first { $0.id == id }
@@ -386,7 +381,7 @@ struct EnrollmentController {
             campaignName: try await EnrollmentView.titlePhrase(req, campaign), childName: student.name,
             age: MaskedBirth.age(birthDate: student.birthDate).map(Phrase.ageInYears), maskedID: student.maskedNationalId,
             action: "/enrollment/\(campaign.id)/apply/\(student.id)", values: values,
-            privateSchools: campaignSchools.filter { $0.ownership == .private }
+            privateSchools: choices.schools.filter { $0.ownership == .private }
                 .map { Choice(value: $0.id, label: .verbatim($0.name)) },
             zones: zones.map { Choice(value: $0.id, label: zoneLabel($0.id)) },
             problem: problem.map { ApplicationFormPage.Problem(field: $0.field, message: Phrase(zh: $0.zh, en: $0.en)) },
