@@ -97,9 +97,9 @@ public enum StoreSetup {
         CreateGrowthRecords(),
         AddGrowthRecordAuthor(),
         CreateDataVersions(),
-        AddTeacherPostsDataVersion(),
-        AddAidDataVersion(),
-        AddEnrollmentSetupDataVersion(),
+        AddDataArea.teacherPosts,
+        AddDataArea.aid,
+        AddDataArea.enrollmentSetup,
     ]
 
     /// WAL journal (readers never wait for the writer) and synchronous=FULL (a committed import
