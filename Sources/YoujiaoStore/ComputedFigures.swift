@@ -96,8 +96,8 @@ public final class ComputedFigures: Sendable {
     }
 
     /// Computes again, on `database`, the kept figures read within `recently` whose areas have been
-    /// written since, and that were last computed at least `refreshCostMultiple` times their cost ago. Returns how
-    /// many it computed.
+    /// written since and that were last computed at least `refreshCostMultiple` times their cost
+    /// ago. Returns how many it computed.
     @discardableResult
     public func refreshStale(on database: any Database, readWithin recently: Duration) async throws -> Int {
         let sql = database as! any SQLDatabase
