@@ -115,12 +115,6 @@ public struct GrowthRecordStore: DatabaseStore {
         try await sql.all("SELECT * FROM growth_displays WHERE id = \(bind: id)", as: DisplayRow.self).first?.display
     }
 
-    /// The displays running on `day` for these classes (a family's children's classes).
-    public func displays(schoolID: String, year: Int) async throws -> [GrowthDisplay] {
-        try await sql.all("SELECT * FROM growth_displays WHERE school_id = \(bind: schoolID) AND school_year = \(bind: year)", as: DisplayRow.self)
-            .compactMap(\.display)
-    }
-
     /// Opens a class's display; the unique (school, year, grade, class) decides between two openings.
     public func open(_ display: GrowthDisplay) async throws {
         struct Count: Decodable { var n: Int }

@@ -57,7 +57,8 @@ HREF = re.compile(r'\bhref="([^"]*)"')
 
 class Session:
     def __init__(self):
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def get(self, path):
         """The final URL, the status and the body; 4xx and 5xx answers are returned, not raised."""
@@ -142,7 +143,7 @@ def start_status_load():
     session, _ = sign_in("parent")
     application = next(link for link in links(session.get("/enrollment")[2], args.base + "/enrollment") if "/apply/" in link)
     _, _, campaign, _, student = application.split("/")
-    cookie = cookie_header(session)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in session.jar)
     plan = tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False)
     plan.write(f"{cookie}\t\t{student}\t\n" * 2)  # a line for each of wrk's two threads
     plan.close()
@@ -152,11 +153,6 @@ def start_status_load():
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     time.sleep(3)  # the load is under way before the first page is timed
     return load
-
-
-def cookie_header(session):
-    jar = next(h.cookiejar for h in session.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor))
-    return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
 load = start_status_load() if args.status_load else None
