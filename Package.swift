@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        // Named for its event loops as the Swift concurrency executor (Entry.swift); Vapor brings it anyway.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
@@ -75,7 +77,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "youjiao", dependencies: ["YoujiaoCLI"]),
+        .executableTarget(name: "youjiao", dependencies: [
+            "YoujiaoCLI", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // Benchmarks of Core against peers; Core only, so a release build takes about a minute.
         .executableTarget(name: "YoujiaoBench", dependencies: ["YoujiaoCore"]),
         .testTarget(name: "YoujiaoCoreTests", dependencies: ["YoujiaoCore"]),

@@ -34,13 +34,13 @@ public enum DatabaseTarget: Sendable, Equatable, CustomStringConvertible {
 
 public enum StoreSetup {
     /// Registers the database with Fluent as the default.
-    public static func register(_ target: DatabaseTarget, on databases: Databases) throws {
+    public static func register(_ target: DatabaseTarget, on databases: Databases) async throws {
         switch target {
         case .sqlite(let path):
             databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true), connectionPoolTimeout: connectionPoolTimeout,
                                   sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
-            databases.use(try postgresConfiguration(url, eventLoopGroup: databases.eventLoopGroup), as: .psql)
+            databases.use(try await postgresConfiguration(url, eventLoopGroup: databases.eventLoopGroup), as: .psql)
         }
     }
 
@@ -53,13 +53,13 @@ public enum StoreSetup {
     /// One host: PostgresKit reads the URL itself, as it always has (after the strict check, so a
     /// bad port is refused by name). Several hosts (libpq's `host1:port1,host2:port2`, as
     /// `pg_autoctl show uri` prints): `PrimaryRouting`.
-    static func postgresConfiguration(_ url: String, eventLoopGroup: any EventLoopGroup) throws -> any DatabaseConfiguration {
+    static func postgresConfiguration(_ url: String, eventLoopGroup: any EventLoopGroup) async throws -> any DatabaseConfiguration {
         let single = { try DatabaseConfigurationFactory.postgres(url: url, maxConnectionsPerEventLoop: connectionsPerEventLoop,
                                                                 connectionPoolTimeout: connectionPoolTimeout).make() }
         if PostgresURL.isUnixSocket(url) { return try single() }
         let parsed = try PostgresURL(url)
         if parsed.hosts.count == 1 { return try single() }
-        return try PrimaryRouting.configuration(parsed, eventLoopGroup: eventLoopGroup)
+        return try await PrimaryRouting.configuration(parsed, eventLoopGroup: eventLoopGroup)
     }
 
     /// Every migration of the store, in order. The web layer appends its session table.

@@ -19,7 +19,7 @@ enum PrimaryRouting {
 
     /// Chooses the first usable host now — a server cannot start, nor migrate, without it — and
     /// returns the configuration that keeps watching.
-    static func configuration(_ url: PostgresURL, eventLoopGroup: any EventLoopGroup) throws -> PrimaryRoutingConfiguration {
+    static func configuration(_ url: PostgresURL, eventLoopGroup: any EventLoopGroup) async throws -> PrimaryRoutingConfiguration {
         // PostgresKit turns sslmode into its TLS setting (certificates checked); every host shares it.
         let tls = try SQLPostgresConfiguration(url: "postgres://youjiao@localhost?sslmode=\(url.tlsMode ?? "prefer")").coreConfiguration.tls
         let hosts = url.hosts.map {
@@ -28,8 +28,7 @@ enum PrimaryRouting {
         }
         let watch = PrimaryWatch(url: url, hosts: hosts.map(\.coreConfiguration), eventLoop: eventLoopGroup.any(),
                                  logger: Logger(label: "youjiao.database"))
-        // Called while the application is configured, off the event loops, so waiting is allowed.
-        let (found, answers) = try watch.firstUsable().wait()
+        let (found, answers) = try await watch.firstUsable().get()
         guard let found else { throw NoUsableHost(summary: watch.summary(answers), attributes: url.sessionAttributes) }
         watch.choose(found)
         return PrimaryRoutingConfiguration(hosts: hosts, watch: watch)

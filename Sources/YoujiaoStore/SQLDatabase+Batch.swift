@@ -1,6 +1,7 @@
 import Foundation
 import FluentKit
 import SQLKit
+import Synchronization
 
 extension SQLDatabase {
     /// Inserts rows a few hundred per statement (DESIGN.md §2: large writes batch).
@@ -38,7 +39,32 @@ extension SQLDatabase {
 
     /// The rows of a query decoded with snake_case columns.
     func all<Row: Decodable>(_ query: SQLQueryString, as type: Row.Type) async throws -> [Row] {
-        try await raw(query).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        try await raw(query).all(decoding: Row.self, keyDecodingStrategy: SnakeCaseColumns.strategy)
+    }
+}
+
+/// SQLKit's `.convertFromSnakeCase`, each key converted once per process: converting every key of
+/// every row again was a twentieth of a status page's CPU. The names are SQLKit's own (its encoder
+/// converts each new key), so a column is found exactly where it was.
+enum SnakeCaseColumns {
+    static let strategy = SQLRowDecoder.KeyDecodingStrategy.custom { path in
+        SnakeCaseColumns.Key(stringValue: column(for: path.last?.stringValue ?? ""))
+    }
+
+    private static let known = Mutex<[String: String]>([:])
+
+    static func column(for key: String) -> String {
+        if let column = known.withLock({ $0[key] }) { return column }
+        let column = (try? SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase).encode([key: 0]).first?.0) ?? key
+        known.withLock { $0[key] = column }
+        return column
+    }
+
+    struct Key: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 }
 

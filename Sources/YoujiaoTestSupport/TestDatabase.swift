@@ -62,7 +62,7 @@ public struct TestDatabase: Sendable {
     /// A store-level connection with every migration run, without the web layer.
     public func openStore() async throws -> OpenStore {
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-        try StoreSetup.register(target, on: databases)
+        try await StoreSetup.register(target, on: databases)
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let migrations = Migrations()

@@ -46,7 +46,7 @@ public enum YoujiaoApp {
             }
             return ring
         }
-        try StoreSetup.register(target, on: app.databases)
+        try await StoreSetup.register(target, on: app.databases)
         PoolWaitMetrics.install(on: app.databases, database: target.isSQLite ? "sqlite" : "postgresql")
         for migration in StoreSetup.migrations { app.migrations.add(migration) }
         try await StoreSetup.prepare(app.db)

@@ -64,10 +64,10 @@ struct DatabaseTargetTests {
         }
     }
 
-    @Test func registeringAMalformedURLThrowsInsteadOfTrapping() {
+    @Test func registeringAMalformedURLThrowsInsteadOfTrapping() async {
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-        #expect(throws: PostgresURLError.self) { try StoreSetup.register(.postgres(url: "postgres://app:secret@db:70000/city"), on: databases) }
-        #expect(throws: PostgresURLError.self) { try StoreSetup.register(.postgres(url: "postgres://app@db1:5432,db2:x/city"), on: databases) }
+        await #expect(throws: PostgresURLError.self) { try await StoreSetup.register(.postgres(url: "postgres://app:secret@db:70000/city"), on: databases) }
+        await #expect(throws: PostgresURLError.self) { try await StoreSetup.register(.postgres(url: "postgres://app@db1:5432,db2:x/city"), on: databases) }
     }
 
     @Test func theDescriptionNeverShowsThePassword() {
@@ -78,11 +78,11 @@ struct DatabaseTargetTests {
         #expect(DatabaseTarget.postgres(url: "postgres://app@db/city").description == "PostgreSQL postgres://app@db/city")
     }
 
-    @Test func noReachableHostIsRefusedWithEachHostsAnswer() {
+    @Test func noReachableHostIsRefusedWithEachHostsAnswer() async {
         // Nothing listens on ports 1 and 2 of the loopback address: both connections are refused at once.
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-        #expect {
-            try StoreSetup.register(.postgres(url: "postgres://app:secret@127.0.0.1:1,127.0.0.1:2/city?target_session_attrs=read-write&sslmode=disable"),
+        await #expect {
+            try await StoreSetup.register(.postgres(url: "postgres://app:secret@127.0.0.1:1,127.0.0.1:2/city?target_session_attrs=read-write&sslmode=disable"),
                                     on: databases)
         } throws: { error in
             let message = String(describing: error)
@@ -137,7 +137,7 @@ struct DatabaseTargetTests {
         let loop = MultiThreadedEventLoopGroup.singleton
         let databases = Databases(threadPool: .singleton, on: loop)
         do {
-            try StoreSetup.register(.postgres(url: url), on: databases)
+            try await StoreSetup.register(.postgres(url: url), on: databases)
             try await body(try #require(databases.database(logger: Logger(label: "test"), on: loop.any()) as? any SQLDatabase))
             await databases.shutdownAsync()
         } catch {

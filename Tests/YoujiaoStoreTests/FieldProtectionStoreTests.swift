@@ -145,7 +145,7 @@ struct FieldProtectionStoreTests {
         let database = try await TestDatabase.make()
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
         do {
-            try StoreSetup.register(database.target, on: databases)
+            try await StoreSetup.register(database.target, on: databases)
             var logger = Logger(label: "test")
             logger.logLevel = .warning
             func migrate(_ list: ArraySlice<any Migration>) async throws {

@@ -29,11 +29,15 @@ struct FormatTests {
         // Past midnight in Beijing, with fractional seconds, on the last day of the year.
         #expect(Format.beijingTime(iso: "2026-12-31T16:30:59.999Z")?.zh == "2027-01-01 00:30（北京时间）")
         #expect(Format.beijingTime(iso: "2026-03-01T02:00:00+08:00")?.zh == "2026-03-01 02:00（北京时间）")
+        #expect(Format.beijingTime(iso: "2026-03-01T00:00:00-05:30")?.zh == "2026-03-01 13:30（北京时间）")
         #expect(Format.beijingMinute(Date(timeIntervalSince1970: -1)) == "1970-01-01 07:59")
     }
 
     @Test func malformedTimesAreNotShown() {
-        for bad in ["", "2026-09-01", "yesterday", "2026-13-01T00:00:00Z", "2026-09-01 06:30:00"] {
+        for bad in ["", "2026-09-01", "yesterday", "2026-13-01T00:00:00Z", "2026-09-01 06:30:00", "2026-09-01T06:30:00",
+                    "2026-09-01T24:00:00Z", "2026-09-01T06:60:00Z", "2026-09-01T06:30:60Z", "2026-02-30T06:30:00Z",
+                    "2026-09-01T06:30:00.Z", "2026-09-01T06:30:00.5", "2026-09-01T06:30:00+8", "2026-09-01T06:30:00+08:00Z",
+                    "2026-09-01T06:30:00ZZ", "2026/09/01T06:30:00Z", "2026-09-01T6:30:00Z ", "２０２６-09-01T06:30:00Z"] {
             #expect(Format.beijingTime(iso: bad) == nil, "\(bad)")
         }
     }

@@ -99,7 +99,7 @@ public struct CaseDate: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     // MARK: Day numbers (days since 1970-01-01; H. Hinnant's civil-calendar algorithms)
 
-    var dayNumber: Int {
+    public var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
