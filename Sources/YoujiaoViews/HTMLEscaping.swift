@@ -10,20 +10,30 @@ public enum HTMLEscaping {
     /// An attribute value (or any text, for pages still written as strings): quotes too.
     public static func attribute(_ value: String) -> String { escape(value, quotes: true) }
 
+    /// Byte by byte (UTF-8 never hides these ASCII bytes inside a character), and most text,
+    /// having none of them, is returned as it is: walking characters was 3% of a page's CPU.
     private static func escape(_ input: String, quotes: Bool) -> String {
-        var out = ""
-        out.reserveCapacity(input.utf8.count)
-        for character in input {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&#39;"
-            default: out.append(character)
+        func needsEscaping(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quotes
+            default: false
             }
         }
-        return out
+        guard input.utf8.contains(where: needsEscaping) else { return input }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.utf8.count + 16)
+        for byte in input.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\"") where quotes: out += Array("&quot;".utf8)
+            case UInt8(ascii: "'") where quotes: out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
