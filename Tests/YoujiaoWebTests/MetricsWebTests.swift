@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
+import Synchronization
 import Testing
 import Vapor
 import YoujiaoStore
@@ -75,6 +76,59 @@ struct MetricsWebTests {
         let after = MetricsExport.registry.emitToString()
         #expect(Self.figure(after, timeouts) ?? 0 >= (Self.figure(before, timeouts) ?? 0) + 1)
         #expect(Self.figure(after, waits) ?? 0 >= (Self.figure(before, waits) ?? 0) + 3, "the lent connection, the wait that timed out, the next query")
+        await databases.shutdownAsync()
+        try await threads.shutdownGracefully()
+        try await group.shutdownGracefully()
+    }
+    /// The server's SQLite transactions take turns (`SQLiteWriteTurns`): twenty at once from two
+    /// event loops run one after another, a failing one hands its turn on, and the waits are timed.
+    @Test func sqliteTransactionsTakeTurns() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let threads = NIOThreadPool(numberOfThreads: 2)
+        threads.start()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("turns-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let databases = Databases(threadPool: threads, on: group)
+        databases.use(.sqlite(.file(path)), as: .sqlite)
+        PoolWaitMetrics.install(on: databases, database: "sqlite")
+        let db = try #require(databases.database(logger: Logger(label: "test"), on: group.any()))
+        try await (db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        try await (db as! any SQLDatabase).raw("CREATE TABLE t (n INTEGER)").run()
+        let turns = #"youjiao_lock_wait_seconds_count{lock="sqlite_write"}"#
+        let before = Self.figure(MetricsExport.registry.emitToString(), turns) ?? 0
+        final class Overlap: Sendable {
+            private let counts = Mutex((now: 0, most: 0))
+            func enter() { counts.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
+            func leave() { counts.withLock { $0.now -= 1 } }
+            var most: Int { counts.withLock { $0.most } }
+        }
+        let overlap = Overlap()
+        struct Refused: Error {}
+        let handles = (0..<21).map { _ in databases.database(logger: Logger(label: "test"), on: group.next())! }
+        let outcomes = await withTaskGroup(of: Bool.self) { tasks in
+            for (n, handle) in handles.enumerated() {
+                tasks.addTask {
+                    do {
+                        try await handle.transaction { tx in
+                            overlap.enter()
+                            defer { overlap.leave() }
+                            try await Task.sleep(for: .milliseconds(2))  // the first statement comes later, as in a request
+                            try await (tx as! any SQLDatabase).raw("INSERT INTO t (n) VALUES (\(bind: n))").run()
+                            if n == 7 { throw Refused() }
+                        }
+                        return true
+                    } catch {
+                        return false
+                    }
+                }
+            }
+            return await tasks.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        struct Count: Decodable { let n: Int }
+        let stored = try await (db as! any SQLDatabase).raw("SELECT count(*) AS n FROM t").first(decoding: Count.self)?.n
+        #expect(overlap.most == 1, "one transaction at a time")
+        #expect(outcomes.filter { $0 }.count == 20 && stored == 20, "the failed one rolled back and handed its turn on")
+        #expect((Self.figure(MetricsExport.registry.emitToString(), turns) ?? 0) >= before + 21)
         await databases.shutdownAsync()
         try await threads.shutdownGracefully()
         try await group.shutdownGracefully()

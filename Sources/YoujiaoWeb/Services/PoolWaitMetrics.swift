@@ -28,7 +28,7 @@ enum PoolWaitMetrics {
         let instruments = Instruments(database: name)
         for id in databases.ids() {
             guard let base = databases.configuration(for: id), !(base is Configuration) else { continue }
-            databases.use(Configuration(base: base, instruments: instruments), as: id)
+            databases.use(Configuration(base: base, instruments: instruments, writeTurns: name == "sqlite" ? SQLiteWriteTurns() : nil), as: id)
         }
     }
 
@@ -45,20 +45,22 @@ enum PoolWaitMetrics {
     struct Configuration: DatabaseConfiguration {
         var base: any DatabaseConfiguration
         let instruments: Instruments
+        let writeTurns: SQLiteWriteTurns?
         var middleware: [any AnyModelMiddleware] {
             get { base.middleware }
             set { base.middleware = newValue }
         }
         func makeDriver(for databases: Databases) -> any DatabaseDriver {
-            Driver(base: base.makeDriver(for: databases), instruments: instruments)
+            Driver(base: base.makeDriver(for: databases), instruments: instruments, writeTurns: writeTurns)
         }
     }
 
     struct Driver: DatabaseDriver {
         let base: any DatabaseDriver
         let instruments: Instruments
+        let writeTurns: SQLiteWriteTurns?
         func makeDatabase(with context: DatabaseContext) -> any Database {
-            TimedDatabase(base: base.makeDatabase(with: context), instruments: instruments, holdsConnection: false)
+            TimedDatabase(base: base.makeDatabase(with: context), instruments: instruments, writeTurns: writeTurns, holdsConnection: false)
         }
         func shutdown() { base.shutdown() }
         func shutdownAsync() async { await base.shutdownAsync() }
@@ -85,18 +87,20 @@ enum PoolWaitMetrics {
     }
 }
 
-/// The driver's database with its pool waits timed (`PoolWaitMetrics`). Otherwise a pass-through:
-/// the same dialect, transactions and errors.
+/// The driver's database with its pool waits timed (`PoolWaitMetrics`) and, on SQLite, its
+/// transactions taking turns (`SQLiteWriteTurns`). Otherwise a pass-through: the same dialect,
+/// transactions and errors.
 struct TimedDatabase: PassThroughDatabase, SQLDatabase {
     let base: any Database
     let instruments: PoolWaitMetrics.Instruments
+    let writeTurns: SQLiteWriteTurns?
     /// `base` is a connection lent by the pool (inside `withConnection` or a transaction).
     let holdsConnection: Bool
 
     private var sqlBase: any SQLDatabase { base as! any SQLDatabase }  // both drivers are SQL databases
 
     private func held(_ database: any Database) -> TimedDatabase {
-        TimedDatabase(base: database, instruments: instruments, holdsConnection: true)
+        TimedDatabase(base: database, instruments: instruments, writeTurns: writeTurns, holdsConnection: true)
     }
 
     var context: DatabaseContext { base.context }
@@ -116,13 +120,16 @@ struct TimedDatabase: PassThroughDatabase, SQLDatabase {
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         guard !holdsConnection else { return base.transaction { closure(held($0)) } }
-        let wait = PoolWaitMetrics.Wait(instruments)
-        let result = base.transaction { connection in
-            wait.connected()
-            return closure(held(connection))
+        let transaction = { @Sendable in
+            let wait = PoolWaitMetrics.Wait(instruments)
+            let result = base.transaction { connection in
+                wait.connected()
+                return closure(held(connection))
+            }
+            result.whenFailure { wait.failed($0) }
+            return result
         }
-        result.whenFailure { wait.failed($0) }
-        return result
+        return writeTurns?.inTurn(on: base.eventLoop, transaction) ?? transaction()
     }
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
