@@ -43,7 +43,8 @@ public final class YoujiaoRuntime: Sendable {
             source.resume(); term.resume()
         }
         await app.server.shutdown()
-        // Stopped and finished before the databases close (`shutdown`): it reads through them.
+        // Both finished before the databases close (`shutdown`): they read through them.
+        await app.requestsInFlight.drained()
         refresher.cancel()
         await refresher.value
     }

@@ -56,9 +56,11 @@ public enum YoujiaoApp {
         app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(10))
         app.relyingParty = try OIDCController.make(app, environment: ProcessInfo.processInfo.environment)
 
-        // Order matters: headers outermost (error pages get them too), then errors, static files,
-        // the viewer (session or token), CSRF.
+        // Order matters: the count of requests in flight outermost (`serve` waits for them before it
+        // closes the databases), then headers (error pages get them too), errors, static files, the
+        // viewer (session or token), CSRF.
         app.middleware = Middlewares()
+        app.middleware.use(RequestsInFlight.Counting(requests: app.requestsInFlight))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(YoujiaoErrorMiddleware())
         app.middleware.use(StaticAssetsMiddleware())
@@ -69,6 +71,7 @@ public enum YoujiaoApp {
     }
 
     struct SettingsKey: StorageKey { typealias Value = ServerSettings }
+    struct RequestsInFlightKey: StorageKey { typealias Value = RequestsInFlight }
     struct TargetKey: StorageKey { typealias Value = DatabaseTarget }
 }
 
@@ -76,6 +79,13 @@ extension Application {
     /// The database this instance serves (its readiness checks the disk under an SQLite file).
     var databaseTarget: DatabaseTarget { storage[YoujiaoApp.TargetKey.self] ?? .sqlite(path: "") }
     var youjiaoSettings: ServerSettings { storage[YoujiaoApp.SettingsKey.self] ?? ServerSettings(secureCookies: false) }
+    /// Made once, while the application is configured.
+    var requestsInFlight: RequestsInFlight {
+        if let counter = storage[YoujiaoApp.RequestsInFlightKey.self] { return counter }
+        let counter = RequestsInFlight()
+        storage[YoujiaoApp.RequestsInFlightKey.self] = counter
+        return counter
+    }
 }
 
 extension Request {

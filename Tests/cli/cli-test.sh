@@ -347,6 +347,24 @@ for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/readyz" > /dev/null 2>
 sleep 6
 kill -TERM "$serve_pid"; wait "$serve_pid"; status=$?
 check "serve stops cleanly on SIGTERM" '[ $status -eq 0 ] && ! grep -q "runtime failure" "$work/serve.log"'
+# Requests whose clients went away still run after the connections close: the databases close
+# after the last of them (a request reaching a closed database stopped the process). 300 are
+# sent and abandoned at once, then SIGTERM; three times, as the timing varies.
+stopped_cleanly=0
+for _ in 1 2 3; do
+  port=$((20000 + RANDOM % 20000))
+  "$YOUJIAO" serve --database "$work/cli.sqlite" --port "$port" > "$work/serve.log" 2>&1 & serve_pid=$!
+  for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/readyz" > /dev/null 2>&1 && break; sleep 0.2; done
+  python3 - "$port" <<'PY'
+import socket, sys
+for _ in range(300):
+    with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as s:
+        s.sendall(b"GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+PY
+  kill -TERM "$serve_pid"; wait "$serve_pid"; status=$?
+  [ $status -eq 0 ] && ! grep -q "runtime failure" "$work/serve.log" && stopped_cleanly=$((stopped_cleanly + 1))
+done
+check "serve stops cleanly on SIGTERM with abandoned requests still running (3 of 3)" '[ $stopped_cleanly -eq 3 ]'
 aid_suite sqlite
 keys_suite
 accounts_suite
