@@ -294,12 +294,18 @@ public struct CampaignStore: DatabaseStore {
     /// The lock an application takes: on PostgreSQL a share lock on the campaign row, which lets
     /// applications run side by side but waits for (and holds off) freezing and seat edits, plus
     /// a lock of this child's application alone, so that two submissions for one child take turns.
-    /// SQLite has one writer at a time, so the campaign's write lock serves both.
-    func lockForApplication(_ campaignID: String, studentID: String) async throws {
-        guard sql.dialect.name != "sqlite" else { return try await lock(campaignID) }
-        try await takeLock(.campaign, "SELECT id FROM campaigns WHERE id = \(bind: campaignID) FOR SHARE")
+    /// SQLite has one writer at a time, so the campaign's write lock serves both. Returns the
+    /// campaign's status as the lock found it (nil: no such campaign), read by the same statement.
+    func lockForApplication(_ campaignID: String, studentID: String) async throws -> CampaignStatus? {
+        struct Row: Decodable { var status: String }
+        guard sql.dialect.name != "sqlite" else {
+            let rows = try await takeLock(.campaign, "UPDATE campaigns SET status = status WHERE id = \(bind: campaignID) RETURNING status")
+            return try rows.first.flatMap { CampaignStatus(rawValue: try $0.decode(model: Row.self).status) }
+        }
+        let rows = try await takeLock(.campaign, "SELECT status FROM campaigns WHERE id = \(bind: campaignID) FOR SHARE")
         // Two keys (a fixed number for applications, a hash of the pair): apart from the one-key locks of the audit chain and exports.
         try await takeLock(.application, "SELECT pg_advisory_xact_lock(744713, hashtext(\(bind: campaignID + "/" + studentID)))")
+        return try rows.first.flatMap { CampaignStatus(rawValue: try $0.decode(model: Row.self).status) }
     }
 
     /// The registry's schools of the campaign's scope that teach its stage.
@@ -400,8 +406,7 @@ public struct CampaignStore: DatabaseStore {
                                 applicantID: String = CampaignStore.newApplicantID(), at: Date = Date()) async throws -> ApplicationRecord {
         try await transaction { tx in
             // Registration and freezing wait for each other: an application is in the frozen list or refused.
-            try await tx.lockForApplication(campaignID, studentID: student.id)
-            guard try await tx.campaign(id: campaignID)?.status == .open else {
+            guard try await tx.lockForApplication(campaignID, studentID: student.id) == .open else {
                 throw CampaignProblem("status", zh: "本次招生不在报名期内，不能报名或修改。", en: "registration is closed for this campaign")
             }
             let existing = try await tx.application(campaignID: campaignID, studentID: student.id)

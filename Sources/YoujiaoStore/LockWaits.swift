@@ -26,12 +26,14 @@ extension DatabaseStore {
     /// first write, so its time is the wait for the file's single write lock: the driver's busy
     /// handler retries inside the statement until the other writer commits (SQLite offers no hook
     /// to time busy waits elsewhere). A statement that fails is timed too: it waited as well.
-    func takeLock(_ lock: StoreLock, _ statement: SQLQueryString) async throws {
+    /// Returns the statement's rows (a lock may read what it locks).
+    @discardableResult
+    func takeLock(_ lock: StoreLock, _ statement: SQLQueryString) async throws -> [any SQLRow] {
         let start = ContinuousClock.now
         defer {
             Metrics.Timer(label: "youjiao_lock_wait_seconds", dimensions: [("lock", lock.rawValue)])
                 .record(duration: ContinuousClock.now - start)
         }
-        try await sql.raw(statement).run()
+        return try await sql.raw(statement).all()
     }
 }
