@@ -172,6 +172,8 @@ public struct CampaignFormChoices: Sendable {
     public var zones: [CatchmentZone]
     public var schools: [EnrollmentSchool]
     public var schoolNames: [String: String]
+    /// The name of the campaign's district (nil: a city-wide campaign, or a code the registry lacks).
+    public var districtName: String?
 }
 
 public struct CampaignStore: DatabaseStore {
@@ -323,8 +325,8 @@ public struct CampaignStore: DatabaseStore {
         return zones.filter { $0.servingSchoolID(for: campaign.grade) != nil }
     }
 
-    /// What a campaign's application form offers: the zones of its scope, its schools, and the name
-    /// of every school a zone or a choice may name. Kept per data version: a family's status page
+    /// What a campaign's application form offers: the zones of its scope, its schools, the name
+    /// of every school a zone or a choice may name, and its district's name. Kept per data version: a family's status page
     /// shows them on every view (a fifth of its cost was decoding the district's schools and zones),
     /// and they change only with the registry, the zones or the campaign's seats.
     public func formChoices(for campaign: Campaign) async throws -> CampaignFormChoices {
@@ -337,7 +339,9 @@ public struct CampaignStore: DatabaseStore {
             for zone in zones {
                 if let id = zone.servingSchoolID(for: campaign.grade), names[id] == nil { names[id] = try await RegistryStore(database).school(id: id)?.name }
             }
-            return CampaignFormChoices(zones: zones, schools: schools, schoolNames: names)
+            var districtName: String?
+            if let code = campaign.districtCode { districtName = try await RegistryStore(database).district(code: code)?.name }
+            return CampaignFormChoices(zones: zones, schools: schools, schoolNames: names, districtName: districtName)
         }
     }
 

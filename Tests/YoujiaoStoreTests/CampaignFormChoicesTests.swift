@@ -14,6 +14,7 @@ extension CampaignStoreTests {
             #expect(before.zones.map(\.id) == [Fixture.zoneA.id])
             #expect(before.schools.first { $0.id == Fixture.huangpuSchool.id }?.capacity == 200)
             #expect(before.schoolNames[Self.privateSchool.id] == Self.privateSchool.name)
+            #expect(campaign.districtCode == Fixture.huangpu.code && before.districtName == Fixture.huangpu.name)
             _ = try await campaigns.updateSeats(campaignID: campaign.id, form: [Self.publicField: "2"], actor: ApplicationActor(id: nil, name: "huangpu"))
             #expect(try await campaigns.formChoices(for: campaign).schools.first { $0.id == Fixture.huangpuSchool.id }?.capacity == 2)
             try await store.sql.raw("UPDATE zones SET primary_school_id = NULL").run()

@@ -359,26 +359,26 @@ struct EnrollmentController {
                 opensOn: campaign.opensOn.description, closesOn: campaign.closesOn.description, today: today.description)))
         }
         let existing = try await CampaignStore(req.db).application(campaignID: campaign.id, studentID: student.id)
-        return try await Self.applicationForm(req, campaign: campaign, student: student, values: EnrollmentView.values(of: existing, student: student),
-                                              problem: nil)
+        return try await Self.applicationForm(req, campaign: campaign, student: student, application: existing,
+                                              values: EnrollmentView.values(of: existing, student: student), problem: nil)
     }
 
-    /// The form with `values` (what was typed, after a problem) and the application's change log,
-    /// read by campaign and child, never by the form's hidden field, which a family could change.
-    static func applicationForm(_ req: Request, campaign: Campaign, student: StudentRecord, values: [String: String],
-                                problem: CampaignProblem?) async throws -> Response {
+    /// The form with `values` (what was typed, after a problem) and the change log of `application`,
+    /// the child's application read by campaign and child, never by the form's hidden field, which
+    /// a family could change.
+    static func applicationForm(_ req: Request, campaign: Campaign, student: StudentRecord, application: ApplicationRecord?,
+                                values: [String: String], problem: CampaignProblem?) async throws -> Response {
         let store = CampaignStore(req.db)
         let choices = try await store.formChoices(for: campaign)
         let zones = choices.zones, schoolNames = choices.schoolNames
-        let districtName = try await campaign.districtCode.asyncFlatMap { try await req.registry.district(code: $0) }?.name ?? ""
+        let districtName = choices.districtName ?? ""
         func zoneLabel(_ id: String) -> Phrase {
             let zone = zones.first { $0.id == id }
             return .catchmentZone(servedBy: zone?.servingSchoolID(for: campaign.grade).flatMap { schoolNames[$0] }, districtName: districtName)
         }
-        let history = try await store.application(campaignID: campaign.id, studentID: student.id)
-            .asyncFlatMap { try await store.changes(applicationID: $0.id) } ?? []
+        let history = try await application.asyncFlatMap { try await store.changes(applicationID: $0.id) } ?? []
         let model = ApplicationFormPage.Model(
-            campaignName: try await EnrollmentView.titlePhrase(req, campaign), childName: student.name,
+            campaignName: .campaignTitle(year: campaign.year, districtName: choices.districtName, grade: campaign.grade), childName: student.name,
             age: MaskedBirth.age(birthDate: student.birthDate).map(Phrase.ageInYears), maskedID: student.maskedNationalId,
             action: "/enrollment/\(campaign.id)/apply/\(student.id)", values: values,
             privateSchools: choices.schools.filter { $0.ownership == .private }
@@ -406,7 +406,8 @@ struct EnrollmentController {
             try await Self.save(req, store: store, campaign: campaign, student: student, guardianID: guardianID, form: form, viewer: viewer)
         } catch {
             MetricsExport.submission(saved: false)
-            return try await Self.applicationForm(req, campaign: campaign, student: student, values: form, problem: error)
+            let application = try await store.application(campaignID: campaign.id, studentID: student.id)
+            return try await Self.applicationForm(req, campaign: campaign, student: student, application: application, values: form, problem: error)
         }
         MetricsExport.submission(saved: true)
         return req.redirect(to: "/enrollment?saved=1", redirectType: .normal)
