@@ -120,22 +120,20 @@ struct TimedDatabase: PassThroughDatabase, SQLDatabase {
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         guard !holdsConnection else { return base.transaction { closure(held($0)) } }
-        let transaction = { @Sendable in
-            let wait = PoolWaitMetrics.Wait(instruments)
-            let result = base.transaction { connection in
-                wait.connected()
-                return closure(held(connection))
-            }
-            result.whenFailure { wait.failed($0) }
-            return result
-        }
+        let transaction = { @Sendable in timed({ base.transaction($0) }, closure) }
         return writeTurns?.inTurn(on: base.eventLoop, transaction) ?? transaction()
     }
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         guard !holdsConnection else { return base.withConnection { closure(held($0)) } }
+        return timed({ base.withConnection($0) }, closure)
+    }
+
+    /// `closure` on a connection `lend` borrows from the pool, the wait for it timed.
+    private func timed<T>(_ lend: (@escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T>,
+                          _ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         let wait = PoolWaitMetrics.Wait(instruments)
-        let result = base.withConnection { connection in
+        let result = lend { connection in
             wait.connected()
             return closure(held(connection))
         }
