@@ -133,4 +133,18 @@ struct MetricsWebTests {
         try await threads.shutdownGracefully()
         try await group.shutdownGracefully()
     }
+    /// A transaction still waiting for its turn after the turns' patience is refused (503), and
+    /// the turns go on: the one holding the turn finishes, the next is served.
+    @Test func aTransactionWaitingBeyondThePatienceIsRefused() async throws {
+        let turns = SQLiteWriteTurns(patience: .milliseconds(100))
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        let release = loop.makePromise(of: Void.self)
+        let first = turns.inTurn(on: loop) { release.futureResult.map { 1 } }
+        let second = turns.inTurn(on: loop) { loop.makeSucceededFuture(2) }
+        await #expect(throws: SQLiteWriteTurns.Busy.self) { try await second.get() }
+        #expect(SQLiteWriteTurns.Busy().status == .serviceUnavailable && SQLiteWriteTurns.Busy().headers.first(name: .retryAfter) == "5")
+        release.succeed()
+        #expect(try await first.get() == 1)
+        #expect(try await turns.inTurn(on: loop) { loop.makeSucceededFuture(3) }.get() == 3, "the turn was handed on")
+    }
 }

@@ -1,6 +1,7 @@
 import Metrics
 import NIOCore
 import Synchronization
+import Vapor
 
 /// The server's write transactions on one SQLite file, one at a time in arrival order.
 ///
@@ -10,29 +11,48 @@ import Synchronization
 /// went to that spinning). Here the second transaction waits its turn before it borrows a
 /// connection, holding no thread and no connection, so reads go on meanwhile. Another process
 /// (an import from the command line) still meets the busy handler. The wait is the histogram
-/// `youjiao_lock_wait_seconds{lock="sqlite_write"}`.
+/// `youjiao_lock_wait_seconds{lock="sqlite_write"}`. A transaction that has waited `patience`
+/// (the pools' own 30 s) is refused with 503 rather than kept waiting: one that started another
+/// transaction on the pool, instead of on its own connection, would otherwise wait for itself.
 final class SQLiteWriteTurns: Sendable {
     private struct State {
         var taken = false
-        var waiting = CircularBuffer<EventLoopPromise<Void>>()
+        var waiting = CircularBuffer<(id: Int, turn: EventLoopPromise<Void>)>()
+        var nextID = 0
     }
     private let state = Mutex(State())
     private let waits = Metrics.Timer(label: "youjiao_lock_wait_seconds", dimensions: [("lock", "sqlite_write")])
+    let patience: TimeAmount
+
+    init(patience: TimeAmount = .seconds(30)) { self.patience = patience }
+
+    /// The status's own words, so that a page says the catalogue's sentence for it.
+    struct Busy: AbortError {
+        var status: HTTPResponseStatus { .serviceUnavailable }
+        var reason: String { status.reasonPhrase }
+        var headers: HTTPHeaders { [HTTPHeaders.Name.retryAfter.description: "5"] }
+    }
 
     /// Runs `transaction` when no other transaction of this server is writing, and hands the turn
     /// on when it ends, however it ends.
     func inTurn<T>(on eventLoop: any EventLoop, _ transaction: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         let start = ContinuousClock.now
         let turn = eventLoop.makePromise(of: Void.self)
-        let now = state.withLock { state in
-            if state.taken { state.waiting.append(turn); return false }
-            state.taken = true
-            return true
+        let waiting: Int? = state.withLock { state in
+            guard state.taken else { state.taken = true; return nil }
+            state.nextID += 1
+            state.waiting.append((state.nextID, turn))
+            return state.nextID
         }
-        if now { turn.succeed() }
+        if let waiting {
+            eventLoop.scheduleTask(in: patience) { self.giveUp(waiting) }
+        } else {
+            turn.succeed()
+        }
         let result = eventLoop.makePromise(of: Passed<T>.self)
-        turn.futureResult.whenSuccess {
+        turn.futureResult.whenComplete { given in
             self.waits.record(duration: ContinuousClock.now - start)
+            guard case .success = given else { return result.fail(Busy()) }
             transaction().whenComplete { outcome in
                 self.handOn()
                 result.completeWith(outcome.map { Passed(value: $0) })
@@ -48,8 +68,17 @@ final class SQLiteWriteTurns: Sendable {
     private func handOn() {
         let next = state.withLock { state -> EventLoopPromise<Void>? in
             guard let next = state.waiting.popFirst() else { state.taken = false; return nil }
-            return next
+            return next.turn
         }
         next?.succeed()
+    }
+
+    /// Refuses a transaction still waiting after `patience`; one whose turn came has left the queue.
+    private func giveUp(_ id: Int) {
+        let late = state.withLock { state -> EventLoopPromise<Void>? in
+            guard let index = state.waiting.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiting.remove(at: index).turn
+        }
+        late?.fail(Busy())
     }
 }
