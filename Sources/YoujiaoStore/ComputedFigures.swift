@@ -1,4 +1,3 @@
-import Dispatch
 import FluentKit
 import SQLKit
 import Synchronization
@@ -83,7 +82,7 @@ public final class ComputedFigures: Sendable {
         }
         if let kept { return kept }
         let started = ContinuousClock.now
-        let value = try await withTaskExecutorPreference(ComputationThreads.shared) { try await compute(database) }
+        let value = try await compute(database)
         let finished = ContinuousClock.now
         state.withLock { state in
             state.clock += 1
@@ -117,7 +116,7 @@ public final class ComputedFigures: Sendable {
         for figure in due {
             let versions = try await Self.versions(of: figure.areas, on: sql)
             let started = ContinuousClock.now
-            let value = try await withTaskExecutorPreference(ComputationThreads.shared) { try await figure.compute(database) }
+            let value = try await figure.compute(database)
             let finished = ContinuousClock.now
             state.withLock { state in
                 // A page may have computed it meanwhile under newer numbers: keep the newer.
@@ -151,20 +150,5 @@ enum ComputedFiguresError: Error, CustomStringConvertible {
         switch self {
         case .missingArea(let area): "the data_versions table has no row for \(area): run `youjiao migrate`"
         }
-    }
-}
-
-/// Threads of their own for the figures' computations. Swift concurrency runs on the event loops
-/// (Entry.swift): a first view computing a city-wide figure for seconds there held up every
-/// connection of its loop meanwhile (the status load's p95 went to 3 s). Here the computation's
-/// own work runs on Dispatch's threads, and the loops go on answering.
-final class ComputationThreads: TaskExecutor {
-    static let shared = ComputationThreads()
-    private let queue = DispatchQueue(label: "youjiao.computed-figures", attributes: .concurrent)
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
     }
 }
