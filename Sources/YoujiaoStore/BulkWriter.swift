@@ -318,11 +318,6 @@ struct BulkRowEncoder {
         mutating func superEncoder(forKey key: Key) -> any Encoder { Nested(cells: cells) }
     }
 
-    private struct AnyKey: CodingKey {
-        var stringValue: String; var intValue: Int?
-        init(stringValue: String) { self.stringValue = stringValue }
-        init(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
-    }
 
     /// Containers a flat row never needs: any use makes the row unsupported.
     private struct Refusing<Key: CodingKey>: KeyedEncodingContainerProtocol, UnkeyedEncodingContainer {
@@ -345,4 +340,11 @@ struct BulkRowEncoder {
         mutating func superEncoder() -> any Encoder { Nested(cells: cells) }
         mutating func superEncoder(forKey key: Key) -> any Encoder { Nested(cells: cells) }
     }
+}
+
+/// A coding key made from a name or a position (rows' columns, containers the writers refuse).
+struct AnyKey: CodingKey {
+    var stringValue: String; var intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue }
+    init(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
 }

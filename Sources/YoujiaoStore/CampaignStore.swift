@@ -300,13 +300,14 @@ public struct CampaignStore: DatabaseStore {
     /// campaign's status as the lock found it (nil: no such campaign), read by the same statement.
     func lockForApplication(_ campaignID: String, studentID: String) async throws -> CampaignStatus? {
         struct Row: Decodable { var status: String }
-        guard sql.dialect.name != "sqlite" else {
-            let rows = try await takeLock(.campaign, "UPDATE campaigns SET status = status WHERE id = \(bind: campaignID) RETURNING status")
-            return try rows.first.flatMap { CampaignStatus(rawValue: try $0.decode(model: Row.self).status) }
+        let rows: [any SQLRow]
+        if sql.dialect.name == "sqlite" {
+            rows = try await takeLock(.campaign, "UPDATE campaigns SET status = status WHERE id = \(bind: campaignID) RETURNING status")
+        } else {
+            rows = try await takeLock(.campaign, "SELECT status FROM campaigns WHERE id = \(bind: campaignID) FOR SHARE")
+            // Two keys (a fixed number for applications, a hash of the pair): apart from the one-key locks of the audit chain and exports.
+            try await takeLock(.application, "SELECT pg_advisory_xact_lock(744713, hashtext(\(bind: campaignID + "/" + studentID)))")
         }
-        let rows = try await takeLock(.campaign, "SELECT status FROM campaigns WHERE id = \(bind: campaignID) FOR SHARE")
-        // Two keys (a fixed number for applications, a hash of the pair): apart from the one-key locks of the audit chain and exports.
-        try await takeLock(.application, "SELECT pg_advisory_xact_lock(744713, hashtext(\(bind: campaignID + "/" + studentID)))")
         return try rows.first.flatMap { CampaignStatus(rawValue: try $0.decode(model: Row.self).status) }
     }
 

@@ -48,7 +48,7 @@ extension SQLDatabase {
 /// converts each new key), so a column is found exactly where it was.
 enum SnakeCaseColumns {
     static let strategy = SQLRowDecoder.KeyDecodingStrategy.custom { path in
-        SnakeCaseColumns.Key(stringValue: column(for: path.last?.stringValue ?? ""))
+        AnyKey(stringValue: column(for: path.last?.stringValue ?? ""))
     }
 
     private static let known = Mutex<[String: String]>([:])
@@ -58,13 +58,6 @@ enum SnakeCaseColumns {
         let column = (try? SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase).encode([key: 0]).first?.0) ?? key
         known.withLock { $0[key] = column }
         return column
-    }
-
-    struct Key: CodingKey {
-        let stringValue: String
-        init(stringValue: String) { self.stringValue = stringValue }
-        var intValue: Int? { nil }
-        init?(intValue: Int) { nil }
     }
 }
 

@@ -378,7 +378,7 @@ struct EnrollmentController {
         }
         let history = try await application.asyncFlatMap { try await store.changes(applicationID: $0.id) } ?? []
         let model = ApplicationFormPage.Model(
-            campaignName: .campaignTitle(year: campaign.year, districtName: choices.districtName, grade: campaign.grade), childName: student.name,
+            campaignName: EnrollmentView.titlePhrase(campaign, districtName: choices.districtName), childName: student.name,
             age: MaskedBirth.age(birthDate: student.birthDate).map(Phrase.ageInYears), maskedID: student.maskedNationalId,
             action: "/enrollment/\(campaign.id)/apply/\(student.id)", values: values,
             privateSchools: choices.schools.filter { $0.ownership == .private }

@@ -17,7 +17,7 @@ import Vapor
 final class SQLiteWriteTurns: Sendable {
     private struct State {
         var taken = false
-        var waiting = CircularBuffer<(id: Int, turn: EventLoopPromise<Void>)>()
+        var waiting = CircularBuffer<(id: Int, turn: EventLoopPromise<Void>, limit: Scheduled<Void>)>()
         var nextID = 0
     }
     private let state = Mutex(State())
@@ -38,17 +38,14 @@ final class SQLiteWriteTurns: Sendable {
     func inTurn<T>(on eventLoop: any EventLoop, _ transaction: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         let start = ContinuousClock.now
         let turn = eventLoop.makePromise(of: Void.self)
-        let waiting: Int? = state.withLock { state in
-            guard state.taken else { state.taken = true; return nil }
+        let queued = state.withLock { state in
+            guard state.taken else { state.taken = true; return false }
             state.nextID += 1
-            state.waiting.append((state.nextID, turn))
-            return state.nextID
+            let id = state.nextID
+            state.waiting.append((id, turn, eventLoop.scheduleTask(in: patience) { self.giveUp(id) }))
+            return true
         }
-        if let waiting {
-            eventLoop.scheduleTask(in: patience) { self.giveUp(waiting) }
-        } else {
-            turn.succeed()
-        }
+        if !queued { turn.succeed() }
         let result = eventLoop.makePromise(of: Passed<T>.self)
         turn.futureResult.whenComplete { given in
             self.waits.record(duration: ContinuousClock.now - start)
@@ -66,11 +63,12 @@ final class SQLiteWriteTurns: Sendable {
     private struct Passed<T>: @unchecked Sendable { let value: T }
 
     private func handOn() {
-        let next = state.withLock { state -> EventLoopPromise<Void>? in
-            guard let next = state.waiting.popFirst() else { state.taken = false; return nil }
-            return next.turn
+        let next = state.withLock { state in
+            guard let next = state.waiting.popFirst() else { state.taken = false; return nil as (turn: EventLoopPromise<Void>, limit: Scheduled<Void>)? }
+            return (next.turn, next.limit)
         }
-        next?.succeed()
+        next?.limit.cancel()
+        next?.turn.succeed()
     }
 
     /// Refuses a transaction still waiting after `patience`; one whose turn came has left the queue.

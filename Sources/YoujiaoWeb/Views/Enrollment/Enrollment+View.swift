@@ -9,7 +9,12 @@ enum EnrollmentView {
     /// The campaign's name for families, with the district's name rather than its code.
     static func titlePhrase(_ req: Request, _ c: Campaign) async throws -> Phrase {
         let district = try await c.districtCode.asyncFlatMap { try await req.registry.district(code: $0) }
-        return .campaignTitle(year: c.year, districtName: district?.name, grade: c.grade)
+        return titlePhrase(c, districtName: district?.name)
+    }
+
+    /// The same, with the district's name at hand (the application form's kept choices hold it).
+    static func titlePhrase(_ c: Campaign, districtName: String?) -> Phrase {
+        .campaignTitle(year: c.year, districtName: districtName, grade: c.grade)
     }
 
     /// The announced beacon round with the time it comes out; as stored for a campaign without a known source.
