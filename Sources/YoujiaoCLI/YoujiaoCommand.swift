@@ -322,7 +322,7 @@ struct TokenCommand: AsyncParsableCommand {
                 let now = Date().timeIntervalSince1970
                 print(CSVWriter.line(["id", "name", "owner", "scope", "created_at", "expires_at", "state"]), terminator: "")
                 for token in try await runtime.accounts.tokens() {
-                    let expires = token.expiresAt.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: $0)) } ?? ""
+                    let expires = token.expiresAt.map { Timestamp.string(Date(timeIntervalSince1970: $0), milliseconds: false) } ?? ""
                     let state = token.revokedAt != nil ? "revoked" : (token.expiresAt ?? 0) <= now ? "expired" : "active"
                     print(CSVWriter.line([token.id, token.name, owners[token.userId] ?? "", token.scope, token.createdAt, expires, state]), terminator: "")
                 }

@@ -6,9 +6,7 @@ import YoujiaoCore
 /// Timestamps of aid records: ISO 8601 with fractional seconds, like the audit trail.
 enum AidClock {
     static func stamp(_ date: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        Timestamp.string(date)
     }
     static func newID() -> String { UUID().uuidString.lowercased() }
 }

@@ -557,15 +557,7 @@ public struct CampaignStore: DatabaseStore {
 
     static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
 
-    static func date(_ timestamp: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: timestamp) ?? ISO8601DateFormatter().date(from: timestamp)
-    }
+    static func date(_ timestamp: String) -> Date? { Timestamp.date(timestamp) }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { Timestamp.string(date) }
 }

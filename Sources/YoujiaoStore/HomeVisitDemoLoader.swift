@@ -7,7 +7,7 @@ import YoujiaoCore
 /// visited where the report met the target, 70–95 % where it did not, and as many activities as
 /// reported. The current school year is under way: 40–80 % of each school's pupils visited so far
 /// and 1–3 activities. One school in ten logs nothing, so its report's figures still show.
-/// Deterministic for a seed; written a few hundred rows per statement.
+/// Deterministic for a seed but for the row keys; written by the bulk writer.
 public enum HomeVisitDemoLoader {
     public static func load(into registry: RegistryStore, reportYear: Int, seed: UInt64, today: CaseDate) async throws -> (visits: Int, activities: Int) {
         struct PupilRow: Decodable { var id: String; var schoolId: String; var grade: String?; var classNo: Int? }
@@ -20,6 +20,7 @@ public enum HomeVisitDemoLoader {
                                  uniquingKeysWith: { first, _ in first })
         let currentYear = SchoolYear.of(today)
         var visits: [HomeVisit] = [], activities: [FamilyEducationActivity] = []
+        var ids = RowIDs()
         let ways: [HomeVisit.Way] = [.home, .home, .home, .home, .home, .home, .home, .school, .school, .online]
         let topics = ["科学育儿与亲子沟通", "青春期心理健康", "家庭阅读习惯", "家校共育与习惯养成", "安全教育进家庭", "劳动教育在家庭"]
         let kinds: [FamilyEducationActivity.Kind] = [.lecture, .practice, .parentSchool, .consultation]
@@ -50,7 +51,7 @@ public enum HomeVisitDemoLoader {
                     let followUp = Int.random(in: 0..<10, using: &random) == 0
                     let date = start.adding(days: Int.random(in: 0...span, using: &random))
                     visits.append(HomeVisit(
-                        id: UUID().uuidString.lowercased(),
+                        id: ids.next(),
                         studentID: pupil.id, schoolID: schoolID, date: date, way: ways[Int.random(in: 0..<ways.count, using: &random)],
                         attendees: "班主任、家长", note: "", followUp: followUp ? "学习习惯需家校配合跟进" : nil,
                         followUpClosedOn: followUp && (year < currentYear || Bool.random(using: &random)) ? min(date.adding(days: 14), today) : nil,
@@ -66,10 +67,10 @@ public enum HomeVisitDemoLoader {
             }
         }
         let store = HomeVisitStore(registry.database)
-        try await store.transaction { [visits, activities] tx in
+        try await store.transaction { [visits, activities] tx in try await BulkWriter(database: tx.database).withLargeCache {
             try await tx.insert(visits: visits, loggedBy: "demo")
             try await tx.insert(activities: activities, loggedBy: "demo")
-        }
+        } }
         return (visits.count, activities.count)
     }
 }

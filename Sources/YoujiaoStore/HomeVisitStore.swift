@@ -14,10 +14,11 @@ public struct HomeVisitStore: DatabaseStore {
         var id: String; var studentId: String; var schoolId: String; var schoolYear: Int; var visitedOn: String; var way: String
         var attendees: String; var note: String; var followUp: String?; var followUpClosedOn: String?; var teacherId: String?
         var loggedBy: String; var loggedByName: String; var loggedAt: String
-        init(_ v: HomeVisit, loggedBy: String, at now: Date) {
+        init(_ v: HomeVisit, loggedBy: String, at now: Date) { self.init(v, loggedBy: loggedBy, stamp: CampaignStore.timestamp(now)) }
+        init(_ v: HomeVisit, loggedBy: String, stamp: String) {
             id = v.id; studentId = v.studentID; schoolId = v.schoolID; schoolYear = v.schoolYear; visitedOn = v.date.description; way = v.way.rawValue
             attendees = v.attendees; note = v.note; followUp = v.followUp; followUpClosedOn = v.followUpClosedOn?.description; teacherId = v.teacherID
-            self.loggedBy = loggedBy; loggedByName = v.loggedByName; loggedAt = CampaignStore.timestamp(now)
+            self.loggedBy = loggedBy; loggedByName = v.loggedByName; loggedAt = stamp
         }
         var visit: HomeVisit? {
             guard let date = CaseDate(visitedOn), let way = HomeVisit.Way(rawValue: way) else { return nil }
@@ -178,20 +179,7 @@ public struct HomeVisitStore: DatabaseStore {
     /// encoding tens of thousands of rows through Codable took most of the demo's load time.
     public func insert(visits: [HomeVisit], loggedBy userID: String, at now: Date = Date()) async throws {
         let stamp = CampaignStore.timestamp(now)
-        func bind(_ text: String?) -> any SQLExpression { text.map { SQLBind($0) } ?? SQLLiteral.null }
-        var start = 0
-        while start < visits.count {
-            var insert = sql.insert(into: "home_visits").columns(
-                "id", "student_id", "school_id", "school_year", "visited_on", "way", "attendees", "note", "follow_up", "follow_up_closed_on",
-                "teacher_id", "logged_by", "logged_by_name", "logged_at")
-            for v in visits[start..<min(start + 400, visits.count)] {
-                insert = insert.values([SQLBind(v.id), SQLBind(v.studentID), SQLBind(v.schoolID), SQLBind(v.schoolYear), SQLBind(v.date.description),
-                                        SQLBind(v.way.rawValue), SQLBind(v.attendees), SQLBind(v.note), bind(v.followUp),
-                                        bind(v.followUpClosedOn?.description), bind(v.teacherID), SQLBind(userID), SQLBind(v.loggedByName), SQLBind(stamp)])
-            }
-            try await insert.run()
-            start += 400
-        }
+        try await sql.insertBatched(into: "home_visits", visits.map { VisitRow($0, loggedBy: userID, stamp: stamp) })
     }
 
     // MARK: Activities

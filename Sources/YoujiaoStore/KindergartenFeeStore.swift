@@ -56,9 +56,7 @@ public struct KindergartenFeeStore: DatabaseStore {
     }
 
     static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        Timestamp.date(text)
     }
 
     // MARK: Caps and grades

@@ -23,7 +23,7 @@ public struct StoredScenario: Sendable, Hashable {
         self.horizon = horizon; self.scenario = scenario; self.createdAt = createdAt; self.updatedAt = updatedAt
     }
 
-    public static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    public static func now() -> String { Timestamp.string(Date(), milliseconds: false) }
 
     /// Where errors about a stored births series point.
     public static let birthsSource = TableSource(name: "births scenario")

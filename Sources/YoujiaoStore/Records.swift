@@ -159,7 +159,7 @@ public struct UserRecord: Codable, Sendable, Hashable {
     public var disabledAt: Double?
     public init(id: String = UUID().uuidString.lowercased(), username: String, passwordHash: String, role: Role,
                 displayName: String, districtCode: String? = nil, schoolId: String? = nil, guardianId: String? = nil,
-                teacherId: String? = nil, createdAt: String = ISO8601DateFormatter().string(from: Date())) {
+                teacherId: String? = nil, createdAt: String = Timestamp.string(Date(), milliseconds: false)) {
         self.id = id; self.username = username; self.passwordHash = passwordHash; self.role = role.rawValue
         self.displayName = displayName; self.districtCode = districtCode; self.schoolId = schoolId
         self.guardianId = guardianId; self.teacherId = teacherId; self.createdAt = createdAt
@@ -182,7 +182,7 @@ public struct APITokenRecord: Codable, Sendable, Hashable {
     public var revokedAt: Double?
     public init(userId: String, tokenHash: String, name: String, scope: TokenScope, expiresAt: Double, now: Date = Date()) {
         id = UUID().uuidString.lowercased(); self.userId = userId; self.tokenHash = tokenHash; self.name = name
-        createdAt = ISO8601DateFormatter().string(from: now); self.scope = scope.rawValue; self.expiresAt = expiresAt; revokedAt = nil
+        createdAt = Timestamp.string(now, milliseconds: false); self.scope = scope.rawValue; self.expiresAt = expiresAt; revokedAt = nil
     }
 }
 
@@ -225,9 +225,7 @@ public struct AuditEventRecord: Codable, Sendable, Hashable {
     public init(actorId: String?, actorName: String, action: String, route: String,
                 subjectKind: String, subjectId: String, detail: String = "", at: Date = Date()) {
         id = UUID().uuidString.lowercased()
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        self.at = formatter.string(from: at)
+        self.at = Timestamp.string(at)
         self.actorId = actorId; self.actorName = actorName; self.action = action; self.route = route
         self.subjectKind = subjectKind; self.subjectId = subjectId; self.detail = detail
     }

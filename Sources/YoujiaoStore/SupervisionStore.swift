@@ -181,7 +181,7 @@ public struct SupervisionStore: DatabaseStore {
     /// Stores reports, each replacing any earlier report of the same school and year (a correction).
     /// Call inside `transaction` so a file is stored whole or not at all.
     public func replace(schoolReports reports: [SchoolReport], submittedBy: String, at date: Date = Date()) async throws {
-        let stamp = ISO8601DateFormatter().string(from: date)
+        let stamp = Timestamp.string(date, milliseconds: false)
         for (year, group) in Dictionary(grouping: reports, by: \.year) {
             for start in stride(from: 0, to: group.count, by: 400) {
                 let ids = group[start..<min(start + 400, group.count)].map(\.schoolID)
@@ -215,7 +215,7 @@ public struct SupervisionStore: DatabaseStore {
 
     /// Stores rotation figures, each replacing an earlier report of the same school and year.
     public func replace(rotations reports: [RotationReport], submittedBy: String, at date: Date = Date()) async throws {
-        let stamp = ISO8601DateFormatter().string(from: date)
+        let stamp = Timestamp.string(date, milliseconds: false)
         try await sql.insertBatched(into: "teacher_rotations", reports.map { RotationRecord($0, submittedBy: submittedBy, at: stamp) },
                                     upsertOn: ["school_id", "year"])
     }
@@ -228,7 +228,7 @@ public struct SupervisionStore: DatabaseStore {
 
     /// Stores district reports, each replacing an earlier one of the same district and year.
     public func replace(districtReports reports: [DistrictReport], submittedBy: String, at date: Date = Date()) async throws {
-        let stamp = ISO8601DateFormatter().string(from: date)
+        let stamp = Timestamp.string(date, milliseconds: false)
         try await sql.insertBatched(into: "district_reports", reports.map { DistrictReportRecord($0, submittedBy: submittedBy, at: stamp) },
                                     upsertOn: ["district_code", "year"])
     }

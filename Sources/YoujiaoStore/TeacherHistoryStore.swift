@@ -29,32 +29,36 @@ public struct TeacherHistoryStore: DatabaseStore {
 
     public func upsert(appointments: [TeacherAppointment]) async throws {
         let ids = try await teacherRowIDs(appointments.map(\.teacherNationalID))
+        var rowIDs = RowIDs()
         try await sql.insertBatched(into: "teacher_appointments", appointments.compactMap { a in
-            ids[a.teacherNationalID].map { AppointmentRow(id: UUID().uuidString.lowercased(), teacherId: $0, schoolId: a.schoolID, post: a.post.rawValue,
+            ids[a.teacherNationalID].map { AppointmentRow(id: rowIDs.next(), teacherId: $0, schoolId: a.schoolID, post: a.post.rawValue,
                                                           startsOn: a.from.description, endsOn: a.until?.description, previousProvince: a.previousProvince) }
         }, upsertOn: ["teacher_id", "school_id", "starts_on"])
     }
 
     public func upsert(qualifications: [TeacherQualification]) async throws {
         let ids = try await teacherRowIDs(qualifications.map(\.teacherNationalID))
+        var rowIDs = RowIDs()
         try await sql.insertBatched(into: "teacher_qualifications", qualifications.compactMap { q in
-            ids[q.teacherNationalID].map { QualificationRow(id: UUID().uuidString.lowercased(), teacherId: $0, kind: q.kind.rawValue, value: q.value,
+            ids[q.teacherNationalID].map { QualificationRow(id: rowIDs.next(), teacherId: $0, kind: q.kind.rawValue, value: q.value,
                                                             since: q.since.description) }
         }, upsertOn: ["teacher_id", "kind", "since"])
     }
 
     public func upsert(training: [TeacherTraining]) async throws {
         let ids = try await teacherRowIDs(training.map(\.teacherNationalID))
+        var rowIDs = RowIDs()
         try await sql.insertBatched(into: "teacher_training", training.compactMap { t in
-            ids[t.teacherNationalID].map { TrainingRow(id: UUID().uuidString.lowercased(), teacherId: $0, course: t.course, provider: t.provider,
+            ids[t.teacherNationalID].map { TrainingRow(id: rowIDs.next(), teacherId: $0, course: t.course, provider: t.provider,
                                                        tenthHours: t.tenthHours, date: t.date.description, kind: t.kind.rawValue) }
         }, upsertOn: ["teacher_id", "course", "date"])
     }
 
     public func upsert(rotations: [TeacherRotation]) async throws {
         let ids = try await teacherRowIDs(rotations.map(\.teacherNationalID))
+        var rowIDs = RowIDs()
         try await sql.insertBatched(into: "teacher_rotation_terms", rotations.compactMap { r in
-            ids[r.teacherNationalID].map { RotationRow(id: UUID().uuidString.lowercased(), teacherId: $0, fromSchoolId: r.fromSchoolID, toSchoolId: r.toSchoolID,
+            ids[r.teacherNationalID].map { RotationRow(id: rowIDs.next(), teacherId: $0, fromSchoolId: r.fromSchoolID, toSchoolId: r.toSchoolID,
                                                        start: r.start.description, plannedEnd: r.plannedEnd.description, kind: r.kind.rawValue, status: r.status.rawValue) }
         }, upsertOn: ["teacher_id", "start"])
     }

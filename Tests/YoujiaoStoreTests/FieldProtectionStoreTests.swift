@@ -190,12 +190,12 @@ struct FieldProtectionStoreTests {
 
     /// The demo's row keys: UUID-shaped, unique, and in creation order (so indexes grow at their end).
     @Test func demoRowKeysAreUUIDShapedAndAscend() {
-        var ids = DemoLoader.RowIDs()
+        var ids = RowIDs()
         let keys = (0..<1_000).map { _ in ids.next() }
         #expect(keys.allSatisfy { UUID(uuidString: $0) != nil && $0 == $0.lowercased() })
         #expect(keys == keys.sorted())
         #expect(Set(keys).count == keys.count)
-        var other = DemoLoader.RowIDs()
+        var other = RowIDs()
         #expect(other.next().suffix(17) != keys[0].suffix(17), "two loads draw different random halves")
     }
 }
