@@ -12,9 +12,14 @@ public enum GrowthRecordDemoLoader {
         query.appendLiteral(") ORDER BY id")
         let pupils = try await registry.sql.all(query, as: Row.self)
         let records = GrowthRecordDemo.generate(pupils.map { .init(studentID: $0.id, schoolID: $0.schoolId) }, today: today, seed: seed)
-        try await registry.transaction { tx in
-            try await tx.sql.insertBatched(into: "growth_records", records.map(GrowthRecordStore.RecordRow.init))
-        }
+        try await registry.transaction { tx in try await BulkWriter(database: tx.database).withLargeCache {
+            var ids = RowIDs()   // counting keys: each row lands at the end of the primary-key index
+            try await tx.sql.insertBatched(into: "growth_records", records.map { record in
+                var row = GrowthRecordStore.RecordRow(record)
+                row.id = ids.next()
+                return row
+            })
+        } }
         return records.count
     }
 }

@@ -27,14 +27,14 @@ public enum TeacherHistoryDemoLoader {
         let homes = TeacherHomeDemo.generate(teachers.compactMap { teacher in
             schoolByID[teacher.schoolId].map { .init(nationalID: teacher.nationalId, schoolLatitude: $0.latitude, schoolLongitude: $0.longitude) }
         }, seed: seed)
-        try await registry.transaction { tx in
+        try await registry.transaction { tx in try await BulkWriter(database: tx.database).withLargeCache {
             let store = TeacherHistoryStore(tx.database)
             try await store.upsert(appointments: records.appointments)
             try await store.upsert(qualifications: records.qualifications)
             try await store.upsert(training: records.training)
             try await store.upsert(rotations: records.rotations)
             try await TeacherHomeStore(tx.database).upsert(homes, source: .personnelFile, on: today)
-        }
+        } }
         return (records.appointments.count, records.qualifications.count, records.training.count, records.rotations.count)
     }
 }
