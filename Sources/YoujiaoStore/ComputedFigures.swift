@@ -73,11 +73,12 @@ public final class ComputedFigures: Sendable {
                                    compute: @escaping Computation<T>) async throws -> T {
         guard !database.inTransaction else { return try await compute(database) }
         let versions = try await Self.versions(of: areas, on: database as! any SQLDatabase)
+        let slot = Self.slot(key, database: versions[0])
         let kept: T? = state.withLock { state in
-            guard let entry = state.entries[key], entry.versions == versions, let value = entry.value as? T else { return nil }
+            guard let entry = state.entries[slot], entry.versions == versions, let value = entry.value as? T else { return nil }
             state.clock += 1
-            state.entries[key]!.used = state.clock
-            state.entries[key]!.lastRead = .now
+            state.entries[slot]!.used = state.clock
+            state.entries[slot]!.lastRead = .now
             return value
         }
         if let kept { return kept }
@@ -86,7 +87,7 @@ public final class ComputedFigures: Sendable {
         let finished = ContinuousClock.now
         state.withLock { state in
             state.clock += 1
-            state.entries[key] = Entry(versions: versions, value: value, areas: areas, compute: { try await compute($0) }, used: state.clock,
+            state.entries[slot] = Entry(versions: versions, value: value, areas: areas, compute: { try await compute($0) }, used: state.clock,
                                        lastRead: finished, computed: finished, cost: finished - started)
             if state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.used < $1.value.used })?.key {
                 state.entries[oldest] = nil
@@ -94,6 +95,19 @@ public final class ComputedFigures: Sendable {
         }
         return value
     }
+
+    /// Whether the figure named `key` is kept for `database` under the current versions of its
+    /// areas, so that a page reading it now would not compute it.
+    public func isCurrent(_ key: String, on database: any Database) async throws -> Bool {
+        let sql = database as! any SQLDatabase
+        let databaseNumber = try await Self.versions(of: [], on: sql)[0]
+        guard let areas = state.withLock({ $0.entries[Self.slot(key, database: databaseNumber)]?.areas }) else { return false }
+        let versions = try await Self.versions(of: areas, on: sql)
+        return state.withLock { $0.entries[Self.slot(key, database: databaseNumber)]?.versions == versions }
+    }
+
+    /// Figures are kept per database as well as per name: tests open many databases in one process.
+    private static func slot(_ key: String, database: Int64) -> String { "\(database) \(key)" }
 
     /// Computes again, on `database`, the kept figures read within `recently` whose areas have been
     /// written since and that were last computed at least `refreshCostMultiple` times their cost

@@ -49,9 +49,19 @@ public final class YoujiaoRuntime: Sendable {
         await refresher.value
     }
 
-    /// Keeps the figures pages read (ComputedFigures) current after writes, every five seconds,
-    /// until cancelled; a failure is logged and the next round tries again.
+    /// Computes the monitoring pages' figures once (KeptFiguresWarmUp), then keeps the figures
+    /// pages read (ComputedFigures) current after writes, every five seconds, until cancelled; a
+    /// failure is logged and the next round tries again.
     private static func refreshFigures(_ app: Application) async {
+        let started = ContinuousClock.now
+        do {
+            let count = try await KeptFiguresWarmUp.run(on: app.db)
+            app.logger.info("Computed \(count) kept figures of the monitoring pages in \(ContinuousClock.now - started)")
+        } catch is CancellationError {
+            return
+        } catch {
+            app.logger.warning("Computing the kept figures at start failed: \(String(reflecting: error))")
+        }
         while true {
             do { try await Task.sleep(for: .seconds(5)) } catch { return }  // cancelled: the server is stopping
             do {

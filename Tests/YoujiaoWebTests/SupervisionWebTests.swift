@@ -319,4 +319,32 @@ struct SupervisionWebTests {
             #expect(try await store.schoolReport(schoolID: Self.xuhui, year: Self.year)?.floorArea == 3)
         }
     }
+
+    /// What `serve` computes at start is what the monitoring pages then read: kept and current
+    /// afterwards, under the keys the pages ask for, and no longer current once the data changes.
+    @Test func theFiguresComputedAtStartAreThoseThePagesRead() async throws {
+        try await Self.withReports { h in
+            let figures = ComputedFigures.shared
+            let cityFigure = "supervision.results.\(Self.year).\(SupervisionScope.city)"
+            let districtFigure = "supervision.results.\(Self.year).\(SupervisionScope.district(Fixture.xuhui.code))"
+            let keys = ["registry.stageTotals", cityFigure, districtFigure, "specialEducation.caseFiles.\(CaseFileFilter.all)",
+                        "specialEducation.caseFiles.\(CaseFileFilter.district(Fixture.huangpu.code))",
+                        "teachers.districtCareers.\(Fixture.huangpu.code)"]
+            for key in keys { #expect(try await !figures.isCurrent(key, on: h.app.db), "\(key) before") }
+            // The stage totals, then the city and each of the 2 districts for supervision and for
+            // special education, then each district's teachers.
+            #expect(try await KeptFiguresWarmUp.run(on: h.app.db) == 1 + 3 + 3 + 2)
+            for key in keys { #expect(try await figures.isCurrent(key, on: h.app.db), "\(key) after") }
+            let client = h.client()
+            try await client.login("city")
+            let page = try await client.send(.GET, "/supervision")
+            #expect(page.status == .ok)
+            #expect(try await figures.isCurrent(cityFigure, on: h.app.db))
+
+            try await SupervisionStore(h.app.db).replace(schoolReports: [SchoolReport(schoolID: Self.xuhui, year: Self.year, floorArea: 5)],
+                                                         submittedBy: "test")
+            #expect(try await !figures.isCurrent(cityFigure, on: h.app.db))
+            #expect(try await figures.isCurrent("registry.stageTotals", on: h.app.db))
+        }
+    }
 }

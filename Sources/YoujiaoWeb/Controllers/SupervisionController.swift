@@ -1,4 +1,5 @@
 import Foundation
+import FluentKit
 import Vapor
 import YoujiaoCore
 import YoujiaoStore
@@ -74,8 +75,12 @@ struct SupervisionController {
     /// (a district's "city" figure, a school's "district" figure); computed once per version of
     /// the data they read (ComputedFigures), not per request.
     static func results(_ req: Request, year: Int, scope: SupervisionScope) async throws -> (input: SupervisionInput, results: [IndicatorResult]) {
+        try await results(on: req.db, year: year, scope: scope)
+    }
+
+    static func results(on database: any Database, year: Int, scope: SupervisionScope) async throws -> (input: SupervisionInput, results: [IndicatorResult]) {
         let computed = try await ComputedFigures.shared.value("supervision.results.\(year).\(scope)", reading: SupervisionStore.areasRead,
-                                                              on: req.db) { database in
+                                                              on: database) { database in
             let input = try await SupervisionStore(database).input(year: year, scope: scope)
             return SupervisedScope(input: input, results: SupervisionEngine.compute(input: input))
         }
