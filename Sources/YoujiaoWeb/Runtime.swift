@@ -29,6 +29,7 @@ public final class YoujiaoRuntime: Sendable {
     public func serve(hostname: String, port: Int) async throws {
         app.http.server.configuration.hostname = hostname
         app.http.server.configuration.port = port
+        app.keptFiguresWarmUp.set(running: true)   // not ready until they are computed
         try await app.server.start(address: .hostname(hostname, port: port))
         let refresher = Task { [app] in await Self.refreshFigures(app) }
         // Run until SIGINT (Ctrl-C) or SIGTERM (a service manager), then close connections cleanly.
@@ -55,8 +56,9 @@ public final class YoujiaoRuntime: Sendable {
     private static func refreshFigures(_ app: Application) async {
         let started = ContinuousClock.now
         do {
+            defer { app.keptFiguresWarmUp.set(running: false) }
             let count = try await KeptFiguresWarmUp.run(on: app.db)
-            app.logger.info("Computed \(count) kept figures of the monitoring pages in \(ContinuousClock.now - started)")
+            app.logger.notice("Computed \(count) kept figures of the monitoring pages in \(ContinuousClock.now - started)")
         } catch is CancellationError {
             return
         } catch {

@@ -15,8 +15,10 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, body: .init(string: "ok"))
     }
     // Ready to take traffic: a load balancer sends none to an instance that says otherwise.
+    let warmUp = app.keptFiguresWarmUp
     app.get("readyz") { req async throws -> Response in
-        let problems = await Readiness.problems(req.db, target: req.application.databaseTarget)
+        var problems = await Readiness.problems(req.db, target: req.application.databaseTarget)
+        if warmUp.isRunning { problems.append("the monitoring pages' figures are still being computed after the start") }
         var headers = HTTPHeaders()
         headers.contentType = .plainText
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")

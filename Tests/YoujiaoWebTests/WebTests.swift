@@ -23,6 +23,13 @@ struct WebTests {
         try await WebHarness.with { h in
             let ready = try await h.client().send(.GET, "/readyz")
             #expect(ready.status == .ok && ready.body.string == "ready\n")
+            // While `serve` computes the monitoring pages' figures after its start: alive, not ready.
+            h.app.keptFiguresWarmUp.set(running: true)
+            let warming = try await h.client().send(.GET, "/readyz")
+            #expect(warming.status == .serviceUnavailable && warming.body.string.contains("figures are still being computed"))
+            #expect(try await h.client().send(.GET, "/healthz").status == .ok)
+            h.app.keptFiguresWarmUp.set(running: false)
+            #expect(try await h.client().send(.GET, "/readyz").status == .ok)
             // A database an older build migrated lacks this build's last migration: alive, not ready.
             let sql = h.app.db as! any SQLDatabase
             try await sql.raw("DELETE FROM _fluent_migrations WHERE name = 'YoujiaoStore.CreateReadinessProbe'").run()
