@@ -58,7 +58,8 @@ public final class YoujiaoRuntime: Sendable {
         do {
             defer { app.keptFiguresWarmUp.set(running: false) }
             let count = try await KeptFiguresWarmUp.run(on: app.db)
-            app.logger.notice("Computed \(count) kept figures of the monitoring pages in \(ContinuousClock.now - started)")
+            let took = (ContinuousClock.now - started).components
+            app.logger.notice("Computed \(count) kept figures of the monitoring pages in \(took.seconds).\(took.attoseconds / 100_000_000_000_000_000) s")
         } catch is CancellationError {
             return
         } catch {
