@@ -49,7 +49,7 @@ struct EnrollmentController {
     }
 
     static func form(_ req: Request) -> [String: String] {
-        ((try? req.content.decode([String: String].self)) ?? [:]).mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        req.formFields.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
     // MARK: Lists and the campaign page
