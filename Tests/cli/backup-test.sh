@@ -46,7 +46,8 @@ kill "$server"; wait "$server" 2>/dev/null
 port=$((35000 + RANDOM % 5000))
 "$YOUJIAO" serve --database "$work/restored.sqlite" --port "$port" >"$work/serve2.log" 2>&1 &
 server=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+# Ready once the monitoring pages' figures are computed after the start (a second or so here).
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
 check "sqlite: the restored copy serves and is ready" '[ "$(curl -s "http://127.0.0.1:$port/readyz")" = "ready" ] && curl -sf "http://127.0.0.1:$port/login" >/dev/null'
 kill "$server"; wait "$server" 2>/dev/null; server=""
 
