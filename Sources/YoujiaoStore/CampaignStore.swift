@@ -27,7 +27,7 @@ struct CampaignRecord: Codable, Sendable {
         id = c.id; year = c.year; grade = c.grade.rawValue; districtCode = c.districtCode
         opensOn = c.opensOn.description; closesOn = c.closesOn.description; status = c.status.rawValue
         listHash = c.listHash; beaconRound = c.beaconRound; beaconValue = c.beaconValue
-        beaconSource = c.beaconSourceID; beaconRoundNumber = c.beaconRoundNumber; frozenAt = c.frozenAt.map(CampaignStore.timestamp)
+        beaconSource = c.beaconSourceID; beaconRoundNumber = c.beaconRoundNumber; frozenAt = c.frozenAt.map { Timestamp.string($0) }
         notaryCommitment = c.notaryCommitment; notarySecret = c.notarySecret; seed = c.seed
     }
 
@@ -36,7 +36,7 @@ struct CampaignRecord: Codable, Sendable {
                  opensOn: CaseDate(opensOn) ?? CaseDate(year: year, month: 1, day: 1),
                  closesOn: CaseDate(closesOn) ?? CaseDate(year: year, month: 1, day: 1),
                  status: CampaignStatus(rawValue: status) ?? .draft, listHash: listHash, beaconRound: beaconRound,
-                 beaconSourceID: beaconSource, beaconRoundNumber: beaconRoundNumber, frozenAt: frozenAt.flatMap(CampaignStore.date),
+                 beaconSourceID: beaconSource, beaconRoundNumber: beaconRoundNumber, frozenAt: frozenAt.flatMap(Timestamp.date),
                  beaconValue: beaconValue, notaryCommitment: notaryCommitment, notarySecret: notarySecret, seed: seed)
     }
 }
@@ -250,7 +250,7 @@ public struct CampaignStore: DatabaseStore {
             try await tx.sql.insertBatched(into: "campaign_seats", changes.map { SeatRow(campaignId: campaignID, schoolId: $0.schoolID, seats: $0.new) },
                                            upsertOn: ["campaign_id", "school_id"])
             try await tx.sql.insertBatched(into: "campaign_seat_changes", changes.map {
-                SeatChangeRecord(id: UUID().uuidString.lowercased(), campaignId: campaignID, schoolId: $0.schoolID, at: Self.timestamp(at),
+                SeatChangeRecord(id: UUID().uuidString.lowercased(), campaignId: campaignID, schoolId: $0.schoolID, at: Timestamp.string(at),
                                  actorId: actor.id, actorName: actor.name, oldSeats: $0.old, newSeats: $0.new)
             })
             return changes
@@ -269,7 +269,7 @@ public struct CampaignStore: DatabaseStore {
                 .set("beacon_source", to: updated.beaconSourceID).set("beacon_round_number", to: updated.beaconRoundNumber)
                 .set("beacon_round", to: updated.beaconRound).where("id", .equal, campaignID).run()
             try await tx.sql.insertBatched(into: "campaign_changes", changes.map {
-                ScheduleChangeRecord(id: UUID().uuidString.lowercased(), campaignId: campaignID, at: Self.timestamp(at), actorId: actor.id,
+                ScheduleChangeRecord(id: UUID().uuidString.lowercased(), campaignId: campaignID, at: Timestamp.string(at), actorId: actor.id,
                                      actorName: actor.name, field: $0.field.rawValue, oldValue: $0.old, newValue: $0.new, reason: reason)
             })
             return changes
@@ -425,7 +425,7 @@ public struct CampaignStore: DatabaseStore {
                 studentNationalId: student.nationalId, guardianId: existing?.guardianId ?? guardianID,
                 applicantId: existing?.applicantId ?? applicantID, districtCode: zone.districtCode, zoneId: zone.id,
                 lat: zone.latitude, lon: zone.longitude, track: choice.track.rawValue, choices: choice.choices.joined(separator: ";"),
-                tier: choice.tier, years: choice.yearsAtAddress, updatedAt: Self.timestamp(at))
+                tier: choice.tier, years: choice.yearsAtAddress, updatedAt: Timestamp.string(at))
             if existing != nil {
                 try await tx.sql.update("applications").set(model: record, with: Self.encoder).where("id", .equal, record.id).run()
             } else {
@@ -433,7 +433,7 @@ public struct CampaignStore: DatabaseStore {
             }
             let detail = ApplicationChangeRecord.detail(of: record.choice)
             try await tx.sql.insert(into: "application_changes").model(
-                ApplicationChangeRecord(id: UUID().uuidString.lowercased(), applicationId: record.id, at: Self.timestamp(at),
+                ApplicationChangeRecord(id: UUID().uuidString.lowercased(), applicationId: record.id, at: Timestamp.string(at),
                                         actorId: actor.id, actorName: actor.name, action: existing == nil ? "create" : "update", detail: detail),
                 with: Self.encoder).run()
             return record
@@ -463,7 +463,7 @@ public struct CampaignStore: DatabaseStore {
             try await tx.sql.insertBatched(into: "campaign_files", [FileRow(campaignId: id, name: File.schools.rawValue, content: schools),
                                                                     FileRow(campaignId: id, name: File.applicants.rawValue, content: list)])
             try await tx.sql.update("campaigns").set("status", to: CampaignStatus.frozen.rawValue).set("list_hash", to: hash)
-                .set("frozen_at", to: Self.timestamp(now)).where("id", .equal, id).run()
+                .set("frozen_at", to: Timestamp.string(now)).where("id", .equal, id).run()
             return hash
         }
     }
@@ -557,7 +557,4 @@ public struct CampaignStore: DatabaseStore {
 
     static let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
 
-    static func date(_ timestamp: String) -> Date? { Timestamp.date(timestamp) }
-
-    static func timestamp(_ date: Date) -> String { Timestamp.string(date) }
 }

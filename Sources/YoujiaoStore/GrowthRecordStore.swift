@@ -224,7 +224,7 @@ public struct GrowthRecordStore: DatabaseStore {
             struct Row: Codable { var id: String; var recordId: String; var correctedBy: String; var correctedAt: String; var reason: String
                                   var beforeTitle: String; var beforeDetail: String }
             try await store.sql.insert(into: "growth_corrections").model(Row(
-                id: UUID().uuidString.lowercased(), recordId: recordID, correctedBy: who, correctedAt: CampaignStore.timestamp(now), reason: reason,
+                id: UUID().uuidString.lowercased(), recordId: recordID, correctedBy: who, correctedAt: Timestamp.string(now), reason: reason,
                 beforeTitle: record.title, beforeDetail: record.detail), with: CampaignStore.encoder).run()
             try await store.sql.raw("UPDATE growth_records SET title = \(bind: title), detail = \(bind: detail) WHERE id = \(bind: recordID)").run()
         }

@@ -14,7 +14,7 @@ public struct HomeVisitStore: DatabaseStore {
         var id: String; var studentId: String; var schoolId: String; var schoolYear: Int; var visitedOn: String; var way: String
         var attendees: String; var note: String; var followUp: String?; var followUpClosedOn: String?; var teacherId: String?
         var loggedBy: String; var loggedByName: String; var loggedAt: String
-        init(_ v: HomeVisit, loggedBy: String, at now: Date) { self.init(v, loggedBy: loggedBy, stamp: CampaignStore.timestamp(now)) }
+        init(_ v: HomeVisit, loggedBy: String, at now: Date) { self.init(v, loggedBy: loggedBy, stamp: Timestamp.string(now)) }
         init(_ v: HomeVisit, loggedBy: String, stamp: String) {
             id = v.id; studentId = v.studentID; schoolId = v.schoolID; schoolYear = v.schoolYear; visitedOn = v.date.description; way = v.way.rawValue
             attendees = v.attendees; note = v.note; followUp = v.followUp; followUpClosedOn = v.followUpClosedOn?.description; teacherId = v.teacherID
@@ -34,7 +34,7 @@ public struct HomeVisitStore: DatabaseStore {
         init(_ a: FamilyEducationActivity, loggedBy: String, at now: Date) {
             id = a.id; schoolId = a.schoolID; schoolYear = a.schoolYear; heldOn = a.date.description; kind = a.kind.rawValue; topic = a.topic
             course = a.course; attendance = a.attendance; grade = a.grade?.rawValue; classNo = a.classNumber
-            self.loggedBy = loggedBy; loggedAt = CampaignStore.timestamp(now)
+            self.loggedBy = loggedBy; loggedAt = Timestamp.string(now)
         }
         var activity: FamilyEducationActivity? {
             guard let date = CaseDate(heldOn), let kind = FamilyEducationActivity.Kind(rawValue: kind) else { return nil }
@@ -178,7 +178,7 @@ public struct HomeVisitStore: DatabaseStore {
     /// Many visits at once (the demo), a few hundred per statement. The values are bound directly:
     /// encoding tens of thousands of rows through Codable took most of the demo's load time.
     public func insert(visits: [HomeVisit], loggedBy userID: String, at now: Date = Date()) async throws {
-        let stamp = CampaignStore.timestamp(now)
+        let stamp = Timestamp.string(now)
         try await sql.insertBatched(into: "home_visits", visits.map { VisitRow($0, loggedBy: userID, stamp: stamp) })
     }
 

@@ -27,7 +27,7 @@ public struct KindergartenFeeStore: DatabaseStore {
             return StoredItem(id: id, item: KindergartenFeeItem(schoolID: schoolId, category: category, name: name, amount: amount, period: period, covers: covers),
                               updatedAt: Self.date(updatedAt))
         }
-        static func date(_ text: String) -> Date { KindergartenFeeStore.parse(text) ?? Date(timeIntervalSince1970: 0) }
+        static func date(_ text: String) -> Date { Timestamp.date(text) ?? Date(timeIntervalSince1970: 0) }
     }
 
     struct ComplaintRow: Codable, Sendable {
@@ -40,7 +40,7 @@ public struct KindergartenFeeStore: DatabaseStore {
             guard let category = KindergartenFeeCategory(rawValue: category), let status = FeeComplaint.Status(rawValue: status) else { return nil }
             return FeeComplaint(reference: reference, schoolID: schoolId, districtCode: districtCode, category: category, itemName: itemName,
                                 amount: amountFen.flatMap { FeeAmount(fen: $0) }, description: description, contact: contact, status: status,
-                                filedAt: KindergartenFeeStore.parse(filedAt) ?? Date(timeIntervalSince1970: 0))
+                                filedAt: Timestamp.date(filedAt) ?? Date(timeIntervalSince1970: 0))
         }
     }
 
@@ -50,13 +50,9 @@ public struct KindergartenFeeStore: DatabaseStore {
         var decision: FeeComplaintDecision? {
             FeeComplaint.Status(rawValue: step).map {
                 FeeComplaintDecision(reference: reference, step: $0, note: note, reply: reply, actorName: actorName,
-                                     decidedAt: KindergartenFeeStore.parse(decidedAt) ?? Date(timeIntervalSince1970: 0))
+                                     decidedAt: Timestamp.date(decidedAt) ?? Date(timeIntervalSince1970: 0))
             }
         }
-    }
-
-    static func parse(_ text: String) -> Date? {
-        Timestamp.date(text)
     }
 
     // MARK: Caps and grades
@@ -162,7 +158,7 @@ public struct KindergartenFeeStore: DatabaseStore {
 
     private func row(_ item: KindergartenFeeItem, id: String, now: Date) -> ItemRow {
         ItemRow(id: id, schoolId: item.schoolID, category: item.category.rawValue, name: item.name, amountFen: item.amount.fen, period: item.period.rawValue,
-                covers: item.covers, updatedAt: CampaignStore.timestamp(now))
+                covers: item.covers, updatedAt: Timestamp.string(now))
     }
 
     // MARK: The public list
@@ -214,7 +210,7 @@ public struct KindergartenFeeStore: DatabaseStore {
     }
 
     public func file(_ complaint: FeeComplaint) async throws {
-        let stamp = CampaignStore.timestamp(complaint.filedAt)
+        let stamp = Timestamp.string(complaint.filedAt)
         try await sql.insert(into: "fee_complaints").model(ComplaintRow(
             reference: complaint.reference, schoolId: complaint.schoolID, districtCode: complaint.districtCode, category: complaint.category.rawValue,
             itemName: complaint.itemName, amountFen: complaint.amount?.fen, description: complaint.description, contact: complaint.contact,
@@ -282,12 +278,12 @@ public struct KindergartenFeeStore: DatabaseStore {
             do {
                 try await tx.sql.insert(into: "fee_complaint_decisions").model(DecisionRow(
                     id: UUID().uuidString.lowercased(), reference: reference, step: decision.step.rawValue, note: decision.note, reply: decision.reply,
-                    actorId: actorID, actorName: decision.actorName, decidedAt: CampaignStore.timestamp(decision.decidedAt)), with: CampaignStore.encoder).run()
+                    actorId: actorID, actorName: decision.actorName, decidedAt: Timestamp.string(decision.decidedAt)), with: CampaignStore.encoder).run()
             } catch {
                 throw FeeComplaintRules.changedMeanwhile
             }
             try await tx.sql.update("fee_complaints").set("status", to: decision.step.rawValue)
-                .set("updated_at", to: CampaignStore.timestamp(decision.decidedAt)).where("reference", .equal, reference).run()
+                .set("updated_at", to: Timestamp.string(decision.decidedAt)).where("reference", .equal, reference).run()
             return decision
         }
     }
@@ -299,7 +295,7 @@ public struct KindergartenFeeStore: DatabaseStore {
             for decision in decisions {
                 try await tx.sql.insert(into: "fee_complaint_decisions").model(DecisionRow(
                     id: UUID().uuidString.lowercased(), reference: decision.reference, step: decision.step.rawValue, note: decision.note,
-                    reply: decision.reply, actorId: nil, actorName: decision.actorName, decidedAt: CampaignStore.timestamp(decision.decidedAt)),
+                    reply: decision.reply, actorId: nil, actorName: decision.actorName, decidedAt: Timestamp.string(decision.decidedAt)),
                     with: CampaignStore.encoder).run()
             }
         }

@@ -59,7 +59,7 @@ public struct RotationRoundStore: DatabaseStore {
         do {
             try await sql.insert(into: "rotation_rounds").model(RoundRow(
                 id: round.id, districtCode: round.districtCode, year: round.year, status: RotationRound.Status.collecting.rawValue, planJson: nil,
-                createdAt: CampaignStore.timestamp(now), approvedAt: nil), with: CampaignStore.encoder).run()
+                createdAt: Timestamp.string(now), approvedAt: nil), with: CampaignStore.encoder).run()
         } catch {
             if try await self.round(districtCode: round.districtCode, year: round.year) != nil {
                 throw CampaignProblem("year", zh: "\(round.year) 学年的交流轮岗计划已经存在。", en: "The \(round.year) rotation round exists already.")
@@ -93,7 +93,7 @@ public struct RotationRoundStore: DatabaseStore {
             try await tx.sql.insert(into: "rotation_needs").model(NeedRow(
                 id: need.id, roundId: roundID, schoolId: need.schoolID, subject: need.subject, stage: need.stage.rawValue, count: need.count,
                 kind: need.kind.rawValue, priority: need.priority, state: RotationNeedEntry.State.pending.rawValue, checkReason: nil,
-                enteredAt: CampaignStore.timestamp(now)), with: CampaignStore.encoder).run()
+                enteredAt: Timestamp.string(now)), with: CampaignStore.encoder).run()
         }
     }
 
@@ -188,7 +188,7 @@ public struct RotationRoundStore: DatabaseStore {
                 EligibleRow(roundId: roundID, schoolId: $0.key, eligible: $0.value)
             })
             try await tx.sql.update("rotation_rounds").set("status", to: RotationRound.Status.approved.rawValue)
-                .set("approved_at", to: CampaignStore.timestamp(now)).where("id", .equal, roundID).run()
+                .set("approved_at", to: Timestamp.string(now)).where("id", .equal, roundID).run()
             return terms.count
         }
     }

@@ -24,7 +24,7 @@ struct ZhongkaoCampaignRecord: Codable, Sendable {
         id = c.id; year = c.year; status = c.status.rawValue
         rounds = ZhongkaoCampaignFiles.roundsDocument(c.rules); tieBreakColumns = c.rules.tieBreakColumns.joined(separator: ",")
         listHash = c.listHash; beaconRound = c.beaconRound; beaconSource = c.beaconSourceID; beaconRoundNumber = c.beaconRoundNumber
-        frozenAt = c.frozenAt.map(CampaignStore.timestamp); beaconValue = c.beaconValue
+        frozenAt = c.frozenAt.map { Timestamp.string($0) }; beaconValue = c.beaconValue
         notaryCommitment = c.notaryCommitment; notarySecret = c.notarySecret; seed = c.seed
     }
 
@@ -33,7 +33,7 @@ struct ZhongkaoCampaignRecord: Codable, Sendable {
         return ZhongkaoCampaign(id: id, year: year, status: CampaignStatus(rawValue: status) ?? .draft,
                                 rules: ZhongkaoRules(rounds: rounds, tieBreakColumns: ZhongkaoJob.tieBreakColumns(tieBreakColumns)),
                                 listHash: listHash, beaconRound: beaconRound, beaconSourceID: beaconSource,
-                                beaconRoundNumber: beaconRoundNumber, frozenAt: frozenAt.flatMap(CampaignStore.date),
+                                beaconRoundNumber: beaconRoundNumber, frozenAt: frozenAt.flatMap(Timestamp.date),
                                 beaconValue: beaconValue, notaryCommitment: notaryCommitment, notarySecret: notarySecret, seed: seed)
     }
 }
@@ -286,7 +286,7 @@ public struct ZhongkaoStore: DatabaseStore {
             let hash = ZhongkaoCampaignFiles.listHash(documents["candidates.csv"]!)
             try await tx.storeFiles(id, documents)
             try await tx.sql.update("zhongkao_campaigns").set("status", to: CampaignStatus.frozen.rawValue).set("list_hash", to: hash)
-                .set("frozen_at", to: CampaignStore.timestamp(now)).where("id", .equal, id).run()
+                .set("frozen_at", to: Timestamp.string(now)).where("id", .equal, id).run()
             return hash
         }
     }
